@@ -1,0 +1,30 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyFixAll } from '../../core/fix-all';
+import type { FileResult, Output } from '../main';
+import { unifiedDiff } from '../diff';
+
+/** Removes certain boilerplate from each file (or prints the diff); returns whether anything changed. */
+export function runFix(results: readonly FileResult[], dryRun: boolean, io: Output): boolean {
+  let changed = 0;
+  for (const r of results) {
+    if (!('analysis' in r)) continue;
+    const before = r.analysis.doc.text;
+    const after = applyFixAll(r.analysis);
+    if (after === before) continue;
+    changed++;
+    const name = path.relative(process.cwd(), r.file);
+    if (dryRun) io.out(unifiedDiff(name, before, after));
+    else writePreservingBom(r.file, after);
+  }
+  io.err(`${dryRun ? 'would change' : 'changed'} ${changed} file${changed === 1 ? '' : 's'}\n`);
+  return changed > 0;
+}
+
+function writePreservingBom(file: string, text: string): void {
+  const bytes = fs.readFileSync(file);
+  const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const tmp = `${file}.vn-corpus-tmp`;
+  fs.writeFileSync(tmp, (hadBom ? '\uFEFF' : '') + text, 'utf8');
+  fs.renameSync(tmp, file);
+}

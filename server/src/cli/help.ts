@@ -1,0 +1,39 @@
+/** Help text per command; `''` is the overview. */
+export const HELP: Readonly<Record<string, string>> = {
+  '': `vn-corpus: find boilerplate, references and meetings in Vietnamese news articles
+
+Usage: vn-corpus <command> [options] <files or folders…>
+
+Commands:
+  lint     report boilerplate and unknown references       (--format text|json|sarif)
+  fix      remove certain boilerplate in place             (--dry-run prints a diff)
+  outline  list the meetings each article reports          (--format text|json)
+  refs     list every reference with its resolution        (--format text|json)
+  lsp      start the language server                       (--stdio)
+
+Options:
+  --lang en|vi   language of messages (default: from LANG)
+  --help         help for a command
+
+Folders are walked for *.txt files; .gitignore is honoured and node_modules skipped.
+Settings come from .vn-corpus/config.json in the current folder or the nearest parent.
+Exit codes: 0 nothing found, 1 findings, 2 usage or I/O error.`,
+  lint: `Usage: vn-corpus lint <files or folders…> [--format text|json|sarif] [--lang en|vi]
+
+Prints every finding. JSON is [{ uri, diagnostics }] with LSP diagnostics (UTF-16 ranges).
+Exit code 1 when anything was found, 0 otherwise, 2 on a usage or I/O error.`,
+  fix: `Usage: vn-corpus fix <files or folders…> [--dry-run]
+
+Removes every certain boilerplate finding, as "Remove all boilerplate in this file" does in the editor.
+Line endings and a byte-order mark are kept. --dry-run prints a unified diff and writes nothing.
+Exit code 1 when something was (or would be) removed, 0 otherwise.`,
+  outline: `Usage: vn-corpus outline <files or folders…> [--format text|json]
+
+Prints each article's title, date, province and the meetings it reports, with their date, organizer, chair and attendees.`,
+  refs: `Usage: vn-corpus refs <files or folders…> [--format text|json]
+
+Prints every reference to an official document, congress, programme, award or body, with what it resolves to.`,
+  lsp: `Usage: vn-corpus lsp --stdio
+
+Starts the language server on standard input and output, for any LSP editor.`,
+};

@@ -1,0 +1,133 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze, type Analysis, type AnalysisOptions } from '../core/analyze';
+import { toLocale } from '../core/i18n/localize';
+import { loadCatalog, readAllowedLines, readProjectConfig, PROJECT_DIR } from '../node/workspace-files';
+import { parseArgs, type Args } from './args';
+import { HELP } from './help';
+import { readText } from './read-text';
+import { runFix } from './commands/fix';
+import { printLint } from './commands/lint';
+import { printOutline } from './commands/outline';
+import { printRefs } from './commands/refs';
+import { collectFiles, UsageError } from './walk';
+
+/** One analysed file, or why it could not be analysed. */
+export type FileResult = { readonly file: string; readonly uri: string; readonly analysis: Analysis } | { readonly file: string; readonly uri: string; readonly problem: string };
+
+/** Where output goes; tests pass their own. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+  readonly isTTY: boolean;
+}
+
+const COMMANDS = new Set(['lint', 'fix', 'outline', 'refs', 'lsp']);
+
+/** Runs the CLI and returns its exit code: 0 nothing found, 1 findings, 2 usage or I/O error. */
+export function run(argv: readonly string[], io: Output): number {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    io.err(`vn-corpus: ${(error as Error).message}\n${HELP['']}\n`);
+    return 2;
+  }
+  if (args.command === undefined || (args.help && !COMMANDS.has(args.command))) {
+    io.out(`${HELP['']}\n`);
+    return args.command === undefined && !args.help ? 2 : 0;
+  }
+  if (!COMMANDS.has(args.command)) {
+    io.err(`vn-corpus: unknown command "${args.command}"\n${HELP['']}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.out(`${HELP[args.command] ?? ''}\n`);
+    return 0;
+  }
+  try {
+    return dispatch(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`vn-corpus: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function dispatch(args: Args, io: Output): number {
+  if (args.command === 'lsp') {
+    if (!args.stdio) throw new UsageError('lsp needs --stdio');
+    const { main } = require('../main') as typeof import('../main');
+    main();
+    return 0;
+  }
+  const formats: Record<string, readonly string[]> = { lint: ['text', 'json', 'sarif'], outline: ['text', 'json'], refs: ['text', 'json'], fix: ['text'] };
+  const allowed = formats[args.command ?? ''];
+  if (allowed && !allowed.includes(args.format)) throw new UsageError(`--format must be one of ${allowed.join(', ')} for ${args.command}`);
+  if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
+  const files = collectFiles(args.paths);
+  const options = loadOptions(args, io);
+  const results = analyzeAll(files, options, io);
+  const ioFailed = results.some((r) => 'problem' in r);
+  let found: boolean;
+  if (args.command === 'lint') found = printLint(results, args.format, io);
+  else if (args.command === 'fix') found = runFix(results, args.dryRun, io);
+  else if (args.command === 'outline') found = printOutline(results, args.format, io);
+  else found = printRefs(results, args.format, io);
+  return ioFailed ? 2 : found ? 1 : 0;
+}
+
+function loadOptions(args: Args, io: Output): AnalysisOptions {
+  const root = findProjectRoot(process.cwd());
+  const config = readProjectConfig(root);
+  const catalog = loadCatalog(root, config.settings.catalogs, true);
+  const allowed = readAllowedLines(root);
+  for (const p of [...config.problems, ...catalog.problems, ...allowed.problems]) io.err(`vn-corpus: ${p.file}: ${p.message} (skipped; defaults used)\n`);
+  return {
+    locale: args.lang ?? toLocale(process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG),
+    severities: config.settings.rules,
+    extraPhrases: config.settings.boilerplate.extraPhrases,
+    allowedLines: allowed.lines,
+    catalog: catalog.catalog,
+  };
+}
+
+function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, PROJECT_DIR))) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+
+function analyzeAll(files: readonly string[], options: AnalysisOptions, io: Output): FileResult[] {
+  const results: FileResult[] = [];
+  const showProgress = io.isTTY && files.length > 50;
+  files.forEach((file, i) => {
+    const uri = pathToFileURL(file).toString();
+    const read = readText(file);
+    if ('problem' in read) {
+      io.err(`vn-corpus: ${file}: ${read.problem}; skipped\n`);
+      results.push({ file, uri, problem: read.problem });
+    } else {
+      results.push({ file, uri, analysis: analyze(read.text, options) });
+    }
+    if (showProgress && (i % 100 === 99 || i === files.length - 1)) io.err(`\r${i + 1}/${files.length} files`);
+  });
+  if (showProgress) io.err('\n');
+  return results;
+}
+
+/** Runs the CLI on this process's arguments and sets its exit code. */
+export function cliMain(): void {
+  // A closed pipe (`vn-corpus lint … | head`) ends the output quietly instead of crashing.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = run(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true });
+}
+
+if (require.main === module) cliMain();

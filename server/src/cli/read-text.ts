@@ -1,0 +1,25 @@
+import * as fs from 'node:fs';
+
+/** A file's text, or the reason it cannot be analysed as text. */
+export type ReadResult = { readonly text: string } | { readonly problem: string };
+
+/** Files above this size are refused rather than risk the process's memory. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Reads a file as UTF-8, refusing binary content and invalid UTF-8 with a clear reason. */
+export function readText(file: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_FILE_BYTES) return { problem: `file is ${Math.round(size / 1048576)} MB, above the ${MAX_FILE_BYTES / 1048576} MB limit` };
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { problem: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { problem: 'binary file (contains NUL bytes)' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { problem: 'not valid UTF-8' };
+  }
+}

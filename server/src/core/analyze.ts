@@ -1,0 +1,97 @@
+import { findArticleFacts, type ArticleFacts } from './article/facts';
+import { localize } from './i18n/localize';
+import { Catalog } from './references/catalog';
+import { findMentions } from './references/find';
+import { resolveMentions, type ResolvedMention } from './references/resolve';
+import { findMeetings, type Meeting } from './meetings/extract';
+import { RULES } from './rules/registry';
+import type { RuleContext } from './rules/rule';
+import { ArticleText, toLineKey } from './text/article-text';
+import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity } from './types';
+
+/** Everything analysis depends on besides the text. */
+export interface AnalysisOptions {
+  readonly locale: Locale;
+  /** Severity per rule id; absent ids keep their default. */
+  readonly severities: Readonly<Record<string, Severity>>;
+  readonly extraPhrases: readonly string[];
+  readonly allowedLines: ReadonlySet<string>;
+  readonly catalog: Catalog;
+}
+
+/** Default options: English, built-in rules, empty catalog. */
+export const defaultAnalysisOptions: AnalysisOptions = {
+  locale: 'en', severities: {}, extraPhrases: [], allowedLines: new Set(), catalog: new Catalog(),
+};
+
+/** The result of analysing one document. */
+export interface Analysis {
+  readonly doc: ArticleText;
+  readonly findings: readonly Finding[];
+  readonly article: ArticleFacts;
+  readonly references: readonly ResolvedMention[];
+  readonly meetings: readonly Meeting[];
+}
+
+/**
+ * Analyses a document in steps, yielding between rules so an adapter can interleave other work
+ * and stop when the result is no longer wanted. Never throws on any text; a failing rule is logged and skipped.
+ */
+export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger): Generator<void, Analysis> {
+  const doc = new ArticleText(text);
+  const ctx: RuleContext = {
+    doc, locale: options.locale, allowedLines: options.allowedLines,
+    extraPhrases: options.extraPhrases.map(toLineKey).filter((p) => p !== ''), isCancelled: () => cancel.isCancelled(),
+  };
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const severity = options.severities[rule.id] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    try {
+      for (const f of rule.check(ctx)) findings.push(severity === f.severity ? f : { ...f, severity });
+    } catch (error) {
+      logger.log('error', `rule ${rule.id} failed`, error instanceof Error ? error.stack : error);
+    }
+    if (cancel.isCancelled()) throw new AnalysisCancelled();
+    yield;
+  }
+  const debrisLines = new Set(findings.filter((f) => f.tier !== 'weak').map((f) => doc.lines.lineAt(f.span.start)));
+  const article = findArticleFacts(doc, (line) => debrisLines.has(line));
+  yield;
+  const references = resolveMentions(findMentions(doc.normalized, cancel), {
+    catalog: options.catalog,
+    ...(article.province ? { province: article.province } : {}),
+    ...(article.date ? { articleDate: article.date } : {}),
+  });
+  findings.push(...unknownReferenceFindings(references, options));
+  if (cancel.isCancelled()) throw new AnalysisCancelled();
+  yield;
+  const fallbackYear = article.date ? Number(article.date.slice(0, 4)) : article.years[0];
+  const meetings = findMeetings(doc, (line) => debrisLines.has(line), fallbackYear, cancel);
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { doc, findings, article, references, meetings };
+}
+
+/** Runs `analyzeSteps` to the end in one go. */
+export function analyze(text: string, options: AnalysisOptions = defaultAnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger): Analysis {
+  const steps = analyzeSteps(text, options, cancel, logger);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+function unknownReferenceFindings(references: readonly ResolvedMention[], options: AnalysisOptions): Finding[] {
+  const severity = options.severities['reference/unknown'] ?? 'info';
+  if (severity === 'off') return [];
+  return references
+    .filter((r) => r.resolution.status === 'unknown' && r.mention.type === 'document' && r.mention.symbol && /\/T[WƯ]$|-CP$|\/QH\d+$/u.test(r.mention.symbol))
+    .map((r) => ({
+      ruleId: 'reference/unknown',
+      span: r.mention.span,
+      message: localize({ en: `Not in any catalog: ${r.mention.text}`, vi: `Chưa có trong danh mục: ${r.mention.text}` }, options.locale),
+      severity,
+      tier: 'weak' as const,
+      fixes: [],
+    }));
+}

@@ -1,0 +1,158 @@
+import { provinceAlternation, toProvinceName } from '../text/provinces';
+import type { NormalizedText } from '../text/normalized-text';
+import { toOrdinal, toRoman } from '../text/roman';
+import type { CancellationCheck, Span } from '../types';
+import type { EntryKind } from './catalog';
+
+/** What a mention names. */
+export type MentionType = 'document' | 'plenum-resolution' | 'congress' | 'congress-resolution' | 'organization' | 'program' | 'award';
+
+/** A reference found in the text, before resolution. */
+export interface Mention {
+  readonly type: MentionType;
+  readonly span: Span;
+  readonly text: string;
+  readonly kind?: EntryKind;
+  /** The number as written (`35`, `05`, `15/2020`). */
+  readonly number?: string;
+  /** The full symbol when written (`35-NQ/TW`), upper case. */
+  readonly symbol?: string;
+  /** The issuer named right after the mention (`Bộ Chính trị`), folded. */
+  readonly issuer?: string;
+  /** Party term (khóa) or congress ordinal, Roman upper case. */
+  readonly term?: string;
+  readonly ordinal?: string;
+  readonly plenum?: string;
+  readonly level?: 'national' | 'province';
+  /** A province named inside the mention. */
+  readonly province?: string;
+  /** The award or organization key (`bua-liem-vang`, `BCĐ35`). */
+  readonly key?: string;
+}
+
+const NOT_LETTER_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
+const NOT_LETTER_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
+const ORD = '([ivxlc]+|\\d{1,3})';
+const PROVINCE = `(${provinceAlternation()})`;
+const DOC_KINDS: Readonly<Record<string, EntryKind>> = {
+  'nghị quyết': 'nghị quyết', 'chỉ thị': 'chỉ thị', 'kết luận': 'kết luận', 'quy định': 'quy định',
+  'quyết định': 'quyết định', 'nghị định': 'nghị định', 'thông tư': 'thông tư', 'luật': 'luật',
+};
+const ISSUERS = 'bộ chính trị|ban bí thư|ban chấp hành trung ương(?: đảng)?|ban chấp hành đảng bộ tỉnh|trung ương(?: đảng)?|chính phủ|thủ tướng chính phủ|thủ tướng|quốc hội|ủy ban thường vụ quốc hội|ban thường vụ tỉnh ủy|tỉnh ủy|hđnd tỉnh|ubnd tỉnh';
+const SYMBOL = '\\d+(?:/\\d{4})?[-/][\\p{L}]+(?:[-/][\\p{L}]+)*';
+
+interface Pattern {
+  readonly regex: RegExp;
+  readonly toMention: (m: RegExpExecArray, span: Span, text: string) => Mention | undefined;
+}
+
+const congressBody =
+  `đại hội(?:\\s+đại biểu)?(?:\\s+(toàn quốc|đảng bộ(?:\\s+tỉnh)?(?:\\s+${PROVINCE})?))?\\s+lần\\s+thứ\\s+${ORD}` +
+  `(?:\\s+(của đảng bộ tỉnh|của đảng bộ|của đảng))?(?:,?\\s+nhiệm kỳ\\s+\\d{4}\\s*[-–]\\s*\\d{4})?`;
+const congressShort = `đại hội\\s+(?:đại biểu\\s+)?([ivxlc]+)\\s+(của đảng bộ tỉnh|của đảng bộ|của đảng)`;
+
+const PATTERNS: readonly Pattern[] = [
+  {
+    regex: new RegExp(`${NOT_LETTER_BEFORE}(nghị quyết\\s+)?${congressBody}`, 'gu'),
+    toMention: (m, span, text) => toCongress(m[1] !== undefined, span, text, m[2], m[3], m[4], m[5]),
+  },
+  {
+    regex: new RegExp(`${NOT_LETTER_BEFORE}(nghị quyết\\s+)?${congressShort}`, 'gu'),
+    toMention: (m, span, text) => toCongress(m[1] !== undefined, span, text, undefined, undefined, m[2], m[3]),
+  },
+  {
+    regex: new RegExp(
+      `${NOT_LETTER_BEFORE}nghị quyết\\s+(?:hội nghị\\s+)?(?:lần thứ\\s+)?(?:trung ương|tw|tư)\\s+(?:lần thứ\\s+)?${ORD}` +
+        `(?:\\s*(?:\\(\\s*)?(?:,\\s*)?khó?a\\s+([ivxlc]+|\\d{1,2})\\s*\\)?)?`,
+      'gu',
+    ),
+    toMention: (m, span, text) => ({
+      type: 'plenum-resolution', span, text, kind: 'nghị quyết',
+      plenum: String(toOrdinal(m[1] ?? '') ?? m[1]),
+      ...(m[2] ? { term: romanOf(m[2]) } : {}),
+    }),
+  },
+  {
+    regex: new RegExp(
+      `${NOT_LETTER_BEFORE}(nghị quyết|chỉ thị|kết luận|quy định|quyết định|nghị định|thông tư|luật)\\s+(?:số\\s+)?(${SYMBOL}|\\d{1,4})${NOT_LETTER_AFTER}` +
+        `(?:\\s+(?:của|do)\\s+(${ISSUERS}))?`,
+      'gu',
+    ),
+    toMention: (m, span, text) => {
+      const kind = DOC_KINDS[m[1] ?? ''];
+      const written = m[2] ?? '';
+      if (!kind) return undefined;
+      const isSymbol = /[-/]\p{L}/u.test(written);
+      return {
+        type: 'document', span, text, kind,
+        number: isSymbol ? (/^\d+(?:\/\d{4})?/u.exec(written)?.[0] ?? written) : written,
+        ...(isSymbol ? { symbol: written.toUpperCase() } : {}),
+        ...(m[3] ? { issuer: m[3] } : {}),
+      };
+    },
+  },
+  {
+    regex: new RegExp(`${NOT_LETTER_BEFORE}ban chỉ đạo\\s+35(?:\\s+(trung ương|tỉnh|thành phố|huyện|quận|thị xã)(?:\\s+${PROVINCE})?)?${NOT_LETTER_AFTER}`, 'gu'),
+    toMention: (m, span, text) => ({
+      type: 'organization', span, text, key: 'BCĐ35',
+      level: m[1] === 'trung ương' ? 'national' : 'province',
+      ...(m[2] ? { province: toProvinceName(m[2]) ?? m[2] } : {}),
+    }),
+  },
+  {
+    regex: new RegExp(`${NOT_LETTER_BEFORE}(\\d+|ba)\\s+chương trình mục tiêu quốc gia`, 'gu'),
+    toMention: (m, span, text) => ({ type: 'program', span, text, key: 'national-target', number: m[1] === 'ba' ? '3' : (m[1] ?? '') }),
+  },
+  {
+    regex: new RegExp(`${NOT_LETTER_BEFORE}giải(?:\\s+thưởng)?\\s+["“]?búa liềm vàng["”]?(?:\\s+lần thứ\\s+${ORD})?(?:\\s*[–-]\\s*năm\\s+\\d{4})?`, 'gu'),
+    toMention: (m, span, text) => ({ type: 'award', span, text, key: 'bua-liem-vang', ...(m[1] ? { ordinal: romanOf(m[1]) } : {}) }),
+  },
+  {
+    regex: new RegExp(`${NOT_LETTER_BEFORE}giải(?:\\s+thưởng)?\\s+toàn quốc về thông tin đối ngoại(?:\\s+lần thứ\\s+${ORD})?`, 'gu'),
+    toMention: (m, span, text) => ({ type: 'award', span, text, key: 'thong-tin-doi-ngoai', ...(m[1] ? { ordinal: romanOf(m[1]) } : {}) }),
+  },
+];
+
+function toCongress(
+  isResolution: boolean, span: Span, text: string,
+  body: string | undefined, province: string | undefined, ordinal: string | undefined, of: string | undefined,
+): Mention | undefined {
+  if (!ordinal) return undefined;
+  const isProvince = (body?.startsWith('đảng bộ') ?? false) || (of?.startsWith('của đảng bộ') ?? false);
+  const isNational = body === 'toàn quốc' || of === 'của đảng';
+  if (!isProvince && !isNational) return undefined;
+  return {
+    type: isResolution ? 'congress-resolution' : 'congress', span, text,
+    ordinal: romanOf(ordinal), level: isProvince ? 'province' : 'national',
+    ...(province ? { province: toProvinceName(province) ?? province } : {}),
+  };
+}
+
+function romanOf(written: string): string {
+  const n = toOrdinal(written);
+  return n === undefined ? written.toUpperCase() : toRoman(n);
+}
+
+/** Finds every reference in the text; spans are in the original text, overlaps resolved longest-first. */
+export function findMentions(normalized: NormalizedText, cancel: CancellationCheck): Mention[] {
+  const found: Mention[] = [];
+  for (const pattern of PATTERNS) {
+    if (cancel.isCancelled()) return [];
+    pattern.regex.lastIndex = 0;
+    for (let m = pattern.regex.exec(normalized.text); m; m = pattern.regex.exec(normalized.text)) {
+      const span = normalized.toOriginal({ start: m.index, end: m.index + m[0].length });
+      const mention = pattern.toMention(m, span, normalized.original.slice(span.start, span.end));
+      if (mention) found.push(mention);
+    }
+  }
+  return dropOverlaps(found);
+}
+
+function dropOverlaps(mentions: Mention[]): Mention[] {
+  const byLength = [...mentions].sort((a, b) => b.span.end - b.span.start - (a.span.end - a.span.start));
+  const kept: Mention[] = [];
+  for (const m of byLength) {
+    if (!kept.some((k) => m.span.start < k.span.end && k.span.start < m.span.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.span.start - b.span.start);
+}

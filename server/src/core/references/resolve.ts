@@ -1,0 +1,120 @@
+import type { Catalog, CatalogEntry } from './catalog';
+import type { Mention } from './find';
+
+/** How a mention resolved. */
+export type Resolution =
+  | { readonly status: 'resolved'; readonly id: string; readonly entry?: CatalogEntry; readonly province?: string }
+  | { readonly status: 'ambiguous'; readonly candidates: readonly CatalogEntry[] }
+  | { readonly status: 'unknown'; readonly reason: string };
+
+/** A mention with what it resolved to. */
+export interface ResolvedMention {
+  readonly mention: Mention;
+  readonly resolution: Resolution;
+}
+
+/** What resolution may consult besides the catalog. */
+export interface ResolveContext {
+  readonly catalog: Catalog;
+  /** The article's province, for province-level bodies and congresses. */
+  readonly province?: string;
+  /** The article's date (ISO), so a document issued later is not a candidate. */
+  readonly articleDate?: string;
+}
+
+const PARTY_ISSUERS = /bộ chính trị|ban bí thư|trung ương/u;
+const STATE_ISSUERS = /chính phủ|thủ tướng|quốc hội/u;
+
+/** Resolves every mention in order, so a later bare "Nghị quyết 35" follows an earlier full mention. */
+export function resolveMentions(mentions: readonly Mention[], ctx: ResolveContext): ResolvedMention[] {
+  const earlier = new Map<string, string>();
+  return mentions.map((mention) => {
+    const resolution = resolveMention(mention, ctx, earlier);
+    if (resolution.status === 'resolved' && mention.kind && mention.number) earlier.set(`${mention.kind}:${stripZeros(mention.number)}`, resolution.id);
+    return { mention, resolution };
+  });
+}
+
+/** Resolves one mention against the catalog and the article. */
+export function resolveMention(mention: Mention, ctx: ResolveContext, earlier: ReadonlyMap<string, string> = new Map()): Resolution {
+  switch (mention.type) {
+    case 'document':
+      return resolveDocument(mention, ctx, earlier);
+    case 'plenum-resolution':
+      return resolvePlenum(mention, ctx);
+    case 'congress':
+    case 'congress-resolution':
+      return resolveCongress(mention, ctx);
+    case 'organization':
+      return resolveLocal(ctx, mention.level === 'national' ? 'organization:BCĐ35:national' : 'organization:BCĐ35:province', mention);
+    case 'program':
+      return byId(ctx, `programs:${mention.key}-${mention.number}`);
+    case 'award':
+      return mention.ordinal && ctx.catalog.get(`award:${mention.key}:${mention.ordinal}`)
+        ? byId(ctx, `award:${mention.key}:${mention.ordinal}`)
+        : { status: 'resolved', id: mention.ordinal ? `award:${mention.key}:${mention.ordinal}` : `award:${mention.key}`, ...entryOf(ctx, `award:${mention.key}`) };
+  }
+}
+
+function resolveDocument(mention: Mention, ctx: ResolveContext, earlier: ReadonlyMap<string, string>): Resolution {
+  if (mention.symbol) {
+    const exact = ctx.catalog.get(mention.symbol);
+    if (exact) return { status: 'resolved', id: exact.id, entry: exact };
+    const sameSymbol = ctx.catalog.entries.filter((e) => e.symbol?.toUpperCase() === mention.symbol);
+    return choose(sameSymbol, ctx, `${mention.symbol} is not in the catalog`);
+  }
+  if (!mention.kind || !mention.number) return { status: 'unknown', reason: 'no number' };
+  const previous = earlier.get(`${mention.kind}:${stripZeros(mention.number)}`);
+  if (previous) return byId(ctx, previous);
+  let candidates = ctx.catalog.findByNumber(mention.kind, mention.number);
+  if (mention.issuer && PARTY_ISSUERS.test(mention.issuer)) candidates = candidates.filter(isParty);
+  else if (mention.issuer && STATE_ISSUERS.test(mention.issuer)) candidates = candidates.filter((c) => !isParty(c));
+  return choose(candidates, ctx, `no catalogued ${mention.kind} numbered ${mention.number}`);
+}
+
+function resolvePlenum(mention: Mention, ctx: ResolveContext): Resolution {
+  const candidates = ctx.catalog.entries.filter(
+    (e) => e.kind === 'nghị quyết' && e.plenum === mention.plenum && (!mention.term || e.term === mention.term),
+  );
+  return choose(candidates, ctx, `no catalogued resolution of plenum ${mention.plenum}${mention.term ? ` (khóa ${mention.term})` : ''}`);
+}
+
+function resolveCongress(mention: Mention, ctx: ResolveContext): Resolution {
+  const prefix = mention.type === 'congress' ? 'congress' : 'congress-resolution';
+  if (mention.level === 'national') return byId(ctx, `${prefix}:national:${mention.ordinal}`);
+  return resolveLocal(ctx, `${prefix}:province`, mention, `:${mention.ordinal}`);
+}
+
+function resolveLocal(ctx: ResolveContext, base: string, mention: Mention, suffix = ''): Resolution {
+  if (base.endsWith(':national')) return byId(ctx, base);
+  const province = mention.province ?? ctx.province;
+  if (!province) return { status: 'unknown', reason: 'the article names no province' };
+  const id = `${base}:${province}${suffix}`;
+  return { status: 'resolved', id, province, ...entryOf(ctx, id) };
+}
+
+function choose(candidates: readonly CatalogEntry[], ctx: ResolveContext, reason: string): Resolution {
+  const dated = ctx.articleDate ? candidates.filter((c) => !c.date || c.date <= (ctx.articleDate ?? '')) : candidates;
+  const pool = dated.length > 0 ? dated : candidates;
+  const first = pool[0];
+  if (pool.length === 1 && first) return { status: 'resolved', id: first.id, entry: first };
+  if (pool.length > 1) return { status: 'ambiguous', candidates: pool };
+  return { status: 'unknown', reason };
+}
+
+function byId(ctx: ResolveContext, id: string): Resolution {
+  return { status: 'resolved', id, ...entryOf(ctx, id) };
+}
+
+function entryOf(ctx: ResolveContext, id: string): { entry?: CatalogEntry } {
+  const entry = ctx.catalog.get(id);
+  return entry ? { entry } : {};
+}
+
+function isParty(entry: CatalogEntry): boolean {
+  return /\/T[WƯ]/u.test(entry.symbol ?? entry.id);
+}
+
+function stripZeros(n: string): string {
+  return n.replace(/^0+(?=\d)/u, '');
+}

@@ -1,0 +1,49 @@
+/**
+ * Flags whole lines that are known site chrome, from the phrase table in `server/data/boilerplate.json`.
+ * Each table entry becomes its own rule, so users can set its severity; e.g. "Lượt xem: 270" → boilerplate/view-counter.
+ */
+import { localize } from '../../i18n/localize';
+import { toLineKey } from '../../text/article-text';
+import type { Finding } from '../../types';
+import { severityForTier, type Rule, type RuleContext } from '../rule';
+import type { PhraseEntry } from './phrase-table';
+import { forEachCandidateLine, wholeLineFinding } from './whole-line';
+
+/** Builds one rule from a phrase-table entry. */
+export function toPhraseRule(entry: PhraseEntry): Rule {
+  const phrases = new Set(entry.phrases.map(toLineKey));
+  return {
+    id: entry.id,
+    description: entry.description,
+    tier: entry.tier,
+    defaultSeverity: severityForTier(entry.tier),
+    check(ctx: RuleContext): Finding[] {
+      const findings: Finding[] = [];
+      const message = localize(entry.message, ctx.locale);
+      forEachCandidateLine(ctx, (line, key) => {
+        if (phrases.has(key) || entry.patterns.some((p) => p.test(key))) {
+          findings.push(wholeLineFinding(ctx, entry.id, entry.tier, line, message));
+        }
+      });
+      return findings;
+    },
+  };
+}
+
+/** The rule for phrases a user listed in `vnCorpus.boilerplate.extraPhrases`. */
+export const userPhraseRule: Rule = {
+  id: 'boilerplate/user-phrase',
+  description: { en: 'A line matching one of your extra boilerplate phrases.', vi: 'Dòng khớp một cụm từ rác bạn đã thêm.' },
+  tier: 'certain',
+  defaultSeverity: 'warning',
+  check(ctx: RuleContext): Finding[] {
+    if (ctx.extraPhrases.length === 0) return [];
+    const phrases = new Set(ctx.extraPhrases);
+    const findings: Finding[] = [];
+    const message = localize({ en: 'Matches one of your boilerplate phrases', vi: 'Khớp cụm từ rác bạn đã thêm' }, ctx.locale);
+    forEachCandidateLine(ctx, (line, key) => {
+      if (phrases.has(key)) findings.push(wholeLineFinding(ctx, this.id, 'certain', line, message));
+    });
+    return findings;
+  },
+};

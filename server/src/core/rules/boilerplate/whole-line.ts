@@ -1,0 +1,40 @@
+import { localize } from '../../i18n/localize';
+import { deleteLines, lineSpan } from '../../text/line-edits';
+import type { Finding, LocalizedText, Tier } from '../../types';
+import { severityForTier, type RuleContext } from '../rule';
+
+/** Boilerplate lines are short; longer lines are article text and are never matched whole. */
+export const MAX_BOILERPLATE_LINE = 200;
+
+const FIX_TITLE: LocalizedText = { en: 'Remove this line', vi: 'Xóa dòng này' };
+
+/** A finding that covers a whole line, with a fix that deletes it. */
+export function wholeLineFinding(
+  ctx: RuleContext,
+  ruleId: string,
+  tier: Tier,
+  line: number,
+  message: string,
+): Finding {
+  return {
+    ruleId,
+    span: lineSpan(ctx.doc, line),
+    message,
+    severity: severityForTier(tier),
+    tier,
+    unnecessary: tier === 'certain',
+    fixes: [{ title: localize(FIX_TITLE, ctx.locale), edits: [deleteLines(ctx.doc, line, line)], preferred: true }],
+  };
+}
+
+/** Calls `visit` for each non-blank line short enough to be boilerplate and not kept by the user. */
+export function forEachCandidateLine(ctx: RuleContext, visit: (line: number, key: string) => void): void {
+  for (let line = 0; line < ctx.doc.lineCount; line++) {
+    if ((line & 4095) === 4095 && ctx.isCancelled()) return;
+    const info = ctx.doc.line(line);
+    if (info.end - info.start > MAX_BOILERPLATE_LINE * 2) continue;
+    const key = ctx.doc.lineKey(line);
+    if (key === '' || key.length > MAX_BOILERPLATE_LINE || ctx.allowedLines.has(key)) continue;
+    visit(line, key);
+  }
+}

@@ -1,0 +1,19 @@
+import boilerplateTable from '../../../data/boilerplate.json';
+import { blankLineRule } from './boilerplate/blank-line';
+import { parsePhraseTable } from './boilerplate/phrase-table';
+import { toPhraseRule, userPhraseRule } from './boilerplate/phrase-rule';
+import type { Rule } from './rule';
+
+const table = parsePhraseTable(boilerplateTable);
+
+/** Problems in the built-in phrase table (a test keeps this empty). */
+export const builtInTableProblems = table.problems;
+
+/** Every rule, listed explicitly: code rules alphabetically, then the phrase table in its order. */
+export const RULES: readonly Rule[] = [blankLineRule, userPhraseRule, ...table.entries.map(toPhraseRule)];
+
+/** The phrase-table entries, for tests that run their examples. */
+export const PHRASE_ENTRIES = table.entries;
+
+/** Rule ids that the engine reports besides `RULES` (references). */
+export const OTHER_RULE_IDS = ['reference/unknown'] as const;

@@ -1,0 +1,33 @@
+import type { ArticleText } from '../text/article-text';
+import type { Finding, Locale, LocalizedText, Severity, Tier } from '../types';
+
+/** What a rule may read while it checks one document. */
+export interface RuleContext {
+  readonly doc: ArticleText;
+  readonly locale: Locale;
+  /** Folded line keys a user chose to keep; rules never flag them. */
+  readonly allowedLines: ReadonlySet<string>;
+  /** Extra whole-line phrases from settings, already folded. */
+  readonly extraPhrases: readonly string[];
+  isCancelled(): boolean;
+}
+
+/** A rule's identity and defaults, shown in settings, docs and hovers. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly description: LocalizedText;
+  readonly tier: Tier;
+  readonly defaultSeverity: Severity;
+}
+
+/** One check over a document. */
+export interface Rule extends RuleInfo {
+  check(ctx: RuleContext): Finding[];
+}
+
+/** The severity a tier gets unless the user chose another. */
+export function severityForTier(tier: Tier): Exclude<Severity, 'off'> {
+  if (tier === 'certain') return 'warning';
+  if (tier === 'probable') return 'info';
+  return 'hint';
+}

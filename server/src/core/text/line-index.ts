@@ -1,0 +1,89 @@
+import type { Span } from '../types';
+
+/** A line of the document: its content span and the span including its line break. */
+export interface LineInfo {
+  readonly index: number;
+  readonly start: number;
+  /** End of the content, before the line break. */
+  readonly end: number;
+  /** End including the line break (equals `end` on the last line without one). */
+  readonly endWithBreak: number;
+}
+
+/** A zero-based line and UTF-16 character, the shape LSP uses. */
+export interface LineCharacter {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** Converts between offsets and line/character, handling `\n`, `\r\n` and `\r`. */
+export class LineIndex {
+  private readonly starts: number[];
+  private readonly contentEnds: number[];
+
+  constructor(private readonly text: string) {
+    this.starts = [0];
+    this.contentEnds = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */ || c === 10 /* \n */) {
+        this.contentEnds.push(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+    this.contentEnds.push(text.length);
+  }
+
+  /** Number of lines; an empty text has one empty line. */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** The line with the given index, clamped into range. */
+  line(index: number): LineInfo {
+    const i = Math.max(0, Math.min(index, this.starts.length - 1));
+    const start = this.starts[i] ?? 0;
+    const end = this.contentEnds[i] ?? this.text.length;
+    const endWithBreak = this.starts[i + 1] ?? this.text.length;
+    return { index: i, start, end, endWithBreak };
+  }
+
+  /** The text of a line without its line break. */
+  lineText(index: number): string {
+    const info = this.line(index);
+    return this.text.slice(info.start, info.end);
+  }
+
+  /** The line holding an offset (a line break belongs to the line it ends). */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Offset → line/character, clamped into the text. */
+  toPosition(offset: number): LineCharacter {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    const info = this.line(line);
+    return { line, character: Math.min(clamped, info.end) - info.start };
+  }
+
+  /** Line/character → offset, clamped to the line's content. */
+  toOffset(position: LineCharacter): number {
+    if (position.line >= this.starts.length) return this.text.length;
+    const info = this.line(position.line);
+    return Math.min(info.start + Math.max(0, position.character), info.end);
+  }
+
+  /** Span → start and end positions. */
+  toRange(span: Span): { start: LineCharacter; end: LineCharacter } {
+    return { start: this.toPosition(span.start), end: this.toPosition(span.end) };
+  }
+}

@@ -1,0 +1,91 @@
+import type { Span } from '../types';
+
+const COMBINING_MARK = /\p{M}/u;
+
+/**
+ * An NFC, lower-cased copy of a text with a map from each of its offsets back to the original.
+ * Matching runs on `text`; spans found there go back through `toOriginal` before they leave core.
+ */
+export class NormalizedText {
+  /** The folded text: NFC and lower case (Vietnamese rules). */
+  readonly text: string;
+  /** Original start offset of each folded code unit; absent when the fold kept every offset. */
+  private readonly origins: Int32Array | undefined;
+
+  constructor(readonly original: string) {
+    const folded = fold(original);
+    if (folded.length === original.length && original.normalize('NFC') === original) {
+      this.text = folded;
+      this.origins = undefined;
+    } else {
+      const built = foldWithMap(original);
+      this.text = built.text;
+      this.origins = built.origins;
+    }
+  }
+
+  /** Maps a span of the folded text back to the original, widening to whole clusters. */
+  toOriginal(span: Span): Span {
+    if (!this.origins) return span;
+    const start = this.originOf(span.start);
+    const end = span.end <= span.start ? start : this.endOriginOf(span.end - 1);
+    return { start, end };
+  }
+
+  /** Maps an original offset into the folded text (the first folded unit at or after it). */
+  fromOriginal(offset: number): number {
+    if (!this.origins) return offset;
+    let lo = 0;
+    let hi = this.origins.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.origins[mid] ?? 0) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private originOf(index: number): number {
+    if (!this.origins) return index;
+    if (index >= this.origins.length) return this.original.length;
+    return this.origins[index] ?? this.original.length;
+  }
+
+  /** The original end of the cluster that produced the folded unit at `index`. */
+  private endOriginOf(index: number): number {
+    if (!this.origins) return index + 1;
+    const origin = this.originOf(index);
+    let next = index + 1;
+    while (next < this.origins.length && this.origins[next] === origin) next++;
+    return this.originOf(next);
+  }
+}
+
+/** NFC and Vietnamese lower case of a string, the fold matching uses. */
+export function fold(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('vi');
+}
+
+function foldWithMap(original: string): { text: string; origins: Int32Array } {
+  const parts: string[] = [];
+  const origins: number[] = [];
+  let i = 0;
+  while (i < original.length) {
+    const clusterStart = i;
+    i += codePointLength(original, i);
+    while (i < original.length && COMBINING_MARK.test(original[i] ?? '')) i += codePointLength(original, i);
+    const folded = fold(original.slice(clusterStart, i));
+    parts.push(folded);
+    for (let k = 0; k < folded.length; k++) origins.push(clusterStart);
+  }
+  return { text: parts.join(''), origins: Int32Array.from(origins) };
+}
+
+function codePointLength(text: string, index: number): number {
+  const c = text.charCodeAt(index);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(index + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}

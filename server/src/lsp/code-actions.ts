@@ -1,0 +1,51 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import type { Analysis } from '../core/analyze';
+import { fixAllEdits } from '../core/fix-all';
+import type { Finding, Locale } from '../core/types';
+import { FIX_ALL_KIND } from '../protocol';
+import { toDiagnostic, toTextEdit } from './convert';
+import { t } from './messages';
+
+/** Quick fixes for the diagnostics in the request, plus the file-wide fix-all when asked for. */
+export function toCodeActions(analysis: Analysis, params: CodeActionParams, locale: Locale, docsBase?: string): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const only = params.context.only;
+  const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      const finding = findingFor(analysis, diagnostic);
+      if (!finding) continue;
+      const index = analysis.findings.indexOf(finding);
+      for (const fix of finding.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toDiagnostic(analysis.doc.lines, finding, index, docsBase)],
+          isPreferred: fix.preferred === true,
+          edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(analysis.doc.lines, e)) } },
+        });
+      }
+    }
+  }
+  if (wants(FIX_ALL_KIND) && (only !== undefined || actions.length > 0)) {
+    const edits = fixAllEdits(analysis);
+    if (edits.length > 0) {
+      actions.push({ title: t(locale, 'fixAll'), kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits.map((e) => toTextEdit(analysis.doc.lines, e)) } } });
+    }
+  }
+  return actions;
+}
+
+function findingFor(analysis: Analysis, diagnostic: Diagnostic): Finding | undefined {
+  if (diagnostic.source !== 'vn-corpus') return undefined;
+  const data = diagnostic.data as { index?: unknown } | undefined;
+  const byIndex = typeof data?.index === 'number' ? analysis.findings[data.index] : undefined;
+  const matches = (f: Finding): boolean => {
+    const r = analysis.doc.lines.toRange(f.span);
+    return f.ruleId === diagnostic.code && r.start.line === diagnostic.range.start.line && r.start.character === diagnostic.range.start.character
+      && r.end.line === diagnostic.range.end.line && r.end.character === diagnostic.range.end.character;
+  };
+  if (byIndex && matches(byIndex)) return byIndex;
+  return analysis.findings.find(matches);
+}

@@ -1,0 +1,37 @@
+import type { Locale } from '../core/types';
+
+const MESSAGES = {
+  ambiguous: { en: 'Ambiguous reference; candidates:', vi: 'Tham chiếu chưa rõ; có thể là:' },
+  unknown: { en: 'Not in the catalog', vi: 'Chưa có trong danh mục' },
+  alsoCited: { en: 'Also cited as', vi: 'Còn được gọi là' },
+  source: { en: 'Source', vi: 'Nguồn' },
+  replaces: { en: 'Replaces', vi: 'Thay thế' },
+  replacedBy: { en: 'Replaced by', vi: 'Được thay thế bởi' },
+  provinceCongress: { en: 'Congress of the {province} provincial Party organisation, term {ordinal}', vi: 'Đại hội Đảng bộ tỉnh {province} lần thứ {ordinal}' },
+  provinceCongressResolution: { en: 'Resolution of the {ordinal} congress of the {province} provincial Party organisation', vi: 'Nghị quyết Đại hội Đảng bộ tỉnh {province} lần thứ {ordinal}' },
+  provinceSteering35: { en: "{province}'s own Steering Committee 35 (protecting the Party's ideological foundation), modelled on the central one", vi: 'Ban Chỉ đạo 35 của tỉnh {province} (bảo vệ nền tảng tư tưởng của Đảng), theo mô hình Ban Chỉ đạo 35 Trung ương' },
+  noCatalogEntry: { en: 'local body or document: no catalog entry needed', vi: 'cơ quan hoặc văn bản địa phương: không cần mục trong danh mục' },
+  fixAll: { en: 'Remove all boilerplate in this file', vi: 'Xóa mọi dòng rác trong tệp này' },
+  article: { en: 'Article', vi: 'Bài viết' },
+  date: { en: 'Date', vi: 'Ngày' },
+  inferred: { en: 'year inferred', vi: 'năm suy ra' },
+  organizer: { en: 'Organizer', vi: 'Đơn vị tổ chức' },
+  chair: { en: 'Chair', vi: 'Chủ trì' },
+  directedBy: { en: 'Directed by', vi: 'Chỉ đạo' },
+  attendee: { en: 'Attendee', vi: 'Dự' },
+  planned: { en: 'planned', vi: 'dự kiến' },
+  mentioned: { en: 'mentioned', vi: 'được nhắc tới' },
+  reported: { en: 'reported', vi: 'được đưa tin' },
+} as const;
+
+/** A key of the server's interface strings. */
+export type MessageKey = keyof typeof MESSAGES;
+
+/** Every server interface string in both languages, for the test that checks both exist. */
+export const SERVER_MESSAGES: Readonly<Record<MessageKey, { en: string; vi: string }>> = MESSAGES;
+
+/** The string for a key in the client's language, with `{name}` placeholders filled. */
+export function t(locale: Locale, key: MessageKey, values: Readonly<Record<string, string>> = {}): string {
+  const template: string = MESSAGES[key][locale] || MESSAGES[key].en;
+  return template.replace(/\{(\w+)\}/gu, (whole, name: string) => values[name] ?? whole);
+}

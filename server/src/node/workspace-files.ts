@@ -1,0 +1,89 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Catalog, parseCatalog, type CatalogEntry, type CatalogProblem } from '../core/references/catalog';
+import { defaultSettings, parseSettings, type Settings, type SettingProblem } from '../core/settings';
+import { toLineKey } from '../core/text/article-text';
+
+/** The folder holding a workspace's project files. */
+export const PROJECT_DIR = '.vn-corpus';
+
+/** A problem reading a project file, for the log or the CLI's stderr. */
+export interface FileProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
+/** Reads `.vn-corpus/config.json` under a root; a missing file gives defaults, a broken one is reported. */
+export function readProjectConfig(root: string | undefined): { settings: Settings; problems: FileProblem[] } {
+  if (!root) return { settings: defaultSettings, problems: [] };
+  const file = path.join(root, PROJECT_DIR, 'config.json');
+  const json = readJson(file);
+  if (json.missing) return { settings: defaultSettings, problems: [] };
+  if (json.error) return { settings: defaultSettings, problems: [{ file, message: json.error }] };
+  const parsed = parseSettings(json.value);
+  return { settings: parsed.settings, problems: parsed.problems.map((p: SettingProblem) => ({ file, message: `${p.field}: ${p.message}` })) };
+}
+
+/** The folder of the built-in catalogs, next to the bundle or the compiled sources. */
+export function builtInCatalogDir(): string {
+  const candidates = [path.join(__dirname, '..', 'server', 'data', 'catalog'), path.join(__dirname, '..', '..', '..', 'data', 'catalog'), path.join(__dirname, '..', '..', 'data', 'catalog')];
+  return candidates.find((dir) => fs.existsSync(dir)) ?? candidates[0] ?? '';
+}
+
+/** Loads the built-in catalogs, the workspace's `.vn-corpus/catalog.json` and the listed extra files. */
+export function loadCatalog(root: string | undefined, extraFiles: readonly string[], useWorkspaceFiles: boolean): { catalog: Catalog; problems: FileProblem[] } {
+  const dir = builtInCatalogDir();
+  const files = safeList(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
+  if (useWorkspaceFiles) {
+    if (root) files.push(path.join(root, PROJECT_DIR, 'catalog.json'));
+    for (const extra of extraFiles) files.push(root && !path.isAbsolute(extra) ? path.join(root, extra) : extra);
+  }
+  const entries: CatalogEntry[] = [];
+  const problems: FileProblem[] = [];
+  for (const file of files) {
+    const json = readJson(file);
+    if (json.missing && file.endsWith(path.join(PROJECT_DIR, 'catalog.json'))) continue;
+    if (json.error || json.missing) {
+      problems.push({ file, message: json.error ?? 'file not found' });
+      continue;
+    }
+    const parsed = parseCatalog(json.value, file);
+    entries.push(...parsed.entries);
+    problems.push(...parsed.problems.map((p: CatalogProblem) => ({ file, message: `${p.where}: ${p.message}` })));
+  }
+  return { catalog: new Catalog(entries), problems };
+}
+
+/** Reads the lines a user chose to keep, `.vn-corpus/allow.json` (`{ "lines": [...] }`). */
+export function readAllowedLines(root: string | undefined): { lines: Set<string>; problems: FileProblem[] } {
+  if (!root) return { lines: new Set(), problems: [] };
+  const file = path.join(root, PROJECT_DIR, 'allow.json');
+  const json = readJson(file);
+  if (json.missing) return { lines: new Set(), problems: [] };
+  const lines = json.value && typeof json.value === 'object' && Array.isArray((json.value as { lines?: unknown }).lines) ? (json.value as { lines: unknown[] }).lines : undefined;
+  if (json.error || !lines) return { lines: new Set(), problems: [{ file, message: json.error ?? 'expected { "lines": [ ... ] }' }] };
+  return { lines: new Set(lines.filter((l): l is string => typeof l === 'string').map(toLineKey)), problems: [] };
+}
+
+function readJson(file: string): { value?: unknown; error?: string; missing?: boolean } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? { missing: true } : { error: `cannot read: ${code ?? String(error)}` };
+  }
+  try {
+    return { value: JSON.parse(text.replace(/^\uFEFF/u, '')) as unknown };
+  } catch (error) {
+    return { error: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
