@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs every test layer (unit, LSP, grammar, real editors) and ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+LOGDIR=${VN_CORPUS_TEST_LOGS:-$(mktemp -d /tmp/vn-corpus-tests.XXXXXX)}
+passed=0
+failed=0
+
+# Adds a layer's counts; a layer that crashed without counts is one failure.
+tally() {
+  local name=$1 rc=$2 p=$3 f=$4
+  if [[ -z "$p" && -z "$f" ]]; then p=0; f=$(( rc == 0 ? 0 : 1 )); fi
+  p=${p:-0}; f=${f:-0}
+  if (( rc != 0 && f == 0 )); then f=1; fi
+  echo "== $name: $p passed, $f failed (exit $rc)"
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+node_test_layer() {
+  local name=$1 dir=$2 log="$LOGDIR/$1.log"
+  node --test "$dir" >"$log" 2>&1
+  local rc=$?
+  grep -E '^not ok|^# (tests|pass|fail)' "$log" | sed 's/^/   /'
+  (( rc != 0 )) && grep -A30 '^not ok' "$log" | head -120
+  tally "$name" "$rc" "$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$log" | tail -1)" "$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$log" | tail -1)"
+}
+
+echo "== build"
+if ! npm run -s build >"$LOGDIR/build.log" 2>&1; then
+  cat "$LOGDIR/build.log"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+npx --no-install eslint server/src client/src server/test server/test-lsp >"$LOGDIR/lint.log" 2>&1
+rc=$?
+(( rc != 0 )) && cat "$LOGDIR/lint.log"
+tally lint "$rc" "$(( rc == 0 ? 1 : 0 ))" "$(( rc == 0 ? 0 : 1 ))"
+
+node_test_layer unit server/out/test/
+node_test_layer lsp server/out/test-lsp/
+
+npx --no-install vscode-tmgrammar-test -g syntaxes/vn-article.tmLanguage.json "syntaxes/tests/*.test.txt" >"$LOGDIR/grammar.log" 2>&1
+rc=$?
+cat "$LOGDIR/grammar.log" | sed 's/^/   /' | tail -20
+tally grammar "$rc" "$(grep -c 'run successfuly' "$LOGDIR/grammar.log")" "$(grep -cE '^✖|failed' "$LOGDIR/grammar.log")"
+
+if [[ "${VN_CORPUS_SKIP_E2E:-}" == "1" ]]; then
+  echo "== e2e: not run (VN_CORPUS_SKIP_E2E=1)"
+else
+  bash e2e/run.sh 2>&1 | tee "$LOGDIR/e2e.log"
+  rc=${PIPESTATUS[0]}
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LOGDIR/e2e.log" | tail -1)
+  tally e2e "$rc" "$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')" "$(echo "$line" | sed -n 's/.*, \([0-9]*\) failed.*/\1/p')"
+fi
+
+echo "logs: $LOGDIR"
+echo "$passed passed, $failed failed"
+(( failed == 0 ))

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { startServer, type LspClient } from './harness';
+import { withCode } from './results';
+import { isInside, linesOf, readSeed, virtualUri } from './text';
+
+const SEED = readSeed('002_cc6c1fb2d5522765.txt');
+const UNNECESSARY = 1;
+
+describe('diagnostics of seed 002', () => {
+  let client: LspClient;
+  let diagnostics: Diagnostic[];
+  before(async () => {
+    client = await startServer();
+    diagnostics = await client.open(virtualUri('002.txt'), SEED);
+  });
+  after(() => client.close());
+
+  it('are published with source vn-corpus', () => {
+    assert.ok(diagnostics.length > 0);
+    for (const d of diagnostics) assert.equal(d.source, 'vn-corpus', JSON.stringify(d));
+  });
+
+  it('flag the view counter on the whole of line 3', () => {
+    assert.equal(linesOf(SEED)[3], 'Lượt xem: 270');
+    const [counter, ...more] = withCode(diagnostics, 'boilerplate/view-counter');
+    assert.equal(more.length, 0);
+    assert.deepEqual(counter?.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 13 } });
+  });
+
+  it('tag certain boilerplate as unnecessary, and only that', () => {
+    for (const code of ['boilerplate/view-counter', 'boilerplate/placeholder', 'boilerplate/account-link']) {
+      const found = withCode(diagnostics, code);
+      assert.ok(found.length > 0, `${code} reported`);
+      for (const d of found) assert.deepEqual(d.tags, [UNNECESSARY], `${code} at line ${d.range.start.line}`);
+    }
+    for (const d of withCode(diagnostics, 'boilerplate/whitespace-line')) assert.ok(!d.tags?.includes(UNNECESSARY), 'weak findings are not dimmed');
+  });
+
+  it('lie inside the document', () => {
+    for (const d of diagnostics) assert.ok(isInside(SEED, d.range), JSON.stringify(d.range));
+  });
+
+  it('link to the rule documentation', () => {
+    const counter = withCode(diagnostics, 'boilerplate/view-counter')[0];
+    assert.match(counter?.codeDescription?.href ?? '', /boilerplate-view-counter\.md$/u);
+  });
+});

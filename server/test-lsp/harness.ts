@@ -1,0 +1,221 @@
+/**
+ * A small LSP client for tests: it spawns the real bundled server over stdio and speaks to it
+ * through vscode-languageserver-protocol, so every test exercises the same path an editor does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  CodeActionRequest, ConfigurationRequest, createProtocolConnection, DefinitionRequest, DocumentSymbolRequest, HoverRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification,
+  PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  type ClientCapabilities, type CodeAction, type CodeActionContext, type Command, type Definition, type DefinitionLink,
+  type Diagnostic, type DocumentSymbol, type Hover, type InitializeResult, type Position, type ProtocolConnection, type Range,
+  type SymbolInformation,
+  type PublishDiagnosticsParams, type TextDocumentContentChangeEvent, type WorkspaceFolder,
+} from 'vscode-languageserver-protocol/node';
+import { applyContentChange } from './text';
+
+/** The repository root, seen from `server/out/test-lsp/`. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** How long a test waits for any single server event before failing. */
+export const EVENT_TIMEOUT_MS = 20_000;
+
+/** How to start and initialize a server. */
+export interface StartOptions {
+  /** The command line after `node`; defaults to the bundled server with `--stdio`. */
+  readonly args?: readonly string[];
+  readonly locale?: string;
+  readonly workspaceFolders?: readonly WorkspaceFolder[];
+  /** When set, the client advertises `workspace/configuration` and answers with these settings. */
+  readonly settings?: unknown;
+  readonly capabilities?: ClientCapabilities;
+}
+
+interface Waiter {
+  readonly matches: (p: PublishDiagnosticsParams) => boolean;
+  readonly resolve: (p: PublishDiagnosticsParams) => void;
+}
+
+/** Rejects when `promise` has not settled within `ms`; a timeout, not a sleep. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A running server plus the client side of its connection. */
+export class LspClient {
+  /** Settings returned for every `workspace/configuration` item; tests may replace them. */
+  settings: unknown;
+  /** The server's answer to `initialize`, once sent. */
+  initializeResult: InitializeResult | undefined;
+  /** Every `window/logMessage` text, for failure messages. */
+  readonly logs: string[] = [];
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private readonly waiters = new Set<Waiter>();
+  private readonly docs = new Map<string, { text: string; version: number }>();
+  private readonly exited: Promise<number | null>;
+
+  private constructor(readonly child: ChildProcess, readonly connection: ProtocolConnection, settings: unknown) {
+    this.settings = settings;
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.onPublish(p));
+    connection.onNotification(LogMessageNotification.type, (p) => void this.logs.push(p.message));
+    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+  }
+
+  /** Spawns the server and connects to it, without initializing. */
+  static spawn(options: StartOptions = {}): LspClient {
+    const args = options.args ?? [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'];
+    const child = spawn(process.execPath, [...args], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    if (!child.stdout || !child.stdin) throw new Error('server process has no stdio pipes');
+    child.stderr?.on('data', () => undefined);
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.listen();
+    return new LspClient(child, connection, options.settings);
+  }
+
+  /** Sends `initialize` and `initialized`, returning the server's answer. */
+  async initialize(options: StartOptions = {}): Promise<InitializeResult> {
+    const capabilities: ClientCapabilities = options.capabilities ?? {
+      workspace: { configuration: options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true } },
+    };
+    const result = await withTimeout(this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: options.workspaceFolders?.[0]?.uri ?? null,
+      workspaceFolders: options.workspaceFolders ? [...options.workspaceFolders] : null,
+      capabilities,
+      ...(options.locale ? { locale: options.locale } : {}),
+    }), EVENT_TIMEOUT_MS, 'initialize');
+    this.initializeResult = result;
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /** Whether the server process is still running. */
+  isAlive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The text the client believes a document has. */
+  textOf(uri: string): string {
+    const doc = this.docs.get(uri);
+    if (!doc) throw new Error(`not open: ${uri}`);
+    return doc.text;
+  }
+
+  /** Opens a document (version 1) and resolves with its first diagnostics. */
+  async open(uri: string, text: string, languageId = 'vn-article'): Promise<Diagnostic[]> {
+    this.docs.set(uri, { text, version: 1 });
+    const published = this.diagnostics(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return (await published).diagnostics;
+  }
+
+  /** Applies incremental or full changes as the next version and resolves with that version's diagnostics. */
+  async change(uri: string, changes: readonly TextDocumentContentChangeEvent[]): Promise<Diagnostic[]> {
+    const doc = this.docs.get(uri);
+    if (!doc) throw new Error(`not open: ${uri}`);
+    doc.version++;
+    doc.text = changes.reduce(applyContentChange, doc.text);
+    const published = this.diagnostics(uri, doc.version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: doc.version }, contentChanges: [...changes],
+    });
+    return (await published).diagnostics;
+  }
+
+  /** Replaces the settings, notifies the server, and resolves with the next diagnostics of `uri`. */
+  async changeSettings(settings: unknown, uri: string): Promise<Diagnostic[]> {
+    this.settings = settings;
+    const published = this.nextDiagnostics(uri);
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    return (await published).diagnostics;
+  }
+
+  /** The first publication for `uri` at `version`, including one that already arrived. */
+  diagnostics(uri: string, version: number): Promise<PublishDiagnosticsParams> {
+    const matches = (p: PublishDiagnosticsParams): boolean => p.uri === uri && p.version === version;
+    const earlier = this.published.find(matches);
+    return earlier ? Promise.resolve(earlier) : this.waitFor(matches, `diagnostics of ${uri} v${version}`);
+  }
+
+  /** The next publication for `uri` that arrives after this call. */
+  nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
+    return this.waitFor((p) => p.uri === uri, `new diagnostics of ${uri}`);
+  }
+
+  /** `textDocument/hover`. */
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return withTimeout(this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), EVENT_TIMEOUT_MS, 'hover');
+  }
+
+  /** `textDocument/definition`. */
+  definition(uri: string, position: Position): Promise<Definition | DefinitionLink[] | null> {
+    return withTimeout(this.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position }), EVENT_TIMEOUT_MS, 'definition');
+  }
+
+  /** `textDocument/documentSymbol`. */
+  documentSymbols(uri: string): Promise<DocumentSymbol[] | SymbolInformation[] | null> {
+    return withTimeout(this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), EVENT_TIMEOUT_MS, 'documentSymbol');
+  }
+
+  /** `textDocument/codeAction`. */
+  codeActions(uri: string, range: Range, context: CodeActionContext): Promise<(Command | CodeAction)[] | null> {
+    return withTimeout(this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context }), EVENT_TIMEOUT_MS, 'codeAction');
+  }
+
+  /** Sends shutdown and exit, then kills the process if it has not gone within the timeout. */
+  async close(): Promise<void> {
+    try {
+      if (this.isAlive()) {
+        await withTimeout(this.connection.sendRequest(ShutdownRequest.type), 5_000, 'shutdown');
+        await this.connection.sendNotification(ExitNotification.type);
+        await withTimeout(this.exited, 5_000, 'server exit');
+      }
+    } finally {
+      this.connection.dispose();
+      if (this.isAlive()) this.child.kill('SIGKILL');
+    }
+  }
+
+  private waitFor(matches: (p: PublishDiagnosticsParams) => boolean, what: string): Promise<PublishDiagnosticsParams> {
+    let waiter: Waiter | undefined;
+    const found = new Promise<PublishDiagnosticsParams>((resolve) => {
+      waiter = { matches, resolve };
+      this.waiters.add(waiter);
+    });
+    const exited = this.exited.then((code): never => {
+      throw new Error(`server exited (code ${String(code)}) while waiting for ${what}`);
+    });
+    return withTimeout(Promise.race([found, exited]), EVENT_TIMEOUT_MS, what).finally(() => {
+      if (waiter) this.waiters.delete(waiter);
+    });
+  }
+
+  private onPublish(params: PublishDiagnosticsParams): void {
+    this.published.push(params);
+    for (const waiter of this.waiters) {
+      if (!waiter.matches(params)) continue;
+      this.waiters.delete(waiter);
+      waiter.resolve(params);
+    }
+  }
+}
+
+/** Spawns and initializes a server; pair it with `client.close()` in `after`. */
+export async function startServer(options: StartOptions = {}): Promise<LspClient> {
+  const client = LspClient.spawn(options);
+  try {
+    await client.initialize(options);
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    throw error;
+  }
+  return client;
+}
