@@ -45,10 +45,17 @@ rc=$?
 cat "$LOGDIR/grammar.log" | sed 's/^/   /' | tail -20
 tally grammar "$rc" "$(grep -c 'run successfuly' "$LOGDIR/grammar.log")" "$(grep -cE '^✖|failed' "$LOGDIR/grammar.log")"
 
+if npm run -s package >"$LOGDIR/package.log" 2>&1; then
+  node_test_layer package server/out/test-package/
+else
+  tail -30 "$LOGDIR/package.log"
+  tally package 1 0 1
+fi
+
 if [[ "${VN_CORPUS_SKIP_E2E:-}" == "1" ]]; then
   echo "== e2e: not run (VN_CORPUS_SKIP_E2E=1)"
 else
-  bash e2e/run.sh 2>&1 | tee "$LOGDIR/e2e.log"
+  E2E_SKIP_PACKAGE=1 bash e2e/run.sh 2>&1 | tee "$LOGDIR/e2e.log"
   rc=${PIPESTATUS[0]}
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LOGDIR/e2e.log" | tail -1)
   tally e2e "$rc" "$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')" "$(echo "$line" | sed -n 's/.*, \([0-9]*\) failed.*/\1/p')"
