@@ -13,10 +13,9 @@ import {
   type SymbolInformation,
   type PublishDiagnosticsParams, type TextDocumentContentChangeEvent, type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
-import { applyContentChange } from './text';
+import { applyContentChange, REPO_ROOT } from './text';
 
-/** The repository root, seen from `server/out/test-lsp/`. */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export { REPO_ROOT } from './text';
 
 /** How long a test waits for any single server event before failing. */
 export const EVENT_TIMEOUT_MS = 20_000;
@@ -110,10 +109,10 @@ export class LspClient {
   }
 
   /** Opens a document (version 1) and resolves with its first diagnostics. */
-  async open(uri: string, text: string, languageId = 'vn-article'): Promise<Diagnostic[]> {
+  async open(uri: string, text: string, timeoutMs = EVENT_TIMEOUT_MS): Promise<Diagnostic[]> {
     this.docs.set(uri, { text, version: 1 });
-    const published = this.diagnostics(uri, 1);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    const published = this.diagnostics(uri, 1, timeoutMs);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'vn-article', version: 1, text } });
     return (await published).diagnostics;
   }
 
@@ -139,15 +138,15 @@ export class LspClient {
   }
 
   /** The first publication for `uri` at `version`, including one that already arrived. */
-  diagnostics(uri: string, version: number): Promise<PublishDiagnosticsParams> {
+  diagnostics(uri: string, version: number, timeoutMs = EVENT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
     const matches = (p: PublishDiagnosticsParams): boolean => p.uri === uri && p.version === version;
     const earlier = this.published.find(matches);
-    return earlier ? Promise.resolve(earlier) : this.waitFor(matches, `diagnostics of ${uri} v${version}`);
+    return earlier ? Promise.resolve(earlier) : this.waitFor(matches, `diagnostics of ${uri} v${version}`, timeoutMs);
   }
 
   /** The next publication for `uri` that arrives after this call. */
   nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
-    return this.waitFor((p) => p.uri === uri, `new diagnostics of ${uri}`);
+    return this.waitFor((p) => p.uri === uri, `new diagnostics of ${uri}`, EVENT_TIMEOUT_MS);
   }
 
   /** `textDocument/hover`. */
@@ -184,7 +183,7 @@ export class LspClient {
     }
   }
 
-  private waitFor(matches: (p: PublishDiagnosticsParams) => boolean, what: string): Promise<PublishDiagnosticsParams> {
+  private waitFor(matches: (p: PublishDiagnosticsParams) => boolean, what: string, timeoutMs: number): Promise<PublishDiagnosticsParams> {
     let waiter: Waiter | undefined;
     const found = new Promise<PublishDiagnosticsParams>((resolve) => {
       waiter = { matches, resolve };
@@ -193,7 +192,7 @@ export class LspClient {
     const exited = this.exited.then((code): never => {
       throw new Error(`server exited (code ${String(code)}) while waiting for ${what}`);
     });
-    return withTimeout(Promise.race([found, exited]), EVENT_TIMEOUT_MS, what).finally(() => {
+    return withTimeout(Promise.race([found, exited]), timeoutMs, what).finally(() => {
       if (waiter) this.waiters.delete(waiter);
     });
   }

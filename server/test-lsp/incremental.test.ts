@@ -60,7 +60,7 @@ describe('document changes and text variants', () => {
 
   it('keeps whole-line ranges after an emoji line', async () => {
     const lines = linesOf(SEED);
-    const withEmoji = [...lines.slice(0, 3), '🇻🇳🎉 Tin nóng 👍', ...lines.slice(3)].join('\n');
+    const withEmoji = [...lines.slice(0, 3), 'Người dân phấn khởi 🇻🇳🎉👍 đón năm mới', ...lines.slice(3)].join('\n');
     const found = await client.open(virtualUri('002-emoji.txt'), withEmoji);
     const shifted = original.map((d) => `${String(d.code)}@${d.range.start.line + (d.range.start.line >= 3 ? 1 : 0)}`).sort();
     assert.deepEqual(codesByLine(found), shifted);

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Position, Range, TextDocumentContentChangeEvent, TextEdit } from 'vscode-languageserver-protocol/node';
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The repository root, seen from `server/out/test-lsp/`. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** The text of a seed article, exactly as stored. */
 export function readSeed(name: string): string {

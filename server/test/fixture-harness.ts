@@ -5,14 +5,13 @@ import { Catalog } from '../src/core/references/catalog';
 import { applyEdits } from '../src/core/text/line-edits';
 import type { Edit } from '../src/core/types';
 
-/** One expectation: a caret range on a line of the stripped text, a rule id (or `reference`) and a detail. */
+/** One expectation: a span of the cleaned text, a rule id (or `reference`) and an optional detail. */
 interface Expectation {
-  readonly line: number;
-  /** Code-point columns on that line. */
-  readonly from: number;
-  readonly to: number;
+  readonly start: number;
+  readonly end: number;
   readonly id: string;
   readonly detail: string | undefined;
+  readonly where: string;
 }
 
 /** An observed item, in the same terms as an expectation. */
@@ -24,19 +23,41 @@ interface Observed {
 }
 
 const ANNOTATION = /^(\s*)(\^+)\s+([a-z]+(?:\/[a-z0-9-]+)?)(?::\s*(.*))?$/u;
+const INLINE = /⟦([\s\S]*?)⟧\{([a-z]+(?:\/[a-z0-9-]+)?)(?::([^}]*))?\}/gu;
 
-/** Splits a fixture into the text to analyse and its caret expectations. */
+/**
+ * Splits a fixture into the text to analyse and its expectations: caret lines annotate the line above
+ * (columns count code points), and `⟦…⟧{rule-id}` marks spans that cross lines.
+ */
 export function parseFixture(source: string): { text: string; expectations: Expectation[] } {
   const kept: string[] = [];
-  const expectations: Expectation[] = [];
+  const carets: { line: number; from: number; to: number; id: string; detail: string | undefined }[] = [];
   for (const raw of source.split('\n')) {
     const m = ANNOTATION.exec(raw);
     if (m && kept.length > 0) {
       const from = [...(m[1] ?? '')].length;
-      expectations.push({ line: kept.length - 1, from, to: from + (m[2] ?? '').length, id: m[3] ?? '', detail: m[4]?.trim() });
+      carets.push({ line: kept.length - 1, from, to: from + (m[2] ?? '').length, id: m[3] ?? '', detail: m[4]?.trim() });
     } else kept.push(raw);
   }
-  return { text: kept.join('\n'), expectations };
+  const marked = kept.join('\n');
+  const expectations: Expectation[] = [];
+  let text = '';
+  let at = 0;
+  for (const m of marked.matchAll(INLINE)) {
+    text += marked.slice(at, m.index);
+    const start = text.length;
+    text += m[1] ?? '';
+    expectations.push({ start, end: text.length, id: m[2] ?? '', detail: m[3]?.trim(), where: `inline mark at offset ${start}` });
+    at = (m.index ?? 0) + m[0].length;
+  }
+  text += marked.slice(at);
+  const lines = text.split('\n');
+  for (const c of carets) {
+    const lineStart = lines.slice(0, c.line).reduce((n, l) => n + l.length + 1, 0);
+    const units = (cp: number): number => [...(lines[c.line] ?? '')].slice(0, cp).join('').length;
+    expectations.push({ start: lineStart + units(c.from), end: lineStart + units(c.to), id: c.id, detail: c.detail, where: `line ${c.line + 1}` });
+  }
+  return { text, expectations };
 }
 
 /** The options fixtures run with: English messages and the built-in catalogs. */
@@ -55,15 +76,6 @@ function observe(analysis: Analysis): Observed[] {
   ];
 }
 
-/** Offsets of an expectation in the text, converting code-point columns to UTF-16. */
-function toOffsets(text: string, e: Expectation): { start: number; end: number } {
-  const lines = text.split('\n');
-  const lineStart = lines.slice(0, e.line).reduce((n, l) => n + l.length + 1, 0);
-  const line = lines[e.line] ?? '';
-  const units = (cp: number): number => [...line].slice(0, cp).join('').length;
-  return { start: lineStart + units(e.from), end: lineStart + units(e.to) };
-}
-
 /** Runs one fixture: every finding annotated, every annotation found, NFD and emoji variants equal, `.fixed.txt` reproduced. */
 export function checkFixture(file: string, catalog: Catalog): void {
   const { text, expectations } = parseFixture(fs.readFileSync(file, 'utf8'));
@@ -73,14 +85,13 @@ export function checkFixture(file: string, catalog: Catalog): void {
   const describe = (o: Observed): string => `${o.id} ${JSON.stringify(text.slice(o.start, o.end))} (${o.detail})`;
   const unmatched = [...observed];
   for (const e of expectations) {
-    const { start, end } = toOffsets(text, e);
-    const i = unmatched.findIndex((o) => o.id === e.id && o.start === start && o.end === end && (!e.detail || o.detail.toLowerCase().includes(e.detail.toLowerCase())));
-    assert.ok(i >= 0, `${file}:${e.line + 1}: expected ${e.id}${e.detail ? `: ${e.detail}` : ''} on ${JSON.stringify(text.slice(start, end))}; got ${observed.map(describe).join('; ') || 'nothing'}`);
+    const i = unmatched.findIndex((o) => o.id === e.id && o.start === e.start && o.end === e.end && (!e.detail || o.detail.toLowerCase().includes(e.detail.toLowerCase())));
+    assert.ok(i >= 0, `${file} (${e.where}): expected ${e.id}${e.detail ? `: ${e.detail}` : ''} on ${JSON.stringify(text.slice(e.start, e.end))}; got ${observed.map(describe).join('; ') || 'nothing'}`);
     unmatched.splice(i, 1);
   }
   assert.deepEqual(unmatched.map(describe), [], `${file}: findings without an annotation`);
   checkVariant(text, options, observed, (t) => t.normalize('NFD'), `${file} (NFD)`);
-  checkVariant(text, options, observed, addEmojiLines, `${file} (emoji)`);
+  checkVariant(text, options, observed, (t) => addEmojiBefore(t, observed), `${file} (emoji)`);
   const fixedFile = file.replace(/\.txt$/u, '.fixed.txt');
   if (fs.existsSync(fixedFile)) {
     const edits: Edit[] = analysis.findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
@@ -97,9 +108,13 @@ function checkVariant(text: string, options: AnalysisOptions, expected: Observed
   for (const o of got) assertWholeClusters(variant, o, label);
 }
 
-/** Inserts an emoji line above every line, so UTF-16 offsets shift by surrogate pairs. */
-function addEmojiLines(text: string): string {
-  return text.split('\n').map((l) => `😀🇻🇳\n${l}`).join('\n');
+/** Inserts an emoji at the start of each line holding a mid-line finding, so its UTF-16 offsets shift by a surrogate pair. */
+function addEmojiBefore(text: string, observed: readonly Observed[]): string {
+  const lineStart = (at: number): number => text.lastIndexOf('\n', at - 1) + 1;
+  const starts = [...new Set(observed.filter((o) => o.start > lineStart(o.start)).map((o) => lineStart(o.start)))].sort((a, b) => b - a);
+  let out = text;
+  for (const at of starts) out = `${out.slice(0, at)}😀 ${out.slice(at)}`;
+  return out;
 }
 
 /** A span never splits a surrogate pair or separates a letter from its combining marks. */

@@ -55,6 +55,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     if (cancel.isCancelled()) throw new AnalysisCancelled();
     yield;
   }
+  dropFindingsInsideCertainBlocks(findings);
   const debrisLines = new Set(findings.filter((f) => f.tier !== 'weak').map((f) => doc.lines.lineAt(f.span.start)));
   const article = findArticleFacts(doc, (line) => debrisLines.has(line));
   yield;
@@ -94,4 +95,13 @@ function unknownReferenceFindings(references: readonly ResolvedMention[], option
       tier: 'weak' as const,
       fixes: [],
     }));
+}
+
+/** A probable or weak finding inside a certain multi-line finding adds nothing: the block already covers it. */
+function dropFindingsInsideCertainBlocks(findings: Finding[]): void {
+  const blocks = findings.filter((f) => f.tier === 'certain' && f.ruleId === 'boilerplate/related-list');
+  if (blocks.length === 0) return;
+  const inside = (f: Finding): boolean => f.tier !== 'certain' && blocks.some((b) => b.span.start <= f.span.start && f.span.end <= b.span.end);
+  const kept = findings.filter((f) => !inside(f));
+  findings.splice(0, findings.length, ...kept);
 }

@@ -1,5 +1,9 @@
 import boilerplateTable from '../../../data/boilerplate.json';
 import { blankLineRule } from './boilerplate/blank-line';
+import { duplicateLineRule } from './boilerplate/duplicate-line';
+import { photoCreditRule } from './boilerplate/photo-credit';
+import { relatedListRule } from './boilerplate/related-list';
+import { sectionTagRule } from './boilerplate/section-tag';
 import { parsePhraseTable } from './boilerplate/phrase-table';
 import { toPhraseRule, userPhraseRule } from './boilerplate/phrase-rule';
 import type { Rule } from './rule';
@@ -10,7 +14,15 @@ const table = parsePhraseTable(boilerplateTable);
 export const builtInTableProblems = table.problems;
 
 /** Every rule, listed explicitly: code rules alphabetically, then the phrase table in its order. */
-export const RULES: readonly Rule[] = [blankLineRule, userPhraseRule, ...table.entries.map(toPhraseRule)];
+export const RULES: readonly Rule[] = [
+  blankLineRule,
+  duplicateLineRule,
+  photoCreditRule,
+  relatedListRule,
+  sectionTagRule,
+  userPhraseRule,
+  ...table.entries.map(toPhraseRule),
+];
 
 /** The phrase-table entries, for tests that run their examples. */
 export const PHRASE_ENTRIES = table.entries;

@@ -1,0 +1,35 @@
+/**
+ * Flags later verbatim copies of a line in the same file; the first copy is kept.
+ * Scrapers repeat sapos, captions and widget lines. A repeated paragraph may still be the writer's,
+ * so this is probable: each copy has its own fix, and fix-all leaves it alone.
+ */
+import { localize } from '../../i18n/localize';
+import type { Finding } from '../../types';
+import type { Rule, RuleContext } from '../rule';
+import { isBylineLike, wordCount } from './line-shapes';
+import { wholeLineFinding } from './whole-line';
+
+/** Later copies of a line that already appeared in the file. */
+export const duplicateLineRule: Rule = {
+  id: 'boilerplate/duplicate-line',
+  description: { en: 'A later verbatim copy of a line that already appeared in the file.', vi: 'Bản lặp nguyên văn của một dòng đã xuất hiện trước đó trong tệp.' },
+  tier: 'probable',
+  defaultSeverity: 'info',
+  check(ctx: RuleContext): Finding[] {
+    const firstSeen = new Map<string, number>();
+    const findings: Finding[] = [];
+    for (let line = 0; line < ctx.doc.lineCount; line++) {
+      if ((line & 4095) === 4095 && ctx.isCancelled()) break;
+      const key = ctx.doc.lineKey(line);
+      if (key === '' || wordCount(key) < 2 || ctx.allowedLines.has(key) || isBylineLike(ctx.doc.lineText(line))) continue;
+      const first = firstSeen.get(key);
+      if (first === undefined) {
+        firstSeen.set(key, line);
+        continue;
+      }
+      const message = localize({ en: `Repeats line ${first + 1}`, vi: `Lặp lại dòng ${first + 1}` }, ctx.locale);
+      findings.push(wholeLineFinding(ctx, this.id, 'probable', line, message));
+    }
+    return findings;
+  },
+};

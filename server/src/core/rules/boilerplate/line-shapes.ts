@@ -1,0 +1,27 @@
+/** Small judgements about the shape of a line, shared by the context rules. */
+
+const SENTENCE_END = /[.!?…:;"”»)]$/u;
+
+/** Number of words in a line key. */
+export function wordCount(key: string): number {
+  return key === '' ? 0 : key.split(' ').length;
+}
+
+/** A line that reads like article prose: long, or several words ending in sentence punctuation. */
+export function isSentenceLike(key: string): boolean {
+  return key.length > 160 || (wordCount(key) >= 6 && SENTENCE_END.test(key)) || /[.!?]\s+\p{L}/u.test(key);
+}
+
+/** A paragraph of article text: long, or two sentences or more. */
+export function isParagraph(key: string): boolean {
+  return key.length > 180 || ((key.match(/[.!?…]\s+\p{L}/gu)?.length ?? 0) >= 1 && key.length > 100);
+}
+
+/** A byline or source line (`PV`, `Trung Hiếu`, `Nguồn Báo Hà Nam`, `Theo TTXVN`): article metadata, never debris. */
+export function isBylineLike(raw: string): boolean {
+  const line = raw.normalize('NFC').trim();
+  if (/^(nguồn|theo)\s*:?\s+\S/iu.test(line)) return true;
+  if (/^(pv|ctv|ttxvn|btv|nhóm pv)$/iu.test(line)) return true;
+  const words = line.split(/\s+/u);
+  return words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]*\.?$|^\p{Lu}+$/u.test(w)) && !/[0-9]/u.test(line);
+}

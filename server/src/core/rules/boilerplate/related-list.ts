@@ -1,0 +1,86 @@
+/**
+ * Flags the list of other articles' titles under a related-articles header ("Tin liên quan", "Cùng chuyên mục"),
+ * up to the end of the file or the next article paragraph. Example: seed 004's thirty duplicated titles.
+ * The block is certain when it runs to the end of the file (only debris follows), probable otherwise.
+ */
+import { localize } from '../../i18n/localize';
+import { deleteLines } from '../../text/line-edits';
+import type { Finding, Tier } from '../../types';
+import { severityForTier, type Rule, type RuleContext } from '../rule';
+import { isBylineLike, isParagraph } from './line-shapes';
+import { isRelatedHeader } from './related-header';
+
+/** The block of titles under a related-articles header. */
+export const relatedListRule: Rule = {
+  id: 'boilerplate/related-list',
+  description: { en: 'Titles of other articles listed under a related-articles header.', vi: 'Tiêu đề các bài khác được liệt kê dưới tiêu đề "Tin liên quan", "Cùng chuyên mục"…' },
+  tier: 'certain',
+  defaultSeverity: 'warning',
+  check(ctx: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    const { doc } = ctx;
+    let line = 0;
+    while (line < doc.lineCount) {
+      if (!isRelatedHeader(doc.lineKey(line))) {
+        line++;
+        continue;
+      }
+      const block = findBlock(ctx, line + 1);
+      if (block) {
+        findings.push(toFinding(ctx, block.first, block.last, block.reachesEnd ? 'certain' : 'probable', block.items));
+        line = block.last + 1;
+      } else line++;
+    }
+    return findings;
+  },
+};
+
+interface Block {
+  readonly first: number;
+  readonly last: number;
+  readonly items: number;
+  readonly reachesEnd: boolean;
+}
+
+/** Title lines from `start` until a paragraph, a byline, another header, or the end. */
+function findBlock(ctx: RuleContext, start: number): Block | undefined {
+  const { doc } = ctx;
+  let first = -1;
+  let last = -1;
+  let items = 0;
+  let line = start;
+  for (; line < doc.lineCount; line++) {
+    if (doc.isBlank(line)) continue;
+    const key = doc.lineKey(line);
+    if (isRelatedHeader(key) || isParagraph(key) || isBylineLike(doc.lineText(line)) || ctx.allowedLines.has(key)) break;
+    if (first < 0) first = line;
+    last = line;
+    items++;
+  }
+  if (items === 0) return undefined;
+  const rest = restIsDebris(ctx, line);
+  return { first, last, items, reachesEnd: rest };
+}
+
+/** True when nothing but blank lines and related headers (with their own lists) follow. */
+function restIsDebris(ctx: RuleContext, from: number): boolean {
+  for (let line = from; line < ctx.doc.lineCount; line++) {
+    if (ctx.doc.isBlank(line)) continue;
+    const key = ctx.doc.lineKey(line);
+    if (isParagraph(key) || isBylineLike(ctx.doc.lineText(line))) return false;
+  }
+  return true;
+}
+
+function toFinding(ctx: RuleContext, first: number, last: number, tier: Tier, items: number): Finding {
+  const span = { start: ctx.doc.line(first).start, end: ctx.doc.line(last).end };
+  return {
+    ruleId: 'boilerplate/related-list',
+    span,
+    message: localize({ en: `List of ${items} related-article titles (site chrome)`, vi: `Danh sách ${items} tiêu đề bài liên quan (thành phần trang web)` }, ctx.locale),
+    severity: severityForTier(tier),
+    tier,
+    unnecessary: tier === 'certain',
+    fixes: [{ title: localize({ en: 'Remove this list', vi: 'Xóa danh sách này' }, ctx.locale), edits: [deleteLines(ctx.doc, first, last)], preferred: true }],
+  };
+}
