@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { startServer, type LspClient } from './harness';
@@ -45,5 +47,9 @@ describe('diagnostics of seed 002', () => {
   it('link to the rule documentation', () => {
     const counter = withCode(diagnostics, 'boilerplate/view-counter')[0];
     assert.match(counter?.codeDescription?.href ?? '', /boilerplate-view-counter\.md$/u);
+    for (const d of diagnostics) {
+      const href = d.codeDescription?.href ?? '';
+      assert.ok(href.startsWith('file:') && fs.existsSync(fileURLToPath(href)), `${String(d.code)} links to an existing page: ${href}`);
+    }
   });
 });

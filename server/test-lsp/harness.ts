@@ -5,13 +5,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import {
-  CodeActionRequest, ConfigurationRequest, createProtocolConnection, DefinitionRequest, DocumentSymbolRequest, HoverRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification,
-  PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  CodeActionRequest, ConfigurationRequest, createProtocolConnection, DefinitionRequest, DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, ExitNotification, HoverRequest,
+  InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest,
+  ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type ClientCapabilities, type CodeAction, type CodeActionContext, type Command, type Definition, type DefinitionLink,
-  type Diagnostic, type DocumentSymbol, type Hover, type InitializeResult, type Position, type ProtocolConnection, type Range,
-  type SymbolInformation,
-  type PublishDiagnosticsParams, type TextDocumentContentChangeEvent, type WorkspaceFolder,
+  type Diagnostic, type DocumentSymbol, type Hover, type InitializeResult, type Position, type ProtocolConnection,
+  type PublishDiagnosticsParams, type Range, type SymbolInformation, type TextDocumentContentChangeEvent, type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import { applyContentChange, REPO_ROOT } from './text';
 
@@ -51,7 +51,7 @@ export class LspClient {
   settings: unknown;
   /** The server's answer to `initialize`, once sent. */
   initializeResult: InitializeResult | undefined;
-  /** Every `window/logMessage` text, for failure messages. */
+  /** Every `window/logMessage` text and stderr chunk, for failure messages. */
   readonly logs: string[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters = new Set<Waiter>();
@@ -72,10 +72,11 @@ export class LspClient {
     const args = options.args ?? [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'];
     const child = spawn(process.execPath, [...args], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     if (!child.stdout || !child.stdin) throw new Error('server process has no stdio pipes');
-    child.stderr?.on('data', () => undefined);
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();
-    return new LspClient(child, connection, options.settings);
+    const client = new LspClient(child, connection, options.settings);
+    child.stderr?.on('data', (chunk: Buffer) => void client.logs.push(`stderr: ${chunk.toString('utf8')}`));
+    return client;
   }
 
   /** Sends `initialize` and `initialized`, returning the server's answer. */
@@ -192,9 +193,14 @@ export class LspClient {
     const exited = this.exited.then((code): never => {
       throw new Error(`server exited (code ${String(code)}) while waiting for ${what}`);
     });
-    return withTimeout(Promise.race([found, exited]), timeoutMs, what).finally(() => {
-      if (waiter) this.waiters.delete(waiter);
-    });
+    return withTimeout(Promise.race([found, exited]), timeoutMs, what)
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`${message}\nlast server logs:\n${this.logs.slice(-10).join('\n')}`);
+      })
+      .finally(() => {
+        if (waiter) this.waiters.delete(waiter);
+      });
   }
 
   private onPublish(params: PublishDiagnosticsParams): void {

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import type { DocumentSymbol, Range } from 'vscode-languageserver-protocol/node';
 import { startServer, type LspClient } from './harness';
 import { flattenSymbols } from './results';
 import { readSeed, virtualUri } from './text';
 
 const EVENT = 24;
+
+function contains(outer: Range, inner: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
 
 describe('document symbols', () => {
   let client: LspClient;
@@ -32,5 +37,13 @@ describe('document symbols', () => {
   it('outlines the meeting of seed 000', async () => {
     const symbols = await outline('000_2170a959384b290a.txt');
     assert.ok(symbols.some((s) => s.kind === EVENT && s.detail === '2020-12-17'), symbols.map((s) => `${s.kind} ${s.detail ?? ''}`).join(' | '));
+  });
+
+  it('nests every selection range and child inside its parent\'s range', async () => {
+    const misplaced = (await outline('002_cc6c1fb2d5522765.txt')).flatMap((s) => [
+      ...(contains(s.range, s.selectionRange) ? [] : [`${s.name}: selectionRange ${JSON.stringify(s.selectionRange)}`]),
+      ...(s.children ?? []).filter((c) => !contains(s.range, c.range)).map((c) => `${s.name} ${JSON.stringify(s.range)} > ${c.name} ${JSON.stringify(c.range)}`),
+    ]);
+    assert.deepEqual(misplaced, []);
   });
 });

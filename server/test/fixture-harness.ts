@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LineFrequencyIndex, lineHashes } from '../src/core/corpus/line-frequency';
 import { analyze, defaultAnalysisOptions, type Analysis, type AnalysisOptions } from '../src/core/analyze';
 import { Catalog } from '../src/core/references/catalog';
 import { applyEdits } from '../src/core/text/line-edits';
-import type { Edit } from '../src/core/types';
+import type { Edit, Severity } from '../src/core/types';
 
 /** One expectation: a span of the cleaned text, a rule id (or `reference`) and an optional detail. */
 interface Expectation {
@@ -65,6 +67,29 @@ export function fixtureOptions(catalog: Catalog): AnalysisOptions {
   return { ...defaultAnalysisOptions, catalog };
 }
 
+/**
+ * Applies a fixture's companions: `<name>.options.json` (`extraPhrases`, `rules`) and a `<name>.corpus/` folder
+ * whose files, with the fixture itself, form the corpus for recurrence (threshold: 3 files).
+ */
+function withCompanions(file: string, text: string, options: AnalysisOptions): AnalysisOptions {
+  const base = file.replace(/\.txt$/u, '');
+  let result = options;
+  if (fs.existsSync(`${base}.options.json`)) {
+    const raw = JSON.parse(fs.readFileSync(`${base}.options.json`, 'utf8')) as { extraPhrases?: string[]; rules?: Record<string, Severity> };
+    result = { ...result, extraPhrases: raw.extraPhrases ?? [], severities: raw.rules ?? {} };
+  }
+  if (fs.existsSync(`${base}.corpus`)) {
+    const index = new LineFrequencyIndex();
+    index.setFile(file, lineHashes(text));
+    for (const name of fs.readdirSync(`${base}.corpus`)) {
+      const other = path.join(`${base}.corpus`, name);
+      index.setFile(other, lineHashes(fs.readFileSync(other, 'utf8')));
+    }
+    result = { ...result, recurrence: index, recurrenceThreshold: { minFiles: 3, minShare: 0 }, path: file };
+  }
+  return result;
+}
+
 /** Findings and references of an analysis as observed items (spans in UTF-16 offsets). */
 function observe(analysis: Analysis): Observed[] {
   return [
@@ -79,7 +104,7 @@ function observe(analysis: Analysis): Observed[] {
 /** Runs one fixture: every finding annotated, every annotation found, NFD and emoji variants equal, `.fixed.txt` reproduced. */
 export function checkFixture(file: string, catalog: Catalog): void {
   const { text, expectations } = parseFixture(fs.readFileSync(file, 'utf8'));
-  const options = fixtureOptions(catalog);
+  const options = withCompanions(file, text, fixtureOptions(catalog));
   const analysis = analyze(text, options);
   const observed = observe(analysis);
   const describe = (o: Observed): string => `${o.id} ${JSON.stringify(text.slice(o.start, o.end))} (${o.detail})`;

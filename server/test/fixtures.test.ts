@@ -10,7 +10,7 @@ const { catalog } = loadBuiltInCatalog();
 function fixtureFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return fixtureFiles(full);
+    if (e.isDirectory()) return e.name.endsWith('.corpus') ? [] : fixtureFiles(full);
     return e.name.endsWith('.txt') && !e.name.endsWith('.fixed.txt') ? [full] : [];
   });
 }

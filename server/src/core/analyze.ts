@@ -5,8 +5,10 @@ import { findMentions } from './references/find';
 import { resolveMentions, type ResolvedMention } from './references/resolve';
 import { findMeetings, type Meeting } from './meetings/extract';
 import { RULES } from './rules/registry';
-import type { RuleContext } from './rules/rule';
-import { ArticleText, toLineKey } from './text/article-text';
+import type { RecurrenceThreshold, RuleContext } from './rules/rule';
+import { ArticleText } from './text/article-text';
+import type { RecurrenceIndex } from './corpus/line-frequency';
+import { compileUserPhrases } from './rules/boilerplate/user-patterns';
 import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity } from './types';
 
 /** Everything analysis depends on besides the text. */
@@ -17,6 +19,11 @@ export interface AnalysisOptions {
   readonly extraPhrases: readonly string[];
   readonly allowedLines: ReadonlySet<string>;
   readonly catalog: Catalog;
+  /** Line frequencies over the corpus, when indexed. */
+  readonly recurrence?: RecurrenceIndex;
+  readonly recurrenceThreshold?: RecurrenceThreshold;
+  /** The document's path or URI, to leave it out of "also in" examples. */
+  readonly path?: string;
 }
 
 /** Default options: English, built-in rules, empty catalog. */
@@ -39,9 +46,14 @@ export interface Analysis {
  */
 export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger): Generator<void, Analysis> {
   const doc = new ArticleText(text);
+  const user = compileUserPhrases(options.extraPhrases);
   const ctx: RuleContext = {
     doc, locale: options.locale, allowedLines: options.allowedLines,
-    extraPhrases: options.extraPhrases.map(toLineKey).filter((p) => p !== ''), isCancelled: () => cancel.isCancelled(),
+    extraPhrases: user.literals, extraPatterns: user.patterns,
+    ...(options.recurrence ? { recurrence: options.recurrence } : {}),
+    recurrenceThreshold: options.recurrenceThreshold ?? { minFiles: 3, minShare: 0.01 },
+    ...(options.path ? { path: options.path } : {}),
+    isCancelled: () => cancel.isCancelled(),
   };
   const findings: Finding[] = [];
   for (const rule of RULES) {
@@ -97,11 +109,16 @@ function unknownReferenceFindings(references: readonly ResolvedMention[], option
     }));
 }
 
-/** A probable or weak finding inside a certain multi-line finding adds nothing: the block already covers it. */
+/**
+ * Drops findings that add nothing: a probable or weak finding inside a certain one,
+ * and a recurrence finding on a line another rule already explains.
+ */
 function dropFindingsInsideCertainBlocks(findings: Finding[]): void {
-  const blocks = findings.filter((f) => f.tier === 'certain' && f.ruleId === 'boilerplate/related-list');
-  if (blocks.length === 0) return;
-  const inside = (f: Finding): boolean => f.tier !== 'certain' && blocks.some((b) => b.span.start <= f.span.start && f.span.end <= b.span.end);
-  const kept = findings.filter((f) => !inside(f));
+  const certain = findings.filter((f) => f.tier === 'certain');
+  const explained = new Set(findings.filter((f) => f.ruleId !== 'boilerplate/recurring-line' && f.tier !== 'weak').map((f) => f.span.start));
+  const redundant = (f: Finding): boolean =>
+    (f.tier !== 'certain' && certain.some((b) => b !== f && b.span.start <= f.span.start && f.span.end <= b.span.end)) ||
+    (f.ruleId === 'boilerplate/recurring-line' && explained.has(f.span.start));
+  const kept = findings.filter((f) => !redundant(f));
   findings.splice(0, findings.length, ...kept);
 }

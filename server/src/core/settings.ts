@@ -5,14 +5,21 @@ import type { Severity } from './types';
 export interface Settings {
   readonly files: readonly string[];
   readonly rules: Readonly<Record<string, Severity>>;
-  readonly boilerplate: { readonly extraPhrases: readonly string[] };
+  readonly boilerplate: {
+    readonly extraPhrases: readonly string[];
+    /** A line recurs when it is in at least `minFiles` files and `minShare` (0–1) of the corpus. */
+    readonly recurrence: { readonly minFiles: number; readonly minShare: number };
+  };
+  /** Publish findings for open files only, or for every indexed corpus file. */
+  readonly diagnostics: { readonly scope: 'open' | 'workspace' };
   readonly catalogs: readonly string[];
   readonly hover: { readonly englishGloss: boolean };
 }
 
 /** Settings when nothing is configured. */
 export const defaultSettings: Settings = {
-  files: [], rules: {}, boilerplate: { extraPhrases: [] }, catalogs: [], hover: { englishGloss: true },
+  files: [], rules: {}, boilerplate: { extraPhrases: [], recurrence: { minFiles: 3, minShare: 0.01 } }, diagnostics: { scope: 'open' },
+  catalogs: [], hover: { englishGloss: true },
 };
 
 /** A setting that was invalid and fell back to its default. */
@@ -42,12 +49,28 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
   }
   const boilerplate = isRecord(raw.boilerplate) ? raw.boilerplate : {};
   const hover = isRecord(raw.hover) ? raw.hover : {};
+  const recurrence = isRecord(boilerplate.recurrence) ? boilerplate.recurrence : {};
+  const number = (value: unknown, field: string, min: number, max: number, fallback: number): number => {
+    if (value === undefined) return fallback;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) return value;
+    problems.push({ field, message: `expected a number from ${min} to ${max}` });
+    return fallback;
+  };
+  const diagnostics = isRecord(raw.diagnostics) ? raw.diagnostics : {};
+  if (diagnostics.scope !== undefined && diagnostics.scope !== 'open' && diagnostics.scope !== 'workspace') problems.push({ field: 'diagnostics.scope', message: 'expected "open" or "workspace"' });
   if (hover.englishGloss !== undefined && typeof hover.englishGloss !== 'boolean') problems.push({ field: 'hover.englishGloss', message: 'expected true or false' });
   return {
     settings: {
       files: strings(raw.files, 'files'),
       rules,
-      boilerplate: { extraPhrases: strings(boilerplate.extraPhrases, 'boilerplate.extraPhrases') },
+      boilerplate: {
+        extraPhrases: strings(boilerplate.extraPhrases, 'boilerplate.extraPhrases'),
+        recurrence: {
+          minFiles: number(recurrence.minFiles, 'boilerplate.recurrence.minFiles', 2, 1_000_000, defaultSettings.boilerplate.recurrence.minFiles),
+          minShare: number(recurrence.minShare, 'boilerplate.recurrence.minShare', 0, 1, defaultSettings.boilerplate.recurrence.minShare),
+        },
+      },
+      diagnostics: { scope: diagnostics.scope === 'workspace' ? 'workspace' : 'open' },
       catalogs: strings(raw.catalogs, 'catalogs'),
       hover: { englishGloss: typeof hover.englishGloss === 'boolean' ? hover.englishGloss : true },
     },
@@ -55,13 +78,21 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
   };
 }
 
-/** Layers editor settings over the project's `.vn-corpus/config.json`: rules merge (editor wins), lists add up. */
+/**
+ * Layers editor settings over the project's `.vn-corpus/config.json`: rules merge (editor wins), lists add up,
+ * and a single value comes from the editor only when it differs from the default (editors send every default).
+ */
 export function layerSettings(project: Settings, editor: Settings): Settings {
+  const pick = <T>(p: T, e: T, d: T): T => (JSON.stringify(e) !== JSON.stringify(d) ? e : p);
   return {
     files: [...project.files, ...editor.files],
     rules: { ...project.rules, ...editor.rules },
-    boilerplate: { extraPhrases: [...project.boilerplate.extraPhrases, ...editor.boilerplate.extraPhrases] },
+    boilerplate: {
+      extraPhrases: [...project.boilerplate.extraPhrases, ...editor.boilerplate.extraPhrases],
+      recurrence: pick(project.boilerplate.recurrence, editor.boilerplate.recurrence, defaultSettings.boilerplate.recurrence),
+    },
+    diagnostics: pick(project.diagnostics, editor.diagnostics, defaultSettings.diagnostics),
     catalogs: [...project.catalogs, ...editor.catalogs],
-    hover: editor.hover,
+    hover: pick(project.hover, editor.hover, defaultSettings.hover),
   };
 }

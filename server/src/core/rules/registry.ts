@@ -2,6 +2,7 @@ import boilerplateTable from '../../../data/boilerplate.json';
 import { blankLineRule } from './boilerplate/blank-line';
 import { duplicateLineRule } from './boilerplate/duplicate-line';
 import { photoCreditRule } from './boilerplate/photo-credit';
+import { recurringLineRule } from './boilerplate/recurring-line';
 import { relatedListRule } from './boilerplate/related-list';
 import { sectionTagRule } from './boilerplate/section-tag';
 import { parsePhraseTable } from './boilerplate/phrase-table';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   blankLineRule,
   duplicateLineRule,
   photoCreditRule,
+  recurringLineRule,
   relatedListRule,
   sectionTagRule,
   userPhraseRule,

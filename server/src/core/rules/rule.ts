@@ -1,3 +1,4 @@
+import type { RecurrenceIndex } from '../corpus/line-frequency';
 import type { ArticleText } from '../text/article-text';
 import type { Finding, Locale, LocalizedText, Severity, Tier } from '../types';
 
@@ -9,6 +10,13 @@ export interface RuleContext {
   readonly allowedLines: ReadonlySet<string>;
   /** Extra whole-line phrases from settings, already folded. */
   readonly extraPhrases: readonly string[];
+  /** Compiled user patterns (`/…/` entries of extraPhrases), already checked for safety. */
+  readonly extraPatterns: readonly RegExp[];
+  /** Line frequencies over the corpus, when the workspace has been indexed. */
+  readonly recurrence?: RecurrenceIndex;
+  readonly recurrenceThreshold: RecurrenceThreshold;
+  /** The document's path or URI, to leave it out of "also in" examples. */
+  readonly path?: string;
   isCancelled(): boolean;
 }
 
@@ -30,4 +38,10 @@ export function severityForTier(tier: Tier): Exclude<Severity, 'off'> {
   if (tier === 'certain') return 'warning';
   if (tier === 'probable') return 'info';
   return 'hint';
+}
+
+/** When a line counts as recurring: in at least `minFiles` files and `minShare` of all files. */
+export interface RecurrenceThreshold {
+  readonly minFiles: number;
+  readonly minShare: number;
 }

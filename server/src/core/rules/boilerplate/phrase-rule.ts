@@ -37,12 +37,12 @@ export const userPhraseRule: Rule = {
   tier: 'certain',
   defaultSeverity: 'warning',
   check(ctx: RuleContext): Finding[] {
-    if (ctx.extraPhrases.length === 0) return [];
+    if (ctx.extraPhrases.length === 0 && ctx.extraPatterns.length === 0) return [];
     const phrases = new Set(ctx.extraPhrases);
     const findings: Finding[] = [];
     const message = localize({ en: 'Matches one of your boilerplate phrases', vi: 'Khớp cụm từ rác bạn đã thêm' }, ctx.locale);
     forEachCandidateLine(ctx, (line, key) => {
-      if (phrases.has(key)) findings.push(wholeLineFinding(ctx, this.id, 'certain', line, message));
+      if (phrases.has(key) || ctx.extraPatterns.some((p) => p.test(key))) findings.push(wholeLineFinding(ctx, this.id, 'certain', line, message));
     });
     return findings;
   },

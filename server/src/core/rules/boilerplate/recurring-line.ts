@@ -1,0 +1,36 @@
+/**
+ * Flags short lines that recur across many files of the corpus ("appears in 57 files"), e.g. a site's menu
+ * or slogan that no phrase table knows. Syndicated articles share whole paragraphs, so a sentence-like line
+ * is only a weak hint, and recurrence alone never puts a line into fix-all: this rule is probable at most.
+ */
+import { localize } from '../../i18n/localize';
+import type { Finding } from '../../types';
+import { severityForTier, type Rule, type RuleContext } from '../rule';
+import { isBylineLike, isSentenceLike } from './line-shapes';
+import { forEachCandidateLine, wholeLineFinding } from './whole-line';
+import { MAX_RECURRING_LINE } from '../../corpus/line-frequency';
+
+/** Short lines found in many corpus files. */
+export const recurringLineRule: Rule = {
+  id: 'boilerplate/recurring-line',
+  description: { en: 'A short line that recurs in many files of the corpus.', vi: 'Dòng ngắn lặp lại trong nhiều tệp của kho dữ liệu.' },
+  tier: 'probable',
+  defaultSeverity: 'info',
+  check(ctx: RuleContext): Finding[] {
+    const index = ctx.recurrence;
+    if (!index || index.fileCount === 0) return [];
+    const threshold = Math.max(ctx.recurrenceThreshold.minFiles, Math.ceil(index.fileCount * ctx.recurrenceThreshold.minShare));
+    const findings: Finding[] = [];
+    forEachCandidateLine(ctx, (line, key) => {
+      if (key.length > MAX_RECURRING_LINE || isBylineLike(ctx.doc.lineText(line))) return;
+      const files = index.filesWith(key);
+      if (files < threshold) return;
+      const tier = isSentenceLike(key) ? 'weak' : 'probable';
+      const message = localize({ en: `Appears in ${files} files of the corpus`, vi: `Xuất hiện trong ${files} tệp của kho dữ liệu` }, ctx.locale);
+      const finding = wholeLineFinding(ctx, this.id, tier, line, message);
+      const related = index.sampleFiles(key, ctx.path, 3).map((path) => ({ path, line: -1, message: localize({ en: 'also here', vi: 'cũng có ở đây' }, ctx.locale) }));
+      findings.push({ ...finding, severity: severityForTier(tier), related });
+    });
+    return findings;
+  },
+};
