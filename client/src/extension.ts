@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { Settings } from '../../server/src/protocol';
-import { matchesAnyGlob } from './globs';
+import { matchesAnyGlob } from '../../server/src/core/globs';
 
 const LANGUAGE_ID = 'vn-article';
 let client: LanguageClient | undefined;
@@ -37,9 +37,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: {
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.vn-corpus/*.json')],
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.vn-corpus/*.json'), vscode.workspace.createFileSystemWatcher('**/*.txt')],
     },
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    initializationOptions: { trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath },
   };
   return new LanguageClient('vnCorpus', 'Vietnamese News Corpus', serverOptions, clientOptions);
 }

@@ -1,4 +1,4 @@
-import { UsageError } from './walk';
+import { UsageError } from '../node/walk';
 
 /** A parsed command line. */
 export interface Args {

@@ -6,12 +6,12 @@ import { toLocale } from '../core/i18n/localize';
 import { loadCatalog, readAllowedLines, readProjectConfig, PROJECT_DIR } from '../node/workspace-files';
 import { parseArgs, type Args } from './args';
 import { HELP } from './help';
-import { readText } from './read-text';
+import { readText } from '../node/read-text';
 import { runFix } from './commands/fix';
 import { printLint } from './commands/lint';
 import { printOutline } from './commands/outline';
 import { printRefs } from './commands/refs';
-import { collectFiles, UsageError } from './walk';
+import { collectFiles, UsageError } from '../node/walk';
 
 /** One analysed file, or why it could not be analysed. */
 export type FileResult = { readonly file: string; readonly uri: string; readonly analysis: Analysis } | { readonly file: string; readonly uri: string; readonly problem: string };

@@ -3,11 +3,12 @@ import type { Analysis } from '../core/analyze';
 import { fixAllEdits } from '../core/fix-all';
 import type { Finding, Locale } from '../core/types';
 import { FIX_ALL_KIND } from '../protocol';
+import { COMMANDS } from './commands';
 import { toDiagnostic, toTextEdit } from './convert';
 import { t } from './messages';
 
 /** Quick fixes for the diagnostics in the request, plus the file-wide fix-all when asked for. */
-export function toCodeActions(analysis: Analysis, params: CodeActionParams, locale: Locale, docsBase?: string): CodeAction[] {
+export function toCodeActions(analysis: Analysis, params: CodeActionParams, locale: Locale, docsBase: string | undefined, canKeep: boolean): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -24,6 +25,15 @@ export function toCodeActions(analysis: Analysis, params: CodeActionParams, loca
           diagnostics: [toDiagnostic(analysis.doc.lines, finding, index, docsBase)],
           isPreferred: fix.preferred === true,
           edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(analysis.doc.lines, e)) } },
+        });
+      }
+      if (canKeep && finding.ruleId.startsWith('boilerplate/')) {
+        const line = analysis.doc.lineText(analysis.doc.lines.lineAt(finding.span.start));
+        actions.push({
+          title: t(locale, 'keepLine'),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toDiagnostic(analysis.doc.lines, finding, index, docsBase)],
+          command: { title: t(locale, 'keepLine'), command: COMMANDS.keepLine, arguments: [line] },
         });
       }
     }

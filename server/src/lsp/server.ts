@@ -5,21 +5,46 @@ import {
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisOptions } from '../core/analyze';
 import { toLocale } from '../core/i18n/localize';
+import { defaultCacheFile } from '../node/corpus-index';
 import { FIX_ALL_KIND } from '../protocol';
 import { AnalysisService } from './analysis-service';
 import { toCodeActions } from './code-actions';
+import { COMMANDS } from './commands';
+import { runCommand } from './command-handlers';
 import { toDiagnostic, toOffset } from './convert';
 import { toCatalogLocation } from './definition';
+import { toFoldingRanges } from './folding';
 import { guard } from './guard';
 import { referenceAt, toHover } from './hover';
 import { toLogger } from './logger';
 import { SettingsStore } from './settings-store';
 import { toDocumentSymbols } from './symbols';
+import { WorkspaceDiagnostics } from './workspace-diagnostics';
+import { WorkspaceIndex } from './workspace-index';
 
 /** Options the client may pass in `initializationOptions`. */
 interface InitOptions {
   readonly trusted?: boolean;
+  /** A folder the editor gives the extension for its storage, for the index cache. */
+  readonly cacheDir?: string;
+}
+
+/** Everything the handlers share, created on `initialize`. */
+export interface ServerState {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly logger: ReturnType<typeof toLogger>;
+  readonly locale: ReturnType<typeof toLocale>;
+  readonly root: string | undefined;
+  readonly store: SettingsStore;
+  readonly service: AnalysisService;
+  readonly index: WorkspaceIndex | undefined;
+  readonly workspace: WorkspaceDiagnostics;
+  readonly docsBase: string;
+  optionsFor(uri: string): Promise<AnalysisOptions>;
+  republishAll(): void;
 }
 
 /** Wires every LSP feature to the connection and starts listening. */
@@ -27,28 +52,19 @@ export function startServer(connection: Connection): void {
   const logger = toLogger(connection);
   const documents = new TextDocuments(TextDocument);
   const docsBase = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).toString();
-  let locale = toLocale(undefined);
-  let store: SettingsStore | undefined;
-  let trusted = true;
-  let service: AnalysisService | undefined;
+  let state: ServerState | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    locale = toLocale(params.locale);
-    const init = (params.initializationOptions ?? {}) as InitOptions;
-    trusted = init.trusted !== false;
-    const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    const root = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
-    const canAsk = params.capabilities.workspace?.configuration === true;
-    store = new SettingsStore(connection, logger, root, locale, canAsk, () => trusted);
-    const settings = store;
-    service = new AnalysisService((uri) => settings.optionsFor(uri), logger);
+    state = createState(connection, documents, logger, docsBase, params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         definitionProvider: true,
         documentSymbolProvider: { label: 'Vietnamese article' },
+        foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [COMMANDS.keepLine, COMMANDS.cleanWorkspace] },
       },
       serverInfo: { name: 'vn-corpus', version: '0.1.0' },
     };
@@ -56,42 +72,48 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vnCorpus' }).catch(() => undefined);
+    const current = state;
+    if (current) void guard(logger, 'index', undefined, () => rebuildIndex(current))();
   });
 
   const publish = async (doc: TextDocument): Promise<void> => {
-    if (!service) return;
-    const analysis = await service.refresh(doc);
+    if (!state) return;
+    const analysis = await state.service.refresh(doc);
     if (!analysis || documents.get(doc.uri)?.version !== doc.version) return;
     const diagnostics = analysis.findings.map((f, i) => toDiagnostic(analysis.doc.lines, f, i, docsBase));
     await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   };
-  const republishAll = (): void => {
-    store?.clear();
-    service?.invalidateAll();
-    for (const doc of documents.all()) void guard(logger, 'publish', undefined, publish)(doc);
-  };
+  const publishGuarded = guard(logger, 'publish', undefined, publish);
 
-  documents.onDidOpen((e) => void guard(logger, 'publish', undefined, publish)(e.document));
-  documents.onDidChangeContent((e) => void guard(logger, 'publish', undefined, publish)(e.document));
+  documents.onDidOpen((e) => void publishGuarded(e.document));
+  documents.onDidChangeContent((e) => void publishGuarded(e.document));
   documents.onDidClose((e) => {
-    service?.forget(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    state?.service.forget(e.document.uri);
+    if (state?.workspace.covers(e.document.uri)) void state.workspace.publishOne(e.document.uri);
+    else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  connection.onDidChangeConfiguration(() => republishAll());
-  connection.onDidChangeWatchedFiles((params) => {
-    if (params.changes.some((c) => c.uri.includes('/.vn-corpus/') || c.uri.endsWith('.json'))) republishAll();
+  connection.onDidChangeConfiguration(() => {
+    const current = state;
+    current?.republishAll();
+    if (current) void guard(logger, 'index', undefined, () => rebuildIndex(current))();
   });
+  connection.onDidChangeWatchedFiles(guard(logger, 'watchedFiles', undefined, async (params) => {
+    if (!state) return;
+    if (params.changes.some((c) => c.uri.includes('/.vn-corpus/'))) state.republishAll();
+    const texts = params.changes.filter((c) => c.uri.startsWith('file:') && c.uri.toLowerCase().endsWith('.txt')).map((c) => fileURLToPath(c.uri));
+    if (texts.length > 0 && state.index) state.index.applyChanges(texts, await indexScope(state));
+  }));
 
   const analysisOf = async (uri: string, isCancelled: () => boolean) => {
     const doc = documents.get(uri);
-    return doc && service ? service.get(doc, isCancelled) : undefined;
+    return doc && state ? state.service.get(doc, isCancelled) : undefined;
   };
 
   connection.onHover(guard(logger, 'hover', null, async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
-    if (!analysis || !store) return null;
-    const settings = await store.settingsFor(params.textDocument.uri);
-    return toHover(analysis, toOffset(analysis.doc.lines, params.position), locale, settings.hover.englishGloss);
+    if (!analysis || !state) return null;
+    const settings = await state.store.settingsFor(params.textDocument.uri);
+    return toHover(analysis, toOffset(analysis.doc.lines, params.position), state.locale, settings.hover.englishGloss);
   }));
 
   connection.onDefinition(guard(logger, 'definition', null, async (params, token) => {
@@ -102,14 +124,79 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentSymbol(guard(logger, 'documentSymbol', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
-    return analysis ? toDocumentSymbols(analysis, locale) : [];
+    return analysis && state ? toDocumentSymbols(analysis, state.locale) : [];
+  }));
+
+  connection.onFoldingRanges(guard(logger, 'foldingRange', [], async (params, token) => {
+    const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
+    return analysis ? toFoldingRanges(analysis) : [];
   }));
 
   connection.onCodeAction(guard(logger, 'codeAction', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
-    return analysis ? toCodeActions(analysis, params, locale, docsBase) : [];
+    return analysis && state ? toCodeActions(analysis, params, state.locale, docsBase, state.root !== undefined) : [];
   }));
+
+  connection.onExecuteCommand(guard(logger, 'executeCommand', null, async (params) => (state ? runCommand(state, params) : null)));
 
   documents.listen(connection);
   connection.listen();
+}
+
+function createState(connection: Connection, documents: TextDocuments<TextDocument>, logger: ReturnType<typeof toLogger>, docsBase: string, params: InitializeParams): ServerState {
+  const locale = toLocale(params.locale);
+  const init = (params.initializationOptions ?? {}) as InitOptions;
+  const trusted = init.trusted !== false;
+  const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  const root = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
+  const canAsk = params.capabilities.workspace?.configuration === true;
+  const store = new SettingsStore(connection, logger, root, locale, canAsk, () => trusted);
+  let state: ServerState | undefined;
+  const optionsFor = async (uri: string): Promise<AnalysisOptions> => {
+    const base = await store.optionsFor(uri);
+    const settings = await store.settingsFor(uri);
+    const recurrence = state?.index?.index;
+    return {
+      ...base,
+      ...(recurrence ? { recurrence } : {}),
+      recurrenceThreshold: settings.boilerplate.recurrence,
+      path: uri.startsWith('file:') ? fileURLToPath(uri) : uri,
+    };
+  };
+  const service = new AnalysisService(optionsFor, logger);
+  const index = root
+    ? new WorkspaceIndex(connection, logger, root, defaultCacheFile(root, init.cacheDir), params.capabilities.window?.workDoneProgress === true, () => state?.republishAll())
+    : undefined;
+  const workspace = new WorkspaceDiagnostics(connection, documents, logger, optionsFor, docsBase);
+  state = {
+    connection, documents, logger, locale, root, store, service, index, workspace, docsBase, optionsFor,
+    republishAll() {
+      store.clear();
+      service.invalidateAll();
+      for (const doc of documents.all()) {
+        void guard(logger, 'publish', undefined, async () => {
+          const analysis = await service.refresh(doc);
+          if (!analysis || documents.get(doc.uri)?.version !== doc.version) return;
+          await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: analysis.findings.map((f, i) => toDiagnostic(analysis.doc.lines, f, i, docsBase)) });
+        })();
+      }
+      void guard(logger, 'workspaceDiagnostics', undefined, async () => {
+        const scope = root ? (await store.settingsFor(pathToFileURL(root).toString())).diagnostics.scope : 'open';
+        await workspace.update(scope === 'workspace' ? (index?.indexedFiles ?? []) : []);
+      })();
+    },
+  };
+  return state;
+}
+
+async function indexScope(state: ServerState): Promise<{ articleGlobs: readonly string[]; excludeGlobs: readonly string[] }> {
+  const rootUri = state.root ? pathToFileURL(state.root).toString() : undefined;
+  const settings = await state.store.settingsFor(rootUri ?? '');
+  const exclude = await state.store.filesExclude(rootUri);
+  return { articleGlobs: settings.files, excludeGlobs: exclude };
+}
+
+async function rebuildIndex(state: ServerState): Promise<void> {
+  if (!state.index) return;
+  await state.index.rebuild(await indexScope(state));
 }

@@ -36,6 +36,18 @@ export class SettingsStore {
     return pending;
   }
 
+  /** The `files.exclude` globs in force (those set to true), for the workspace index. */
+  async filesExclude(uri: string | undefined): Promise<string[]> {
+    if (!this.canAskClient) return [];
+    try {
+      const raw: unknown = await this.connection.workspace.getConfiguration({ ...(uri ? { scopeUri: uri } : {}), section: 'files.exclude' });
+      if (!raw || typeof raw !== 'object') return [];
+      return Object.entries(raw as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
+    } catch {
+      return [];
+    }
+  }
+
   /** The analysis options for a document. */
   async optionsFor(uri: string): Promise<AnalysisOptions> {
     const settings = await this.settingsFor(uri);

@@ -24,7 +24,9 @@ export function toDocumentSymbols(analysis: Analysis, locale: Locale): DocumentS
 
 function toMeetingSymbol(analysis: Analysis, meeting: Meeting, locale: Locale): DocumentSymbol {
   const children: DocumentSymbol[] = [];
+  const childSpans: Span[] = [];
   const child = (label: string, detail: string, span: Span, kind: SymbolKind): void => {
+    childSpans.push(span);
     children.push(leaf(analysis, label, detail, span, kind));
   };
   if (meeting.date) {
@@ -35,12 +37,13 @@ function toMeetingSymbol(analysis: Analysis, meeting: Meeting, locale: Locale): 
   if (meeting.chair) person(t(locale, 'chair'), meeting.chair);
   for (const p of meeting.directedBy) person(t(locale, 'directedBy'), p);
   for (const p of meeting.attendees) person(t(locale, 'attendee'), p);
-  const status = meeting.status === 'reported' ? '' : ` · ${t(locale, meeting.status)}`;
+  const detail = [meeting.date?.iso, meeting.status === 'reported' ? undefined : t(locale, meeting.status)].filter(Boolean).join(' · ');
+  const spans = [meeting.sentence, meeting.span, ...childSpans];
   return {
     name: meeting.title || meeting.kind,
-    detail: `${meeting.date?.iso ?? ''}${status}`.trim() || meeting.kind,
+    detail: detail || meeting.kind,
     kind: SymbolKind.Event,
-    range: toRange(analysis.doc.lines, cover(meeting.sentence, children.length > 0 ? meeting.span : meeting.sentence)),
+    range: toRange(analysis.doc.lines, spans.reduce(cover)),
     selectionRange: toRange(analysis.doc.lines, meeting.span),
     children,
   };

@@ -148,11 +148,14 @@ export function findMentions(normalized: NormalizedText, cancel: CancellationChe
   return dropOverlaps(found);
 }
 
+/** Keeps the longest of overlapping mentions: sweep by start, replacing the last kept one when a longer one overlaps it. */
 function dropOverlaps(mentions: Mention[]): Mention[] {
-  const byLength = [...mentions].sort((a, b) => b.span.end - b.span.start - (a.span.end - a.span.start));
+  const sorted = [...mentions].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const kept: Mention[] = [];
-  for (const m of byLength) {
-    if (!kept.some((k) => m.span.start < k.span.end && k.span.start < m.span.end)) kept.push(m);
+  for (const m of sorted) {
+    const last = kept[kept.length - 1];
+    if (!last || m.span.start >= last.span.end) kept.push(m);
+    else if (m.span.end - m.span.start > last.span.end - last.span.start) kept[kept.length - 1] = m;
   }
-  return kept.sort((a, b) => a.span.start - b.span.start);
+  return kept;
 }

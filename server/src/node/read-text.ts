@@ -7,7 +7,7 @@ export type ReadResult = { readonly text: string } | { readonly problem: string 
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Reads a file as UTF-8, refusing binary content and invalid UTF-8 with a clear reason. */
-export function readText(file: string): ReadResult {
+export function readText(file: string | URL): ReadResult {
   let bytes: Buffer;
   try {
     const size = fs.statSync(file).size;

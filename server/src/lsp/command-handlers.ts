@@ -1,0 +1,50 @@
+import type { ExecuteCommandParams } from 'vscode-languageserver';
+import { analyze } from '../core/analyze';
+import { readText } from '../node/read-text';
+import { COMMANDS, keepLine, toCleanWorkspaceEdit } from './commands';
+import { t } from './messages';
+import type { ServerState } from './server';
+import { WorkspaceIndex } from './workspace-index';
+
+/** Runs a server command: "Keep this line" or "Clean boilerplate in all corpus files". */
+export async function runCommand(state: ServerState, params: ExecuteCommandParams): Promise<unknown> {
+  if (params.command === COMMANDS.keepLine) {
+    const line = params.arguments?.[0];
+    if (typeof line !== 'string') return null;
+    if (!state.root) {
+      void state.connection.window.showWarningMessage(t(state.locale, 'noWorkspace'));
+      return null;
+    }
+    const file = keepLine(state.root, line);
+    state.logger.log('info', `kept ${JSON.stringify(line)} in ${file}`);
+    state.republishAll();
+    return file;
+  }
+  if (params.command === COMMANDS.cleanWorkspace) return cleanWorkspace(state);
+  return null;
+}
+
+async function cleanWorkspace(state: ServerState): Promise<boolean> {
+  const files = state.index?.indexedFiles ?? [];
+  const targets: { uri: string; version: number | null; analysis: ReturnType<typeof analyze> }[] = [];
+  const openUris = new Set(state.documents.all().map((d) => d.uri));
+  for (const doc of state.documents.all()) {
+    const analysis = await state.service.get(doc);
+    if (analysis) targets.push({ uri: doc.uri, version: doc.version, analysis });
+  }
+  for (const file of files) {
+    const uri = WorkspaceIndex.toUri(file);
+    if (openUris.has(uri)) continue;
+    const read = readText(file);
+    if ('problem' in read) continue;
+    targets.push({ uri, version: null, analysis: analyze(read.text, await state.optionsFor(uri)) });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const edit = toCleanWorkspaceEdit(targets, t(state.locale, 'cleanLabel'));
+  if (!edit) {
+    void state.connection.window.showInformationMessage(t(state.locale, 'nothingToClean'));
+    return false;
+  }
+  const result = await state.connection.workspace.applyEdit({ label: t(state.locale, 'cleanLabel'), edit });
+  return result.applied;
+}

@@ -1,0 +1,57 @@
+import { pathToFileURL } from 'node:url';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type AnalysisOptions } from '../core/analyze';
+import type { Logger } from '../core/types';
+import { readText } from '../node/read-text';
+import { toDiagnostic } from './convert';
+
+/**
+ * With `vnCorpus.diagnostics.scope` = `workspace`, publishes findings for every indexed corpus file that is not open,
+ * in the background, yielding between files; clears them again when the scope goes back to `open`.
+ */
+export class WorkspaceDiagnostics {
+  private published = new Set<string>();
+  private run = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly logger: Logger,
+    private readonly optionsFor: (uri: string) => Promise<AnalysisOptions>,
+    private readonly docsBase: string,
+  ) {}
+
+  /** True when the file's diagnostics come from the workspace scope. */
+  covers(uri: string): boolean {
+    return this.published.has(uri);
+  }
+
+  /** Publishes findings for these files (an empty list clears what was published). */
+  async update(files: readonly string[]): Promise<void> {
+    const run = ++this.run;
+    const wanted = new Set(files.map((f) => pathToFileURL(f).toString()));
+    for (const uri of this.published) {
+      if (!wanted.has(uri) && !this.documents.get(uri)) await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    this.published = new Set([...this.published].filter((u) => wanted.has(u)));
+    for (const uri of wanted) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (run !== this.run) return;
+      if (this.documents.get(uri)) continue;
+      await this.publishOne(uri);
+    }
+  }
+
+  /** Analyses one closed file from disk and publishes its findings. */
+  async publishOne(uri: string): Promise<void> {
+    const read = readText(new URL(uri));
+    if ('problem' in read) {
+      this.logger.log('warn', `${uri}: ${read.problem}; not analysed`);
+      return;
+    }
+    const analysis = analyze(read.text, await this.optionsFor(uri));
+    this.published.add(uri);
+    await this.connection.sendDiagnostics({ uri, diagnostics: analysis.findings.map((f, i) => toDiagnostic(analysis.doc.lines, f, i, this.docsBase)) });
+  }
+}
