@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, type Analysis, type AnalysisOptions } from '../core/analyze';
+import { LineFrequencyIndex, lineHashes } from '../core/corpus/line-frequency';
 import { toLocale } from '../core/i18n/localize';
 import { loadCatalog, readAllowedLines, readProjectConfig, PROJECT_DIR } from '../node/workspace-files';
 import { parseArgs, type Args } from './args';
@@ -92,6 +93,7 @@ function loadOptions(args: Args, io: Output): AnalysisOptions {
     extraPhrases: config.settings.boilerplate.extraPhrases,
     allowedLines: allowed.lines,
     catalog: catalog.catalog,
+    recurrenceThreshold: config.settings.boilerplate.recurrence,
   };
 }
 
@@ -102,7 +104,15 @@ function findProjectRoot(start: string): string {
   }
 }
 
+/** Reads every file twice: once to count recurring lines across them, once to analyse each with that index. */
 function analyzeAll(files: readonly string[], options: AnalysisOptions, io: Output): FileResult[] {
+  const index = new LineFrequencyIndex();
+  if (files.length > 1) {
+    for (const file of files) {
+      const read = readText(file);
+      if ('text' in read) index.setFile(file, lineHashes(read.text));
+    }
+  }
   const results: FileResult[] = [];
   const showProgress = io.isTTY && files.length > 50;
   files.forEach((file, i) => {
@@ -112,7 +122,7 @@ function analyzeAll(files: readonly string[], options: AnalysisOptions, io: Outp
       io.err(`vn-corpus: ${file}: ${read.problem}; skipped\n`);
       results.push({ file, uri, problem: read.problem });
     } else {
-      results.push({ file, uri, analysis: analyze(read.text, options) });
+      results.push({ file, uri, analysis: analyze(read.text, { ...options, recurrence: index, path: file }) });
     }
     if (showProgress && (i % 100 === 99 || i === files.length - 1)) io.err(`\r${i + 1}/${files.length} files`);
   });
