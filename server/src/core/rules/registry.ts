@@ -1,6 +1,7 @@
 import boilerplateTable from '../../../data/boilerplate.json';
 import { blankLineRule } from './boilerplate/blank-line';
 import { duplicateLineRule } from './boilerplate/duplicate-line';
+import { menuBlockRule } from './boilerplate/menu-block';
 import { photoCreditRule } from './boilerplate/photo-credit';
 import { recurringLineRule } from './boilerplate/recurring-line';
 import { relatedListRule } from './boilerplate/related-list';
@@ -18,6 +19,7 @@ export const builtInTableProblems = table.problems;
 export const RULES: readonly Rule[] = [
   blankLineRule,
   duplicateLineRule,
+  menuBlockRule,
   photoCreditRule,
   recurringLineRule,
   relatedListRule,

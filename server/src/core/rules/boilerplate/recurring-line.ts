@@ -22,7 +22,7 @@ export const recurringLineRule: Rule = {
     const threshold = Math.max(ctx.recurrenceThreshold.minFiles, Math.ceil(index.fileCount * ctx.recurrenceThreshold.minShare));
     const findings: Finding[] = [];
     forEachCandidateLine(ctx, (line, key) => {
-      if (key.length > MAX_RECURRING_LINE || isBylineLike(ctx.doc.lineText(line))) return;
+      if (key.length > MAX_RECURRING_LINE || !/\p{L}{3}/u.test(key) || isBylineLike(ctx.doc.lineText(line))) return;
       const files = index.filesWith(key);
       if (files < threshold) return;
       const tier = isSentenceLike(key) ? 'weak' : 'probable';

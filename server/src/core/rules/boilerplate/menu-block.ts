@@ -1,0 +1,64 @@
+/**
+ * Flags a navigation menu: a run of many short lines ("Thời sự", "Góc nhìn", "Thế giới", "Kinh doanh"…),
+ * as a naive page-to-text conversion leaves at the top of a saved page. A run before the article's first
+ * paragraph is certain; a run elsewhere is probable, since an article may hold a short list of its own.
+ */
+import { localize } from '../../i18n/localize';
+import { deleteLines } from '../../text/line-edits';
+import type { Finding, Tier } from '../../types';
+import { severityForTier, type Rule, type RuleContext } from '../rule';
+import { isParagraph, wordCount } from './line-shapes';
+
+const MIN_ITEMS = 8;
+
+/** Runs of at least eight menu-like lines. */
+export const menuBlockRule: Rule = {
+  id: 'boilerplate/menu-block',
+  description: { en: 'A navigation menu: a run of many short link-like lines.', vi: 'Trình đơn điều hướng: một loạt dòng ngắn giống liên kết.' },
+  tier: 'certain',
+  defaultSeverity: 'warning',
+  check(ctx: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    const firstParagraph = findFirstParagraph(ctx);
+    let runStart = -1;
+    let runEnd = -1;
+    let items = 0;
+    const flush = (): void => {
+      if (items >= MIN_ITEMS) findings.push(toFinding(ctx, runStart, runEnd, items, runEnd < firstParagraph ? 'certain' : 'probable'));
+      runStart = -1;
+      items = 0;
+    };
+    for (let line = 0; line < ctx.doc.lineCount; line++) {
+      if (ctx.doc.isBlank(line)) continue;
+      const key = ctx.doc.lineKey(line);
+      if (isMenuItem(key) && !ctx.allowedLines.has(key)) {
+        if (runStart < 0) runStart = line;
+        runEnd = line;
+        items++;
+      } else flush();
+    }
+    flush();
+    return findings;
+  },
+};
+
+function isMenuItem(key: string): boolean {
+  return key.length <= 25 && wordCount(key) <= 4 && /\p{L}{2}/u.test(key) && !/[.!?…:;,"“”(]/u.test(key);
+}
+
+function findFirstParagraph(ctx: RuleContext): number {
+  for (let line = 0; line < ctx.doc.lineCount; line++) if (isParagraph(ctx.doc.lineKey(line))) return line;
+  return ctx.doc.lineCount;
+}
+
+function toFinding(ctx: RuleContext, first: number, last: number, items: number, tier: Tier): Finding {
+  return {
+    ruleId: 'boilerplate/menu-block',
+    span: { start: ctx.doc.line(first).start, end: ctx.doc.line(last).end },
+    message: localize({ en: `Navigation menu of ${items} links (site chrome)`, vi: `Trình đơn điều hướng gồm ${items} liên kết (thành phần trang web)` }, ctx.locale),
+    severity: severityForTier(tier),
+    tier,
+    unnecessary: tier === 'certain',
+    fixes: [{ title: localize({ en: 'Remove this menu', vi: 'Xóa trình đơn này' }, ctx.locale), edits: [deleteLines(ctx.doc, first, last)], preferred: true }],
+  };
+}
