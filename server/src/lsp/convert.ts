@@ -1,8 +1,9 @@
 import {
-  Diagnostic, DiagnosticSeverity, DiagnosticTag, type Position, type Range, type TextEdit,
+  Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Position, type Range, type TextEdit,
 } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
 import type { LineIndex } from '../core/text/line-index';
-import type { Edit, Finding, Severity, Span } from '../core/types';
+import type { Edit, Finding, RelatedPlace, Severity, Span } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 /** Core span → LSP range. */
@@ -32,6 +33,12 @@ export function ruleDocUrl(docsBase: string | undefined, ruleId: string): string
   return docsBase ? `${docsBase}/${ruleId.replace('/', '-')}.md` : undefined;
 }
 
+function toRelated(place: RelatedPlace): DiagnosticRelatedInformation {
+  const uri = /^[a-z]+:/u.test(place.path) ? place.path : pathToFileURL(place.path).toString();
+  const line = Math.max(0, place.line);
+  return { location: { uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } }, message: place.message };
+}
+
 /** Core finding → LSP diagnostic; `data` carries the index of the finding for code actions. */
 export function toDiagnostic(lines: LineIndex, finding: Finding, index: number, docsBase?: string): Diagnostic {
   const href = ruleDocUrl(docsBase, finding.ruleId);
@@ -43,6 +50,7 @@ export function toDiagnostic(lines: LineIndex, finding: Finding, index: number, 
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     ...(finding.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    ...(finding.related && finding.related.length > 0 ? { relatedInformation: finding.related.map(toRelated) } : {}),
     data: { index, tier: finding.tier },
   };
 }

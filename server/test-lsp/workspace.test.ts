@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { ApplyWorkspaceEditRequest, ExecuteCommandRequest, type ApplyWorkspaceEditParams, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver-protocol/node';
+import { EVENT_TIMEOUT_MS, startServer, withTimeout, type LspClient } from './harness';
+
+const SHARED = 'Cổng thông tin điện tử Đảng bộ tỉnh';
+
+/** A workspace whose corpus/ holds four articles sharing one chrome line, and one with a view counter. */
+function makeWorkspace(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-ws-'));
+  fs.mkdirSync(path.join(root, 'corpus'));
+  for (const n of [1, 2, 3, 4]) {
+    fs.writeFileSync(path.join(root, 'corpus', `a${n}.txt`), `Bài số ${n} về công tác tuyên giáo của tỉnh\n\n${SHARED}\n\nNội dung riêng của bài số ${n}, với nhiều chi tiết khác nhau.\n`);
+  }
+  fs.writeFileSync(path.join(root, 'corpus', 'b.txt'), 'Tiêu đề bài viết có bộ đếm lượt xem\nLượt xem: 270\n\nNội dung bài viết.\n');
+  fs.mkdirSync(path.join(root, 'node_modules', 'x', 'corpus'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'node_modules', 'x', 'corpus', 'skip.txt'), `${SHARED}\n`);
+  return root;
+}
+
+/** Waits until a publish for the uri satisfies the predicate. */
+async function until(client: LspClient, uri: string, ok: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  const deadline = Date.now() + EVENT_TIMEOUT_MS;
+  for (;;) {
+    const next = await withTimeout(client.nextDiagnostics(uri), Math.max(1, deadline - Date.now()), `diagnostics for ${uri}`);
+    if (ok(next.diagnostics)) return next.diagnostics;
+  }
+}
+
+describe('workspace: corpus index, keep-line and clean-workspace commands', () => {
+  let client: LspClient;
+  let root: string;
+  const applied: ApplyWorkspaceEditParams[] = [];
+  before(async () => {
+    root = makeWorkspace();
+    client = await startServer({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }], settings: {} });
+    client.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      applied.push(params);
+      return { applied: true };
+    });
+  });
+  after(() => client.close());
+
+  it('flags a line that recurs in the corpus with the number of files and links to others', async () => {
+    const file = path.join(root, 'corpus', 'a1.txt');
+    const uri = pathToFileURL(file).toString();
+    const first = client.open(uri, fs.readFileSync(file, 'utf8'));
+    const isRecurring = (d: Diagnostic): boolean => d.code === 'boilerplate/recurring-line';
+    const initial = await first;
+    const diagnostics = initial.some(isRecurring) ? initial : await until(client, uri, (ds) => ds.some(isRecurring));
+    const found = diagnostics.find(isRecurring);
+    assert.equal(found?.range.start.line, 2);
+    assert.match(String(found?.message ?? ''), /Appears in 4 files/u, 'node_modules is not indexed');
+    assert.ok((found?.relatedInformation ?? []).length >= 1);
+    assert.ok(found?.relatedInformation?.every((r) => r.location.uri !== uri && r.location.uri.includes('/corpus/a')));
+  });
+
+  it('"Keep this line" writes .vn-corpus/allow.json and the line is no longer flagged', async () => {
+    const uri = pathToFileURL(path.join(root, 'corpus', 'a1.txt')).toString();
+    const cleared = until(client, uri, (ds) => !ds.some((d) => d.code === 'boilerplate/recurring-line'));
+    await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'vnCorpus.keepLine', arguments: [SHARED] });
+    await cleared;
+    const allow = JSON.parse(fs.readFileSync(path.join(root, '.vn-corpus', 'allow.json'), 'utf8')) as { lines: string[] };
+    assert.deepEqual(allow.lines, [SHARED]);
+  });
+
+  it('"Clean boilerplate in all corpus files" sends one workspace edit that needs confirmation', async () => {
+    const ok = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'vnCorpus.cleanWorkspace', arguments: [] });
+    assert.equal(ok, true);
+    const edit = applied.at(-1)?.edit;
+    const annotations = Object.values(edit?.changeAnnotations ?? {});
+    assert.ok(annotations.length === 1 && annotations[0]?.needsConfirmation === true);
+    const changes = (edit?.documentChanges ?? []) as TextDocumentEdit[];
+    assert.deepEqual(changes.map((c) => path.basename(c.textDocument.uri)), ['b.txt'], 'only the file with certain boilerplate');
+    assert.deepEqual(changes[0]?.edits.map((e) => e.range), [{ start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }]);
+  });
+});
