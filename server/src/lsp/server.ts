@@ -151,11 +151,12 @@ function createState(connection: Connection, documents: TextDocuments<TextDocume
   const root = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
   const canAsk = params.capabilities.workspace?.configuration === true;
   const store = new SettingsStore(connection, logger, root, locale, canAsk, () => trusted);
-  let state: ServerState | undefined;
+  // The index and the options refer to each other through the state, which exists only once all are built.
+  const ref: { state?: ServerState } = {};
   const optionsFor = async (uri: string): Promise<AnalysisOptions> => {
     const base = await store.optionsFor(uri);
     const settings = await store.settingsFor(uri);
-    const recurrence = state?.index?.index;
+    const recurrence = ref.state?.index?.index;
     return {
       ...base,
       ...(recurrence ? { recurrence } : {}),
@@ -165,10 +166,10 @@ function createState(connection: Connection, documents: TextDocuments<TextDocume
   };
   const service = new AnalysisService(optionsFor, logger);
   const index = root
-    ? new WorkspaceIndex(connection, logger, root, defaultCacheFile(root, init.cacheDir), params.capabilities.window?.workDoneProgress === true, () => state?.republishAll())
+    ? new WorkspaceIndex(connection, logger, root, defaultCacheFile(root, init.cacheDir), params.capabilities.window?.workDoneProgress === true, () => ref.state?.republishAll())
     : undefined;
   const workspace = new WorkspaceDiagnostics(connection, documents, logger, optionsFor, docsBase);
-  state = {
+  const state: ServerState = {
     connection, documents, logger, locale, root, store, service, index, workspace, docsBase, optionsFor,
     republishAll() {
       store.clear();
@@ -186,6 +187,7 @@ function createState(connection: Connection, documents: TextDocuments<TextDocume
       })();
     },
   };
+  ref.state = state;
   return state;
 }
 
