@@ -10,7 +10,7 @@ let client: LanguageClient | undefined;
 /** Starts the language server and registers the extension's commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(
-    vscode.commands.registerCommand('vnCorpus.treatAsArticle', () => treatAsArticle()),
+    vscode.commands.registerCommand('vnCorpus.treatAsArticle', (uri?: unknown) => treatAsArticle(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('vnCorpus.restartServer', () => client?.restart()),
     vscode.workspace.onDidOpenTextDocument((doc) => void applyFileSetting(doc)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
@@ -54,14 +54,14 @@ async function applyFileSetting(doc: vscode.TextDocument): Promise<void> {
   }
 }
 
-/** "Treat this file as a Vietnamese article": switch it now and remember it in the workspace settings. */
-async function treatAsArticle(): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) {
+/** "Treat this file as a Vietnamese article": switch it (the given file, or the active one) and remember it in the workspace settings. */
+async function treatAsArticle(uri: vscode.Uri | undefined): Promise<void> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  if (!target) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a text file first.'));
     return;
   }
-  const doc = editor.document;
+  const doc = await vscode.workspace.openTextDocument(target);
   await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   const config = vscode.workspace.getConfiguration('vnCorpus', doc.uri);
   const files = config.get<string[]>('files', []);
