@@ -1,6 +1,7 @@
 import { findArticleFacts, type ArticleFacts } from './article/facts';
 import { localize } from './i18n/localize';
 import { Catalog } from './references/catalog';
+import { articleFamily } from './references/context';
 import { findMentions } from './references/find';
 import { resolveMentions, type ResolvedMention } from './references/resolve';
 import { findMeetings, type Meeting } from './meetings/extract';
@@ -75,6 +76,8 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     catalog: options.catalog,
     ...(article.province ? { province: article.province } : {}),
     ...(article.date ? { articleDate: article.date } : {}),
+    ...familyOf(doc),
+    text,
   });
   findings.push(...unknownReferenceFindings(references, options));
   if (cancel.isCancelled()) throw new AnalysisCancelled();
@@ -83,6 +86,11 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
   const meetings = findMeetings(doc, (line) => debrisLines.has(line), fallbackYear, cancel);
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { doc, findings, article, references, meetings };
+}
+
+function familyOf(doc: ArticleText): { family?: 'party' | 'state' } {
+  const family = articleFamily(doc.normalized.text);
+  return family ? { family } : {};
 }
 
 /** Runs `analyzeSteps` to the end in one go. */
@@ -102,7 +110,8 @@ function unknownReferenceFindings(references: readonly ResolvedMention[], option
     .map((r) => ({
       ruleId: 'reference/unknown',
       span: r.mention.span,
-      message: localize({ en: `Not in any catalog: ${r.mention.text}`, vi: `Chưa có trong danh mục: ${r.mention.text}` }, options.locale),
+      message: localize({ en: `Not in any catalog: ${r.mention.text.normalize("NFC")}`, vi: `Chưa có trong danh mục: ${r.mention.text.normalize("NFC")}` }, options.locale)
+        + (r.resolution.status === 'unknown' && r.resolution.reason.includes('issued on') ? ` (${r.resolution.reason})` : ''),
       severity,
       tier: 'weak' as const,
       fixes: [],

@@ -30,6 +30,7 @@ function toMarkdown(found: ResolvedMention, locale: Locale, englishGloss: boolea
   if (resolution.entry) return entryMarkdown(resolution.entry, resolution.id, locale, englishGloss);
   const province = resolution.province ?? '';
   const ordinal = mention.ordinal ?? '';
+  if (!resolution.province) return [`**${escape(mention.text)}**`, '', `\`${resolution.id}\` — ${t(locale, 'noDetails')}`].join('\n');
   const key = mention.type === 'organization' ? 'provinceSteering35' : mention.type === 'congress' ? 'provinceCongress' : 'provinceCongressResolution';
   return [`**${escape(t(locale, key, { province, ordinal }))}**`, '', `\`${resolution.id}\` — ${t(locale, 'noCatalogEntry')}`].join('\n');
 }

@@ -10,6 +10,7 @@ const MESSAGES = {
   provinceCongress: { en: 'Congress of the {province} provincial Party organisation, term {ordinal}', vi: 'Đại hội Đảng bộ tỉnh {province} lần thứ {ordinal}' },
   provinceCongressResolution: { en: 'Resolution of the {ordinal} congress of the {province} provincial Party organisation', vi: 'Nghị quyết Đại hội Đảng bộ tỉnh {province} lần thứ {ordinal}' },
   provinceSteering35: { en: "{province}'s own Steering Committee 35 (protecting the Party's ideological foundation), modelled on the central one", vi: 'Ban Chỉ đạo 35 của tỉnh {province} (bảo vệ nền tảng tư tưởng của Đảng), theo mô hình Ban Chỉ đạo 35 Trung ương' },
+  noDetails: { en: 'recognised, but the catalog has no entry with its details', vi: 'đã nhận ra, nhưng danh mục chưa có mục mô tả chi tiết' },
   noCatalogEntry: { en: 'local body or document: no catalog entry needed', vi: 'cơ quan hoặc văn bản địa phương: không cần mục trong danh mục' },
   fixAll: { en: 'Remove all boilerplate in this file', vi: 'Xóa mọi dòng rác trong tệp này' },
   keepLine: { en: 'Keep this line (never flag it again)', vi: 'Giữ dòng này (không đánh dấu lại)' },

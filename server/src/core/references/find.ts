@@ -86,7 +86,7 @@ const PATTERNS: readonly Pattern[] = [
       return {
         type: 'document', span, text, kind,
         number: isSymbol ? (/^\d+(?:\/\d{4})?/u.exec(written)?.[0] ?? written) : written,
-        ...(isSymbol ? { symbol: written.toUpperCase() } : {}),
+        ...(isSymbol ? { symbol: written.toUpperCase().replace(/\/TƯ$/u, '/TW') } : {}),
         ...(m[3] ? { issuer: m[3] } : {}),
       };
     },

@@ -1,4 +1,5 @@
 import type { Catalog, CatalogEntry } from './catalog';
+import { isPartyEntry, statedDate, topicScore, topicWords } from './context';
 import type { Mention } from './find';
 
 /** How a mention resolved. */
@@ -20,6 +21,10 @@ export interface ResolveContext {
   readonly province?: string;
   /** The article's date (ISO), so a document issued later is not a candidate. */
   readonly articleDate?: string;
+  /** Whether the article reads as Party work or State administration. */
+  readonly family?: 'party' | 'state';
+  /** The original text, to read the words after a mention. */
+  readonly text?: string;
 }
 
 const PARTY_ISSUERS = /bộ chính trị|ban bí thư|trung ương/u;
@@ -59,24 +64,28 @@ export function resolveMention(mention: Mention, ctx: ResolveContext, earlier: R
 function resolveDocument(mention: Mention, ctx: ResolveContext, earlier: ReadonlyMap<string, string>): Resolution {
   if (mention.symbol) {
     const exact = ctx.catalog.get(mention.symbol);
-    if (exact) return { status: 'resolved', id: exact.id, entry: exact };
+    if (exact) return choose([exact], ctx, `${mention.symbol} is not in the catalog`, mention);
     const sameSymbol = ctx.catalog.entries.filter((e) => e.symbol?.toUpperCase() === mention.symbol);
-    return choose(sameSymbol, ctx, `${mention.symbol} is not in the catalog`);
+    return choose(sameSymbol, ctx, `${mention.symbol} is not in the catalog`, mention);
   }
   if (!mention.kind || !mention.number) return { status: 'unknown', reason: 'no number' };
   const previous = earlier.get(`${mention.kind}:${stripZeros(mention.number)}`);
   if (previous) return byId(ctx, previous);
   let candidates = ctx.catalog.findByNumber(mention.kind, mention.number);
-  if (mention.issuer && PARTY_ISSUERS.test(mention.issuer)) candidates = candidates.filter(isParty);
-  else if (mention.issuer && STATE_ISSUERS.test(mention.issuer)) candidates = candidates.filter((c) => !isParty(c));
-  return choose(candidates, ctx, `no catalogued ${mention.kind} numbered ${mention.number}`);
+  if (mention.issuer && PARTY_ISSUERS.test(mention.issuer)) candidates = candidates.filter(isPartyEntry);
+  else if (mention.issuer && STATE_ISSUERS.test(mention.issuer)) candidates = candidates.filter((c) => !isPartyEntry(c));
+  else if (ctx.family) {
+    const sameFamily = candidates.filter((c) => isPartyEntry(c) === (ctx.family === 'party'));
+    if (sameFamily.length > 0) candidates = sameFamily;
+  }
+  return choose(candidates, ctx, `no catalogued ${mention.kind} numbered ${mention.number}`, mention);
 }
 
 function resolvePlenum(mention: Mention, ctx: ResolveContext): Resolution {
   const candidates = ctx.catalog.entries.filter(
     (e) => e.kind === 'nghị quyết' && e.plenum === mention.plenum && (!mention.term || e.term === mention.term),
   );
-  return choose(candidates, ctx, `no catalogued resolution of plenum ${mention.plenum}${mention.term ? ` (khóa ${mention.term})` : ''}`);
+  return choose(candidates, ctx, `no catalogued resolution of plenum ${mention.plenum}${mention.term ? ` (khóa ${mention.term})` : ''}`, mention);
 }
 
 function resolveCongress(mention: Mention, ctx: ResolveContext): Resolution {
@@ -93,9 +102,28 @@ function resolveLocal(ctx: ResolveContext, base: string, mention: Mention, suffi
   return { status: 'resolved', id, province, ...entryOf(ctx, id) };
 }
 
-function choose(candidates: readonly CatalogEntry[], ctx: ResolveContext, reason: string): Resolution {
+/**
+ * Picks among candidates as a careful reader would: a document cannot be cited before it was issued,
+ * and the topic words after the mention ("về …") must fit the title; otherwise the mention stays ambiguous.
+ */
+function choose(candidates: readonly CatalogEntry[], ctx: ResolveContext, reason: string, mention: Mention): Resolution {
+  const following = ctx.text?.slice(mention.span.end, mention.span.end + 240) ?? '';
+  const preceding = ctx.text?.slice(Math.max(0, mention.span.start - 120), mention.span.start) ?? '';
+  const stated = statedDate(following, preceding);
+  if (stated) {
+    // The text gives the issue date: only an entry of that date (or, if the entry knows less, that year or month) fits.
+    const fits = candidates.filter((c) => c.date !== undefined && stated.startsWith(c.date));
+    if (fits.length === 0) return { status: 'unknown', reason: `${candidates.length > 0 ? 'no catalogued document of that number' : reason} issued on ${stated}` };
+    candidates = fits;
+  }
   const dated = ctx.articleDate ? candidates.filter((c) => !c.date || c.date <= (ctx.articleDate ?? '')) : candidates;
-  const pool = dated.length > 0 ? dated : candidates;
+  let pool = dated.length > 0 ? dated : candidates;
+  if (pool.length > 1 && ctx.text) {
+    const topic = topicWords(following);
+    const scored = pool.map((c) => ({ c, score: topicScore(c, topic) })).sort((a, b) => b.score - a.score);
+    const [best, second] = scored;
+    if (best && best.score >= 2 && best.score > (second?.score ?? 0)) pool = [best.c];
+  }
   const first = pool[0];
   if (pool.length === 1 && first) return { status: 'resolved', id: first.id, entry: first };
   if (pool.length > 1) return { status: 'ambiguous', candidates: pool };
@@ -109,10 +137,6 @@ function byId(ctx: ResolveContext, id: string): Resolution {
 function entryOf(ctx: ResolveContext, id: string): { entry?: CatalogEntry } {
   const entry = ctx.catalog.get(id);
   return entry ? { entry } : {};
-}
-
-function isParty(entry: CatalogEntry): boolean {
-  return /\/T[WƯ]/u.test(entry.symbol ?? entry.id);
 }
 
 function stripZeros(n: string): string {
