@@ -150,7 +150,7 @@ async function run() {
     });
     const files = await poll('vnCorpus.files workspace setting', () => {
       const i = vscode.workspace.getConfiguration('vnCorpus', notesUri).inspect('files') || {};
-      const v = [...(i.workspaceValue || []), ...(i.workspaceFolderValue || [])];
+      const v = [...new Set([...(i.workspaceValue || []), ...(i.workspaceFolderValue || [])])];
       return v.some((p) => String(p).replace(/\\/g, '/').endsWith('other/notes.txt')) && v;
     }, 10000).catch(() => {
       const i = vscode.workspace.getConfiguration('vnCorpus', notesUri).inspect('files') || {};
