@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { ApplyWorkspaceEditRequest, ExecuteCommandRequest, type ApplyWorkspaceEditParams, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver-protocol/node';
+import { ApplyWorkspaceEditRequest, ExecuteCommandRequest, ReferencesRequest, ShowDocumentRequest, type ApplyWorkspaceEditParams, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver-protocol/node';
 import { EVENT_TIMEOUT_MS, startServer, withTimeout, type LspClient } from './harness';
 
 const SHARED = 'Cổng thông tin điện tử Đảng bộ tỉnh';
@@ -17,6 +17,8 @@ function makeWorkspace(): string {
     fs.writeFileSync(path.join(root, 'corpus', `a${n}.txt`), `Bài số ${n} về công tác tuyên giáo của tỉnh\n\n${SHARED}\n\nNội dung riêng của bài số ${n}, với nhiều chi tiết khác nhau.\n`);
   }
   fs.writeFileSync(path.join(root, 'corpus', 'b.txt'), 'Tiêu đề bài viết có bộ đếm lượt xem\nLượt xem: 270\n\nNội dung bài viết.\n');
+  fs.writeFileSync(path.join(root, 'corpus', 'c1.txt'), 'Tiêu đề một bài về học tập và làm theo Bác\n\nThực hiện Chỉ thị 05 của Bộ Chính trị, các chi bộ đăng ký làm theo Bác.\n');
+  fs.writeFileSync(path.join(root, 'corpus', 'c2.txt'), 'Tiêu đề bài khác về học tập và làm theo Bác\n\nTiếp tục thực hiện Chỉ thị số 05-CT/TW; đồng thời thực hiện Nghị quyết số 99-NQ/TW.\n');
   fs.mkdirSync(path.join(root, 'node_modules', 'x', 'corpus'), { recursive: true });
   fs.writeFileSync(path.join(root, 'node_modules', 'x', 'corpus', 'skip.txt'), `${SHARED}\n`);
   return root;
@@ -38,6 +40,7 @@ describe('workspace: corpus index, keep-line and clean-workspace commands', () =
   before(async () => {
     root = makeWorkspace();
     client = await startServer({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }], settings: {} });
+    client.connection.onRequest(ShowDocumentRequest.type, () => ({ success: true }));
     client.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       applied.push(params);
       return { applied: true };
@@ -77,5 +80,31 @@ describe('workspace: corpus index, keep-line and clean-workspace commands', () =
     const changes = (edit?.documentChanges ?? []) as TextDocumentEdit[];
     assert.deepEqual(changes.map((c) => path.basename(c.textDocument.uri)), ['b.txt'], 'only the file with certain boilerplate');
     assert.deepEqual(changes[0]?.edits.map((e) => e.range), [{ start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }]);
+  });
+
+  it('find all references lists every mention of the same document across the corpus', async () => {
+    const file = path.join(root, 'corpus', 'c1.txt');
+    const uri = pathToFileURL(file).toString();
+    const text = fs.readFileSync(file, 'utf8');
+    await client.open(uri, text);
+    const line = text.split('\n')[2] ?? '';
+    const locations = await client.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri }, position: { line: 2, character: line.indexOf('Chỉ thị') + 2 }, context: { includeDeclaration: true },
+    });
+    assert.deepEqual((locations ?? []).map((l) => `${path.basename(l.uri)}:${l.range.start.line}`).sort(), ['c1.txt:2', 'c2.txt:2']);
+  });
+
+  it('an unknown document offers a stub entry for .vn-corpus/catalog.json, left for a person to fill in', async () => {
+    const file = path.join(root, 'corpus', 'c2.txt');
+    const uri = pathToFileURL(file).toString();
+    const diagnostics = await client.open(uri, fs.readFileSync(file, 'utf8'));
+    const unknown = diagnostics.find((d) => d.code === 'reference/unknown');
+    assert.ok(unknown, 'Nghị quyết số 99-NQ/TW is not catalogued');
+    const actions = (await client.codeActions(uri, unknown.range, { diagnostics: [unknown] })) ?? [];
+    const stub = actions.find((a) => 'command' in a && typeof a.command === 'object' && a.command?.command === 'vnCorpus.addCatalogStub');
+    assert.ok(stub && 'command' in stub && typeof stub.command === 'object');
+    await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'vnCorpus.addCatalogStub', arguments: stub.command?.arguments ?? [] });
+    const catalog = JSON.parse(fs.readFileSync(path.join(root, '.vn-corpus', 'catalog.json'), 'utf8')) as { entries: { id: string; title: string; kind: string }[] };
+    assert.deepEqual(catalog.entries.map((e) => [e.id, e.kind, e.title]), [['99-NQ/TW', 'nghị quyết', '']]);
   });
 });

@@ -27,6 +27,15 @@ export function toCodeActions(analysis: Analysis, params: CodeActionParams, loca
           edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(analysis.doc.lines, e)) } },
         });
       }
+      const mention = finding.ruleId === 'reference/unknown' ? analysis.references.find((r) => r.mention.span.start === finding.span.start)?.mention : undefined;
+      if (canKeep && mention?.symbol && mention.kind) {
+        actions.push({
+          title: t(locale, 'addStub'),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toDiagnostic(analysis.doc.lines, finding, index, docsBase)],
+          command: { title: t(locale, 'addStub'), command: COMMANDS.addCatalogStub, arguments: [{ symbol: mention.symbol, kind: mention.kind, citedAs: mention.text }] },
+        });
+      }
       if (canKeep && finding.ruleId.startsWith('boilerplate/')) {
         const line = analysis.doc.lineText(analysis.doc.lines.lineAt(finding.span.start));
         actions.push({

@@ -1,7 +1,8 @@
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import { analyze } from '../core/analyze';
 import { readText } from '../node/read-text';
-import { COMMANDS, keepLine, toCleanWorkspaceEdit } from './commands';
+import { pathToFileURL } from 'node:url';
+import { addCatalogStub, COMMANDS, isStubRequest, keepLine, toCleanWorkspaceEdit } from './commands';
 import { t } from './messages';
 import type { ServerState } from './server';
 import { WorkspaceIndex } from './workspace-index';
@@ -21,6 +22,15 @@ export async function runCommand(state: ServerState, params: ExecuteCommandParam
     return file;
   }
   if (params.command === COMMANDS.cleanWorkspace) return cleanWorkspace(state);
+  if (params.command === COMMANDS.addCatalogStub) {
+    const stub = params.arguments?.[0];
+    if (!isStubRequest(stub) || !state.root) return null;
+    const { file, line } = addCatalogStub(state.root, stub);
+    const position = { line, character: 0 };
+    void state.connection.window.showDocument({ uri: pathToFileURL(file).toString(), takeFocus: true, selection: { start: position, end: position } }).catch(() => undefined);
+    state.republishAll();
+    return file;
+  }
   return null;
 }
 

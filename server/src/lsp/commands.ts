@@ -10,7 +10,46 @@ import { toTextEdit } from './convert';
 export const COMMANDS = {
   keepLine: 'vnCorpus.keepLine',
   cleanWorkspace: 'vnCorpus.cleanWorkspace',
+  addCatalogStub: 'vnCorpus.addCatalogStub',
 } as const;
+
+/** What a stub catalog entry starts from: the mention as written. */
+export interface StubRequest {
+  readonly symbol: string;
+  readonly kind: string;
+  readonly citedAs: string;
+}
+
+/** Narrows a command argument to a stub request. */
+export function isStubRequest(value: unknown): value is StubRequest {
+  const v = value as Partial<StubRequest> | null;
+  return typeof v === 'object' && v !== null && typeof v.symbol === 'string' && typeof v.kind === 'string' && typeof v.citedAs === 'string';
+}
+
+/**
+ * Appends a stub entry to `.vn-corpus/catalog.json` (creating it) and returns the file and the stub's line.
+ * The stub's title, description, gloss and source are left empty on purpose: the loader reports them until a person
+ * fills them in from a source, so nothing unverified ever reaches a hover.
+ */
+export function addCatalogStub(root: string, stub: StubRequest): { file: string; line: number } {
+  const file = path.join(root, PROJECT_DIR, 'catalog.json');
+  let entries: unknown[] = [];
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries?: unknown };
+    if (Array.isArray(parsed.entries)) entries = parsed.entries;
+  } catch {
+    // Missing or broken: start a new file; a broken one was reported when it was read.
+  }
+  const id = stub.symbol.normalize('NFC');
+  if (!entries.some((e) => (e as { id?: unknown }).id === id)) {
+    entries.push({ id, kind: stub.kind, symbol: id, number: /^\d+(?:\/\d{4})?/u.exec(id)?.[0] ?? '', date: '', issuer: '', title: '', description: '', gloss: '', citedAs: [stub.citedAs.normalize('NFC')], source: { url: '', title: '' } });
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const text = `${JSON.stringify({ entries }, null, 2)}\n`;
+  fs.writeFileSync(file, text);
+  const at = text.indexOf(`"id": ${JSON.stringify(id)}`);
+  return { file, line: text.slice(0, Math.max(0, at)).split('\n').length - 1 };
+}
 
 /** Adds a line to `.vn-corpus/allow.json` so no rule flags it again, in any file; returns the file written. */
 export function keepLine(root: string, line: string): string {

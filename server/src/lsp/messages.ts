@@ -13,6 +13,7 @@ const MESSAGES = {
   noDetails: { en: 'recognised, but the catalog has no entry with its details', vi: 'đã nhận ra, nhưng danh mục chưa có mục mô tả chi tiết' },
   noCatalogEntry: { en: 'local body or document: no catalog entry needed', vi: 'cơ quan hoặc văn bản địa phương: không cần mục trong danh mục' },
   fixAll: { en: 'Remove all boilerplate in this file', vi: 'Xóa mọi dòng rác trong tệp này' },
+  addStub: { en: 'Add a stub entry to .vn-corpus/catalog.json (fill it in from a source)', vi: 'Thêm mục trống vào .vn-corpus/catalog.json (điền từ một nguồn)' },
   keepLine: { en: 'Keep this line (never flag it again)', vi: 'Giữ dòng này (không đánh dấu lại)' },
   cleanLabel: { en: 'Remove certain boilerplate from corpus files', vi: 'Xóa dòng rác chắc chắn khỏi các tệp trong kho' },
   nothingToClean: { en: 'No certain boilerplate found in the corpus files.', vi: 'Không tìm thấy dòng rác chắc chắn nào trong các tệp.' },

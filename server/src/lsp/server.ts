@@ -18,6 +18,7 @@ import { toCatalogLocation } from './definition';
 import { toFoldingRanges } from './folding';
 import { guard } from './guard';
 import { referenceAt, toHover } from './hover';
+import { findAllReferences } from './references';
 import { toLogger } from './logger';
 import { SettingsStore } from './settings-store';
 import { toDocumentSymbols } from './symbols';
@@ -61,10 +62,11 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         definitionProvider: true,
+        referencesProvider: true,
         documentSymbolProvider: { label: 'Vietnamese article' },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-        executeCommandProvider: { commands: [COMMANDS.keepLine, COMMANDS.cleanWorkspace] },
+        executeCommandProvider: { commands: [COMMANDS.keepLine, COMMANDS.cleanWorkspace, COMMANDS.addCatalogStub] },
       },
       serverInfo: { name: 'vn-corpus', version: '0.1.0' },
     };
@@ -121,6 +123,8 @@ export function startServer(connection: Connection): void {
     const found = analysis ? referenceAt(analysis, toOffset(analysis.doc.lines, params.position)) : undefined;
     return found?.resolution.status === 'resolved' && found.resolution.entry ? toCatalogLocation(found.resolution.entry) : null;
   }));
+
+  connection.onReferences(guard(logger, 'references', [], async (params, token) => (state ? findAllReferences(state, params, token) : [])));
 
   connection.onDocumentSymbol(guard(logger, 'documentSymbol', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
