@@ -83,7 +83,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
   if (cancel.isCancelled()) throw new AnalysisCancelled();
   yield;
   const fallbackYear = article.date ? Number(article.date.slice(0, 4)) : article.years[0];
-  const meetings = findMeetings(doc, (line) => debrisLines.has(line), fallbackYear, cancel);
+  const meetings = findMeetings(doc, (line) => debrisLines.has(line), { ...(fallbackYear !== undefined ? { fallbackYear } : {}), years: article.years }, cancel);
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { doc, findings, article, references, meetings };
 }

@@ -8,6 +8,7 @@ const SPACES = /[\s\u00a0\u200b\u200c\u200d\ufeff]+/gu;
 export class ArticleText {
   readonly lines: LineIndex;
   private normalizedView: NormalizedText | undefined;
+  private nfcView: NormalizedText | undefined;
   private readonly keys = new Map<number, string>();
 
   constructor(readonly text: string) {
@@ -18,6 +19,12 @@ export class ArticleText {
   get normalized(): NormalizedText {
     this.normalizedView ??= new NormalizedText(this.text);
     return this.normalizedView;
+  }
+
+  /** The NFC view that keeps capitals, for reading names and titles. */
+  get nfc(): NormalizedText {
+    this.nfcView ??= new NormalizedText(this.text, { lowerCase: false });
+    return this.nfcView;
   }
 
   /** Number of lines. */

@@ -12,13 +12,15 @@ export class NormalizedText {
   /** Original start offset of each folded code unit; absent when the fold kept every offset. */
   private readonly origins: Int32Array | undefined;
 
-  constructor(readonly original: string) {
-    const folded = fold(original);
+  /** With `lowerCase: false` the view is NFC only, keeping capitals (names and titles need them). */
+  constructor(readonly original: string, options: { readonly lowerCase?: boolean } = {}) {
+    const convert = options.lowerCase === false ? toNfc : fold;
+    const folded = convert(original);
     if (folded.length === original.length && original.normalize('NFC') === original) {
       this.text = folded;
       this.origins = undefined;
     } else {
-      const built = foldWithMap(original);
+      const built = foldWithMap(original, convert);
       this.text = built.text;
       this.origins = built.origins;
     }
@@ -66,7 +68,11 @@ export function fold(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase('vi');
 }
 
-function foldWithMap(original: string): { text: string; origins: Int32Array } {
+function toNfc(text: string): string {
+  return text.normalize('NFC');
+}
+
+function foldWithMap(original: string, convert: (text: string) => string): { text: string; origins: Int32Array } {
   const parts: string[] = [];
   const origins: number[] = [];
   let i = 0;
@@ -74,7 +80,7 @@ function foldWithMap(original: string): { text: string; origins: Int32Array } {
     const clusterStart = i;
     i += codePointLength(original, i);
     while (i < original.length && COMBINING_MARK.test(original[i] ?? '')) i += codePointLength(original, i);
-    const folded = fold(original.slice(clusterStart, i));
+    const folded = convert(original.slice(clusterStart, i));
     parts.push(folded);
     for (let k = 0; k < folded.length; k++) origins.push(clusterStart);
   }
