@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { Settings } from '../../server/src/protocol';
 import { matchesAnyGlob } from '../../server/src/core/globs';
+import { MeetingsView } from './meetings-view';
 
 const LANGUAGE_ID = 'vn-article';
 let client: LanguageClient | undefined;
@@ -19,8 +20,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   for (const doc of vscode.workspace.textDocuments) void applyFileSetting(doc);
+  const meetings = new MeetingsView(() => client);
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('vnCorpus.meetings', meetings),
+    vscode.commands.registerCommand('vnCorpus.refreshMeetings', () => meetings.refresh()),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (doc.languageId === LANGUAGE_ID) meetings.refresh();
+    }),
+  );
   client = createClient(context);
   await client.start();
+  await vscode.commands.executeCommand('setContext', 'vnCorpus.active', true);
+  meetings.refresh();
 }
 
 /** Stops the language server. */

@@ -12,3 +12,20 @@ export const DIAGNOSTIC_SOURCE = 'vn-corpus';
 
 /** Language id of articles. */
 export const LANGUAGE_ID = 'vn-article';
+
+/** One meeting of the workspace corpus, as the Meetings view lists it. */
+export interface MeetingSummary {
+  readonly uri: string;
+  readonly title: string;
+  readonly kind: string;
+  /** ISO date, or the year alone, or '' when unknown. */
+  readonly when: string;
+  readonly province: string;
+  readonly status: 'reported' | 'mentioned' | 'planned';
+  readonly primary: boolean;
+  readonly line: number;
+  readonly people: readonly string[];
+}
+
+/** Client → server request: every meeting of the indexed corpus (and open files), in date order. */
+export const MEETINGS_REQUEST = 'vnCorpus/meetings';

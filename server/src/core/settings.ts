@@ -14,12 +14,14 @@ export interface Settings {
   readonly diagnostics: { readonly scope: 'open' | 'workspace' };
   readonly catalogs: readonly string[];
   readonly hover: { readonly englishGloss: boolean };
+  /** Show the inferred full date after a bare day/month. */
+  readonly inlayHints: { readonly dates: boolean };
 }
 
 /** Settings when nothing is configured. */
 export const defaultSettings: Settings = {
   files: [], rules: {}, boilerplate: { extraPhrases: [], recurrence: { minFiles: 3, minShare: 0.01 } }, diagnostics: { scope: 'open' },
-  catalogs: [], hover: { englishGloss: true },
+  catalogs: [], hover: { englishGloss: true }, inlayHints: { dates: true },
 };
 
 /** A setting that was invalid and fell back to its default. */
@@ -57,6 +59,8 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
     return fallback;
   };
   const diagnostics = isRecord(raw.diagnostics) ? raw.diagnostics : {};
+  const inlayHints = isRecord(raw.inlayHints) ? raw.inlayHints : {};
+  if (inlayHints.dates !== undefined && typeof inlayHints.dates !== 'boolean') problems.push({ field: 'inlayHints.dates', message: 'expected true or false' });
   if (diagnostics.scope !== undefined && diagnostics.scope !== 'open' && diagnostics.scope !== 'workspace') problems.push({ field: 'diagnostics.scope', message: 'expected "open" or "workspace"' });
   if (hover.englishGloss !== undefined && typeof hover.englishGloss !== 'boolean') problems.push({ field: 'hover.englishGloss', message: 'expected true or false' });
   return {
@@ -73,6 +77,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
       diagnostics: { scope: diagnostics.scope === 'workspace' ? 'workspace' : 'open' },
       catalogs: strings(raw.catalogs, 'catalogs'),
       hover: { englishGloss: typeof hover.englishGloss === 'boolean' ? hover.englishGloss : true },
+      inlayHints: { dates: typeof inlayHints.dates === 'boolean' ? inlayHints.dates : true },
     },
     problems,
   };
@@ -94,5 +99,6 @@ export function layerSettings(project: Settings, editor: Settings): Settings {
     diagnostics: pick(project.diagnostics, editor.diagnostics, defaultSettings.diagnostics),
     catalogs: [...project.catalogs, ...editor.catalogs],
     hover: pick(project.hover, editor.hover, defaultSettings.hover),
+    inlayHints: pick(project.inlayHints, editor.inlayHints, defaultSettings.inlayHints),
   };
 }

@@ -25,6 +25,7 @@ const MESSAGES = {
   chair: { en: 'Chair', vi: 'Chủ trì' },
   directedBy: { en: 'Directed by', vi: 'Chỉ đạo' },
   attendee: { en: 'Attendee', vi: 'Dự' },
+  place: { en: 'Place', vi: 'Địa điểm' },
   planned: { en: 'planned', vi: 'dự kiến' },
   mentioned: { en: 'mentioned', vi: 'được nhắc tới' },
   reported: { en: 'reported', vi: 'được đưa tin' },

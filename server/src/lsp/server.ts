@@ -2,13 +2,13 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult,
+  type CancellationToken, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions } from '../core/analyze';
+import type { Analysis, AnalysisOptions } from '../core/analyze';
 import { toLocale } from '../core/i18n/localize';
 import { defaultCacheFile } from '../node/corpus-index';
-import { FIX_ALL_KIND } from '../protocol';
+import { FIX_ALL_KIND, MEETINGS_REQUEST, type MeetingSummary } from '../protocol';
 import { AnalysisService } from './analysis-service';
 import { toCodeActions } from './code-actions';
 import { COMMANDS } from './commands';
@@ -17,6 +17,8 @@ import { toDiagnostic, toOffset } from './convert';
 import { toCatalogLocation } from './definition';
 import { toFoldingRanges } from './folding';
 import { guard } from './guard';
+import { toInlayHints } from './inlay-hints';
+import { MeetingIndex, toWorkspaceSymbols } from './meeting-index';
 import { referenceAt, toHover } from './hover';
 import { findAllReferences } from './references';
 import { toLogger } from './logger';
@@ -43,6 +45,7 @@ export interface ServerState {
   readonly service: AnalysisService;
   readonly index: WorkspaceIndex | undefined;
   readonly workspace: WorkspaceDiagnostics;
+  readonly meetings: MeetingIndex;
   readonly docsBase: string;
   optionsFor(uri: string): Promise<AnalysisOptions>;
   republishAll(): void;
@@ -65,6 +68,8 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentSymbolProvider: { label: 'Vietnamese article' },
         foldingRangeProvider: true,
+        inlayHintProvider: true,
+        workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         executeCommandProvider: { commands: [COMMANDS.keepLine, COMMANDS.cleanWorkspace, COMMANDS.addCatalogStub] },
       },
@@ -103,6 +108,7 @@ export function startServer(connection: Connection): void {
     if (!state) return;
     if (params.changes.some((c) => c.uri.includes('/.vn-corpus/'))) state.republishAll();
     const texts = params.changes.filter((c) => c.uri.startsWith('file:') && c.uri.toLowerCase().endsWith('.txt')).map((c) => fileURLToPath(c.uri));
+    for (const file of texts) state.meetings.invalidate(file);
     if (texts.length > 0 && state.index) state.index.applyChanges(texts, await indexScope(state));
   }));
 
@@ -141,6 +147,25 @@ export function startServer(connection: Connection): void {
     return analysis && state ? toCodeActions(analysis, params, state.locale, docsBase, state.root !== undefined) : [];
   }));
 
+  connection.languages.inlayHint.on(guard(logger, 'inlayHint', [], async (params, token) => {
+    const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
+    if (!analysis || !state || !(await state.store.settingsFor(params.textDocument.uri)).inlayHints.dates) return [];
+    return toInlayHints(analysis, params.range);
+  }));
+
+  const allMeetings = async (isCancelled: () => boolean): Promise<MeetingSummary[]> => {
+    if (!state) return [];
+    const open = new Map<string, Analysis>();
+    for (const doc of documents.all()) {
+      const analysis = await state.service.get(doc, isCancelled);
+      if (analysis) open.set(doc.uri, analysis);
+    }
+    return state.meetings.all(state.index?.indexedFiles ?? [], open, isCancelled);
+  };
+  connection.onWorkspaceSymbol(guard(logger, 'workspaceSymbol', [], async (params, token) =>
+    toWorkspaceSymbols(await allMeetings(() => token.isCancellationRequested), params.query)));
+  connection.onRequest(MEETINGS_REQUEST, guard(logger, 'meetings', [], async (_params: unknown, token: CancellationToken) => allMeetings(() => token.isCancellationRequested)));
+
   connection.onExecuteCommand(guard(logger, 'executeCommand', null, async (params) => (state ? runCommand(state, params) : null)));
 
   documents.listen(connection);
@@ -175,6 +200,7 @@ function createState(connection: Connection, documents: TextDocuments<TextDocume
   const workspace = new WorkspaceDiagnostics(connection, documents, logger, optionsFor, docsBase);
   const state: ServerState = {
     connection, documents, logger, locale, root, store, service, index, workspace, docsBase, optionsFor,
+    meetings: new MeetingIndex(optionsFor),
     republishAll() {
       store.clear();
       service.invalidateAll();

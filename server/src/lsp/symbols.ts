@@ -11,7 +11,8 @@ export function toDocumentSymbols(analysis: Analysis, locale: Locale): DocumentS
   const { titleLine, title } = analysis.article;
   if (titleLine === undefined || !title) return meetings;
   const titleInfo = analysis.doc.line(titleLine);
-  const whole = { start: titleInfo.start, end: analysis.doc.text.length };
+  // The article symbol spans the whole file: scrapers sometimes put the lead, and its meeting, above the title.
+  const whole = { start: 0, end: analysis.doc.text.length };
   return [{
     name: title,
     detail: [analysis.article.date, analysis.article.province].filter(Boolean).join(' · ') || t(locale, 'article'),
@@ -37,7 +38,9 @@ function toMeetingSymbol(analysis: Analysis, meeting: Meeting, locale: Locale): 
   if (meeting.chair) person(t(locale, 'chair'), meeting.chair);
   for (const p of meeting.directedBy) person(t(locale, 'directedBy'), p);
   for (const p of meeting.attendees) person(t(locale, 'attendee'), p);
-  const detail = [meeting.date?.iso, meeting.status === 'reported' ? undefined : t(locale, meeting.status)].filter(Boolean).join(' · ');
+  if (meeting.place) child(meeting.place.name, t(locale, 'place'), meeting.place.span, SymbolKind.Field);
+  const when = meeting.date?.iso ?? (meeting.year !== undefined ? String(meeting.year) : undefined);
+  const detail = [when, meeting.status === 'reported' ? undefined : t(locale, meeting.status)].filter(Boolean).join(' · ');
   const spans = [meeting.sentence, meeting.span, ...childSpans];
   return {
     name: meeting.title || meeting.kind,

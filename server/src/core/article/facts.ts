@@ -31,7 +31,7 @@ export function findArticleFacts(doc: ArticleText, isBoilerplateLine: (line: num
   for (let line = 0; line < scanLines; line++) {
     if (doc.isBlank(line) || isBoilerplateLine(line)) continue;
     const key = doc.lineKey(line);
-    if (titleLine === undefined && key.length > 0 && key.length < 250) titleLine = line;
+    if (titleLine === undefined && isTitleLike(key)) titleLine = line;
     const d = date === undefined ? DATE_LINE.exec(key) : null;
     if (d) {
       date = `${d[3]}-${pad(d[2])}-${pad(d[1])}`;
@@ -50,6 +50,12 @@ export function findArticleFacts(doc: ArticleText, isBoilerplateLine: (line: num
     years: yearsByFrequency(doc.normalized.text),
     ...(province ? { province, provinceEvidence } : {}),
   };
+}
+
+/** A headline: a handful of words, not a date line, not a sentence ending in a full stop. */
+function isTitleLike(key: string): boolean {
+  const words = key.split(' ').length;
+  return words >= 4 && key.length <= 200 && !/[.:]$/u.test(key) && !DATE_LINE.test(key);
 }
 
 function mostMentionedProvince(folded: string): { province?: string; provinceEvidence?: string } {
