@@ -20,7 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   for (const doc of vscode.workspace.textDocuments) void applyFileSetting(doc);
-  const meetings = new MeetingsView(() => client);
+  let started: (client: LanguageClient) => void = () => undefined;
+  const meetings = new MeetingsView(new Promise<LanguageClient>((resolve) => (started = resolve)));
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider('vnCorpus.meetings', meetings),
     vscode.commands.registerCommand('vnCorpus.refreshMeetings', () => meetings.refresh()),
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   client = createClient(context);
   await client.start();
+  started(client);
   await vscode.commands.executeCommand('setContext', 'vnCorpus.active', true);
   meetings.refresh();
 }

@@ -14,7 +14,7 @@ export class MeetingsView implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData = this.changed.event;
   private roots: Promise<Node[]> | undefined;
 
-  constructor(private readonly client: () => LanguageClient | undefined) {}
+  constructor(private readonly client: Promise<LanguageClient>) {}
 
   /** Asks the server again on the next render. */
   refresh(): void {
@@ -46,9 +46,13 @@ export class MeetingsView implements vscode.TreeDataProvider<Node> {
   }
 
   private async load(): Promise<Node[]> {
-    const client = this.client();
-    if (!client) return [];
-    const meetings = await client.sendRequest<MeetingSummary[]>(MEETINGS_REQUEST, {});
+    let meetings: MeetingSummary[];
+    try {
+      const client = await this.client;
+      meetings = await client.sendRequest<MeetingSummary[]>(MEETINGS_REQUEST, {});
+    } catch (error) {
+      return [{ type: 'group', label: vscode.l10n.t('Could not list meetings: {0}', error instanceof Error ? error.message : String(error)), children: [] }];
+    }
     return groupBy(meetings, (m) => m.when.slice(0, 4) || '?', (year, inYear) => ({
       type: 'group', label: year,
       children: groupBy(inYear, (m) => m.province || '?', (province, items) => ({

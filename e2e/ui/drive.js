@@ -225,6 +225,24 @@ async function editorText() {
       return `${names.length} rows, ${evtCount} Event; ${meeting ? `meeting: "${meeting.slice(0, 60)}"` : 'no event named like a meeting'}`;
     });
 
+    // ---- 5b. Meetings view in the Explorer -------------------------------------
+    await test('Meetings view lists the corpus meetings by year and province', 'meetings-view', async () => {
+      await page.keyboard.press('Escape');
+      await palette('Focus on Meetings View');
+      // The rows of the pane whose header reads "Meetings" (other panes, like the Outline, also have rows).
+      const meetingRows = () => {
+        const header = [...document.querySelectorAll('.pane-header')].find((h) => /^\s*meetings\s*$/i.test(h.querySelector('h3')?.textContent || ''));
+        const pane = header && header.closest('.pane');
+        return pane ? [...pane.querySelectorAll('.monaco-list-row')].map((r) => r.innerText) : [];
+      };
+      await page.waitForFunction(`(${meetingRows})().some((t) => /2020-12-\\d\\d$/.test(t.replace(/\\s+/g, ' ').trim()))`, null, { timeout: T, polling: 200 });
+      const texts = (await page.evaluate(meetingRows)).map((t) => norm(t).replace(/\s+/g, ' ').trim());
+      // A year group ("2020", with its count), a province group, and a meeting with its ISO date.
+      const ok = texts.some((t) => /^2020/.test(t)) && texts.some((t) => /^(Thái Nguyên|Sóc Trăng|Hà Nam|Sơn La)\d/.test(t)) && texts.some((t) => /2020-12-\d\d$/.test(t));
+      if (!ok) throw new Error(`rows: ${JSON.stringify(texts.slice(0, 12))}`);
+      return `${texts.length} rows, e.g. ${JSON.stringify(texts.slice(0, 3))}`;
+    });
+
     // ---- 6. fix-all (separate test; may fail independently) -------------------
     await test('Fix All (source.fixAll.vn-corpus) removes "Lượt xem: 270"', 'fix-all', async () => {
       // Reopen the seed through Quick Open, which also puts the keyboard focus in its editor.
@@ -236,6 +254,7 @@ async function editorText() {
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: FILE_NAME }).first().waitFor({ timeout: T });
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });
+      await focusEditor();
       await page.keyboard.press('Control+Home');
       await page.locator('#status\\.editor\\.selection', { hasText: 'Ln 1, Col 1' }).waitFor({ timeout: T });
       const before = await editorText();
