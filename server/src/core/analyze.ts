@@ -72,7 +72,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
   const debrisLines = new Set(findings.filter((f) => f.tier !== 'weak').map((f) => doc.lines.lineAt(f.span.start)));
   const article = findArticleFacts(doc, (line) => debrisLines.has(line));
   yield;
-  const references = resolveMentions(findMentions(doc.normalized, cancel), {
+  const references = resolveMentions(findMentions(doc, cancel), {
     catalog: options.catalog,
     ...(article.province ? { province: article.province } : {}),
     ...(article.date ? { articleDate: article.date } : {}),
@@ -89,7 +89,9 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
 }
 
 function familyOf(doc: ArticleText): { family?: 'party' | 'state' } {
-  const family = articleFamily(doc.normalized.text);
+  const lines: string[] = [];
+  for (let line = 0; line < Math.min(doc.lineCount, 5000); line++) lines.push(doc.lineText(line));
+  const family = articleFamily(lines);
   return family ? { family } : {};
 }
 

@@ -1,4 +1,6 @@
 import type { ArticleText } from '../text/article-text';
+import { LineMemo } from '../text/memo';
+import { fold } from '../text/normalized-text';
 import { provinceAlternation, toProvinceName } from '../text/provinces';
 
 /** What the article says about itself. */
@@ -43,11 +45,12 @@ export function findArticleFacts(doc: ArticleText, isBoilerplateLine: (line: num
       provinceEvidence = doc.lineText(line).trim();
     }
   }
-  if (!province) ({ province, provinceEvidence } = mostMentionedProvince(doc.normalized.text));
+  const counts = countLines(doc);
+  if (!province) ({ province, provinceEvidence } = mostMentionedProvince(counts.provinces));
   return {
     ...(titleLine !== undefined ? { titleLine, title: doc.lineText(titleLine).trim() } : {}),
     ...(date !== undefined ? { date, dateLine } : {}),
-    years: yearsByFrequency(doc.normalized.text),
+    years: [...counts.years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([y]) => y),
     ...(province ? { province, provinceEvidence } : {}),
   };
 }
@@ -58,26 +61,36 @@ function isTitleLike(key: string): boolean {
   return words >= 4 && key.length <= 200 && !/[.:]$/u.test(key) && !DATE_LINE.test(key);
 }
 
-function mostMentionedProvince(folded: string): { province?: string; provinceEvidence?: string } {
-  const counts = new Map<string, number>();
-  PROVINCE_IN_TEXT.lastIndex = 0;
-  for (let m = PROVINCE_IN_TEXT.exec(folded); m; m = PROVINCE_IN_TEXT.exec(folded)) {
-    const name = toProvinceName(m[1] ?? '');
-    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  return best ? { province: best[0], provinceEvidence: `${best[1]}×` } : {};
+interface LineFacts {
+  readonly provinces: readonly string[];
+  readonly years: readonly number[];
 }
 
-function yearsByFrequency(folded: string): number[] {
-  const counts = new Map<number, number>();
-  const head = folded.slice(0, 200_000);
-  YEAR.lastIndex = 0;
-  for (let m = YEAR.exec(head); m; m = YEAR.exec(head)) {
-    const y = Number(m[1]);
-    counts.set(y, (counts.get(y) ?? 0) + 1);
+/** Provinces ("tỉnh Sơn La") and years a line mentions, memoised per line text. */
+const factsByLine = new LineMemo((line: string): LineFacts => {
+  const folded = fold(line);
+  const provinces: string[] = [];
+  for (const m of folded.matchAll(PROVINCE_IN_TEXT)) {
+    const name = toProvinceName(m[1] ?? '');
+    if (name) provinces.push(name);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([y]) => y);
+  return { provinces, years: [...folded.matchAll(YEAR)].map((m) => Number(m[1])) };
+});
+
+function countLines(doc: ArticleText): { provinces: Map<string, number>; years: Map<number, number> } {
+  const provinces = new Map<string, number>();
+  const years = new Map<number, number>();
+  for (let line = 0; line < doc.lineCount && line < 20_000; line++) {
+    const facts = factsByLine.get(doc.lineText(line));
+    for (const p of facts.provinces) provinces.set(p, (provinces.get(p) ?? 0) + 1);
+    for (const y of facts.years) years.set(y, (years.get(y) ?? 0) + 1);
+  }
+  return { provinces, years };
+}
+
+function mostMentionedProvince(counts: ReadonlyMap<string, number>): { province?: string; provinceEvidence?: string } {
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? { province: best[0], provinceEvidence: `${best[1]}×` } : {};
 }
 
 function pad(n: string | undefined): string {

@@ -77,7 +77,7 @@ function findIntroductions(sentence: Sentence): Introduction[] {
   const found: Introduction[] = [];
   INTRODUCED.lastIndex = 0;
   for (const m of sentence.text.matchAll(INTRODUCED)) {
-    const word = (m[1] ?? '').toLocaleLowerCase('vi');
+    const word = (m[1] ?? '').toLowerCase();
     const at = (m.index ?? 0) + m[0].length - word.length;
     const after = sentence.text.slice(at + word.length);
     if (GENERIC_BEFORE.test(sentence.text.slice(0, at)) || GENERIC_AFTER.test(after)) continue;
@@ -91,7 +91,7 @@ function toMeeting(doc: ArticleText, sentences: readonly Sentence[], index: numb
   const titleEnd = endOfTitle(sentence.text, intro.at);
   const span = toOriginalSpan(doc, sentence, intro.at, titleEnd);
   const before = sentence.text.slice(0, intro.verbAt);
-  const date = findMeetingDate(sentence.text.toLocaleLowerCase('vi'), context.fallbackYear);
+  const date = findMeetingDate(sentence.text.toLowerCase(), context.fallbackYear);
   const dateAtStart = date && date.start <= 12 ? date : undefined;
   const planned = PLANNED.test(before) && !/\sđã\s/iu.test(before);
   const status: MeetingStatus = planned ? 'planned' : dateAtStart ? 'reported' : 'mentioned';

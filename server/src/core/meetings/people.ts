@@ -58,7 +58,7 @@ function readTitle(text: string, from: number): { text: string; end: number; tru
   for (const w of wordsFrom(text, from)) {
     const isCapital = /^[\p{Lu}\d(]/u.test(w.word);
     if (count === 0 && !isCapital) return undefined;
-    if (!isCapital && !TITLE_WORDS.has(w.word.toLocaleLowerCase('vi').replace(/[()]/gu, ''))) {
+    if (!isCapital && !TITLE_WORDS.has(w.word.toLowerCase().replace(/[()]/gu, ''))) {
       truncated = true;
       break;
     }

@@ -1,44 +1,62 @@
 import type { ArticleText } from '../text/article-text';
+import { LineMemo } from '../text/memo';
+import { NormalizedText } from '../text/normalized-text';
 import type { Span } from '../types';
 
-/** A sentence of the NFC view, with its line (paragraph) index. */
+/** A sentence of a line's NFC view, with the line it belongs to. */
 export interface Sentence {
   readonly line: number;
-  /** Offsets into the NFC view. */
+  /** Where the line starts in the document. */
+  readonly lineStart: number;
+  /** The line's NFC view, which maps sentence offsets back to the line. */
+  readonly view: NormalizedText;
+  /** Offsets into the line's NFC view. */
   readonly start: number;
   readonly end: number;
   readonly text: string;
 }
 
-/** Splits the non-skipped lines of the NFC view into sentences (". " followed by a capital, or the line end). */
+interface LineSentences {
+  readonly view: NormalizedText;
+  readonly spans: readonly { readonly start: number; readonly end: number; readonly text: string }[];
+}
+
+/** The NFC view of a line and its sentences (". " followed by a capital, or the line end), memoised per line text. */
+const sentencesByLine = new LineMemo((line: string): LineSentences => {
+  const view = new NormalizedText(line, { lowerCase: false });
+  const text = view.text;
+  const spans: { start: number; end: number; text: string }[] = [];
+  let from = 0;
+  for (const m of text.matchAll(/[.!?…]+["”]?(?=\s+["“]?\p{Lu})/gu)) {
+    const stop = (m.index ?? 0) + m[0].length;
+    pushSentence(spans, text, from, stop);
+    from = stop;
+  }
+  pushSentence(spans, text, from, text.length);
+  return { view, spans };
+});
+
+/** Splits the non-skipped lines into sentences. */
 export function splitSentences(doc: ArticleText, skipLine: (line: number) => boolean, maxLines: number): Sentence[] {
-  const nfc = doc.nfc;
   const sentences: Sentence[] = [];
   for (let line = 0; line < doc.lineCount && line < maxLines; line++) {
     if (skipLine(line) || doc.isBlank(line)) continue;
     const info = doc.line(line);
-    const start = nfc.fromOriginal(info.start);
-    const end = nfc.fromOriginal(info.end);
-    const text = nfc.text.slice(start, end);
-    let from = 0;
-    for (const m of text.matchAll(/[.!?…]+["”]?(?=\s+["“]?\p{Lu})/gu)) {
-      const stop = (m.index ?? 0) + m[0].length;
-      pushSentence(sentences, line, start, text, from, stop);
-      from = stop;
-    }
-    pushSentence(sentences, line, start, text, from, text.length);
+    const { view, spans } = sentencesByLine.get(doc.text.slice(info.start, info.end));
+    for (const s of spans) sentences.push({ line, lineStart: info.start, view, ...s });
   }
   return sentences;
 }
 
-function pushSentence(out: Sentence[], line: number, base: number, text: string, from: number, to: number): void {
+function pushSentence(out: { start: number; end: number; text: string }[], text: string, from: number, to: number): void {
   const raw = text.slice(from, to);
   const lead = raw.length - raw.trimStart().length;
   const body = raw.trim();
-  if (body.length > 1) out.push({ line, start: base + from + lead, end: base + from + lead + body.length, text: body });
+  if (body.length > 1) out.push({ start: from + lead, end: from + lead + body.length, text: body });
 }
 
-/** Maps a span inside a sentence (sentence-relative offsets) to the original text. */
-export function toOriginalSpan(doc: ArticleText, sentence: Sentence, from: number, to: number): Span {
-  return doc.nfc.toOriginal({ start: sentence.start + from, end: sentence.start + to });
+/** Maps a span inside a sentence (sentence-relative offsets) to the document. */
+export function toOriginalSpan(_doc: ArticleText, sentence: Sentence, from: number, to: number): Span {
+  const span = sentence.view.toOriginal({ start: sentence.start + from, end: sentence.start + to });
+  return { start: span.start + sentence.lineStart, end: span.end + sentence.lineStart };
 }

@@ -1,3 +1,4 @@
+import { LineMemo } from '../text/memo';
 import { fold } from '../text/normalized-text';
 import type { CatalogEntry } from './catalog';
 
@@ -5,11 +6,20 @@ const PARTY_WORDS = /(?<![\p{L}\p{M}])(đảng|đảng viên|tỉnh ủy|thành 
 const STATE_WORDS = /(?<![\p{L}\p{M}])(chính phủ|thủ tướng|bộ trưởng|doanh nghiệp|ngân sách|quốc hội|ubnd|hđnd|nghị định|thông tư)(?![\p{L}\p{M}])/gu;
 const STOP_WORDS = new Set(['về', 'của', 'và', 'các', 'trong', 'với', 'cho', 'để', 'tới', 'đến', 'một', 'những', 'số', 'tình', 'hình', 'mới', 'tăng', 'cường']);
 
-/** Whether an article reads as Party work or State administration, from its vocabulary. */
-export function articleFamily(folded: string): 'party' | 'state' | undefined {
-  const head = folded.slice(0, 100_000);
-  const party = head.match(PARTY_WORDS)?.length ?? 0;
-  const state = head.match(STATE_WORDS)?.length ?? 0;
+const familyWords = new LineMemo((line: string): readonly [number, number] => {
+  const folded = fold(line);
+  return [folded.match(PARTY_WORDS)?.length ?? 0, folded.match(STATE_WORDS)?.length ?? 0];
+});
+
+/** Whether an article reads as Party work or State administration, from the vocabulary of its lines. */
+export function articleFamily(lines: readonly string[]): 'party' | 'state' | undefined {
+  let party = 0;
+  let state = 0;
+  for (const line of lines.slice(0, 5000)) {
+    const [p, s] = familyWords.get(line);
+    party += p;
+    state += s;
+  }
   if (party > state * 2 && party >= 3) return 'party';
   if (state > party * 2 && state >= 3) return 'state';
   return undefined;

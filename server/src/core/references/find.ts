@@ -1,5 +1,7 @@
 import { provinceAlternation, toProvinceName } from '../text/provinces';
-import type { NormalizedText } from '../text/normalized-text';
+import type { ArticleText } from '../text/article-text';
+import { LineMemo } from '../text/memo';
+import { NormalizedText } from '../text/normalized-text';
 import { toOrdinal, toRoman } from '../text/roman';
 import type { CancellationCheck, Span } from '../types';
 import type { EntryKind } from './catalog';
@@ -133,19 +135,33 @@ function romanOf(written: string): string {
   return n === undefined ? written.toUpperCase() : toRoman(n);
 }
 
-/** Finds every reference in the text; spans are in the original text, overlaps resolved longest-first. */
-export function findMentions(normalized: NormalizedText, cancel: CancellationCheck): Mention[] {
+/** Finds every reference in one text; spans are in that text, overlaps resolved longest-first. */
+export function findMentionsIn(original: string): Mention[] {
+  const normalized = new NormalizedText(original);
   const found: Mention[] = [];
   for (const pattern of PATTERNS) {
-    if (cancel.isCancelled()) return [];
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(normalized.text); m; m = pattern.regex.exec(normalized.text)) {
       const span = normalized.toOriginal({ start: m.index, end: m.index + m[0].length });
-      const mention = pattern.toMention(m, span, normalized.original.slice(span.start, span.end));
+      const mention = pattern.toMention(m, span, original.slice(span.start, span.end));
       if (mention) found.push(mention);
     }
   }
   return dropOverlaps(found);
+}
+
+const mentionsByLine = new LineMemo(findMentionsIn);
+
+/** Finds every reference of a document line by line (references do not cross lines); spans are in the document. */
+export function findMentions(doc: ArticleText, cancel: CancellationCheck): Mention[] {
+  const found: Mention[] = [];
+  for (let line = 0; line < doc.lineCount; line++) {
+    if ((line & 1023) === 1023 && cancel.isCancelled()) return [];
+    const info = doc.line(line);
+    const mentions = mentionsByLine.get(doc.text.slice(info.start, info.end));
+    for (const m of mentions) found.push({ ...m, span: { start: m.span.start + info.start, end: m.span.end + info.start } });
+  }
+  return found;
 }
 
 /** Keeps the longest of overlapping mentions: sweep by start, replacing the last kept one when a longer one overlaps it. */

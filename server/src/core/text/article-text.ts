@@ -1,30 +1,18 @@
 import { LineIndex, type LineInfo } from './line-index';
-import { NormalizedText, fold } from './normalized-text';
+import { LineMemo } from './memo';
+import { fold } from './normalized-text';
 
 const BULLETS = /^[\s\u00a0•·\-–*+>|]+/u;
 const SPACES = /[\s\u00a0\u200b\u200c\u200d\ufeff]+/gu;
 
-/** The document text with the views analysis needs, built lazily and shared by every rule. */
+/** The document text with its lines and line keys, shared by every rule; per-line work is memoised by line text. */
 export class ArticleText {
   readonly lines: LineIndex;
-  private normalizedView: NormalizedText | undefined;
-  private nfcView: NormalizedText | undefined;
+
   private readonly keys = new Map<number, string>();
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
-  }
-
-  /** The NFC, lower-cased view with its offset map. */
-  get normalized(): NormalizedText {
-    this.normalizedView ??= new NormalizedText(this.text);
-    return this.normalizedView;
-  }
-
-  /** The NFC view that keeps capitals, for reading names and titles. */
-  get nfc(): NormalizedText {
-    this.nfcView ??= new NormalizedText(this.text, { lowerCase: false });
-    return this.nfcView;
   }
 
   /** Number of lines. */
@@ -58,7 +46,9 @@ export class ArticleText {
   }
 }
 
+const lineKeys = new LineMemo((line: string) => fold(line).replace(SPACES, ' ').replace(BULLETS, '').trim());
+
 /** Folds a line for matching: NFC, lower case, leading bullets dropped, whitespace collapsed. */
 export function toLineKey(line: string): string {
-  return fold(line).replace(SPACES, ' ').replace(BULLETS, '').trim();
+  return lineKeys.get(line);
 }

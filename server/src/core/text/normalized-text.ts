@@ -14,9 +14,10 @@ export class NormalizedText {
 
   /** With `lowerCase: false` the view is NFC only, keeping capitals (names and titles need them). */
   constructor(readonly original: string, options: { readonly lowerCase?: boolean } = {}) {
+    const marks = hasCombiningMark(original);
     const convert = options.lowerCase === false ? toNfc : fold;
-    const folded = convert(original);
-    if (folded.length === original.length && original.normalize('NFC') === original) {
+    const folded = marks ? convert(original) : options.lowerCase === false ? original : original.toLowerCase();
+    if (folded.length === original.length && !marks) {
       this.text = folded;
       this.origins = undefined;
     } else {
@@ -63,13 +64,26 @@ export class NormalizedText {
   }
 }
 
-/** NFC and Vietnamese lower case of a string, the fold matching uses. */
+/** True when the text holds a combining mark, the only thing NFC changes in Vietnamese text. */
+export function hasCombiningMark(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x300) continue;
+    if ((c >= 0x300 && c <= 0x36f) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f)) return true;
+  }
+  return false;
+}
+
+/**
+ * NFC and lower case of a string, the fold matching uses. Vietnamese has no locale-specific case rules,
+ * so the plain (faster) `toLowerCase` is exact; NFC is skipped when no combining mark is present.
+ */
 export function fold(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('vi');
+  return toNfc(text).toLowerCase();
 }
 
 function toNfc(text: string): string {
-  return text.normalize('NFC');
+  return hasCombiningMark(text) ? text.normalize('NFC') : text;
 }
 
 function foldWithMap(original: string, convert: (text: string) => string): { text: string; origins: Int32Array } {

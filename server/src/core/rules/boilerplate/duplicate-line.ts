@@ -6,7 +6,7 @@
 import { localize } from '../../i18n/localize';
 import type { Finding } from '../../types';
 import type { Rule, RuleContext } from '../rule';
-import { isBylineLike, wordCount } from './line-shapes';
+import { isBylineLike } from './line-shapes';
 import { wholeLineFinding } from './whole-line';
 
 /** Later copies of a line that already appeared in the file. */
@@ -21,12 +21,13 @@ export const duplicateLineRule: Rule = {
     for (let line = 0; line < ctx.doc.lineCount; line++) {
       if ((line & 4095) === 4095 && ctx.isCancelled()) break;
       const key = ctx.doc.lineKey(line);
-      if (key === '' || wordCount(key) < 2 || ctx.allowedLines.has(key) || isBylineLike(ctx.doc.lineText(line))) continue;
+      if (key === '' || key.indexOf(' ') < 0 || ctx.allowedLines.has(key)) continue;
       const first = firstSeen.get(key);
       if (first === undefined) {
         firstSeen.set(key, line);
         continue;
       }
+      if (isBylineLike(ctx.doc.lineText(line))) continue;
       const message = localize({ en: `Repeats line ${first + 1}`, vi: `Lặp lại dòng ${first + 1}` }, ctx.locale);
       findings.push(wholeLineFinding(ctx, this.id, 'probable', line, message));
     }

@@ -4,10 +4,28 @@
  */
 import { localize } from '../../i18n/localize';
 import { deleteLines } from '../../text/line-edits';
-import type { Finding } from '../../types';
+import { LineMemo } from '../../text/memo';
+import { NormalizedText } from '../../text/normalized-text';
+import type { Finding, Span } from '../../types';
 import type { Rule, RuleContext } from '../rule';
 
 const CREDIT = /\s*(?:\((?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|photo)(?:\s*:\s*[^()\n]{1,80})?\)|(?<=[.!?…]\s?)(?:ảnh|nguồn ảnh)\s*:\s*[^.()\n]{1,60}$)/gu;
+
+/** Credit spans of one line, relative to it: the credit alone, and with its leading space. */
+function findCredits(line: string): { credit: Span; withSpace: Span }[] {
+  if (line.length > 600 || !/ả|ảnh|photo/iu.test(line.normalize('NFC'))) return [];
+  const normalized = new NormalizedText(line);
+  return [...normalized.text.matchAll(CREDIT)].map((m) => {
+    const start = m.index ?? 0;
+    const lead = m[0].length - m[0].trimStart().length;
+    return {
+      credit: normalized.toOriginal({ start: start + lead, end: start + m[0].length }),
+      withSpace: normalized.toOriginal({ start, end: start + m[0].length }),
+    };
+  });
+}
+
+const creditsByLine = new LineMemo(findCredits);
 
 /** Photo credits at the end of or inside caption lines. */
 export const photoCreditRule: Rule = {
@@ -18,19 +36,15 @@ export const photoCreditRule: Rule = {
   check(ctx: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const { doc } = ctx;
-    const folded = doc.normalized.text;
     const message = localize({ en: 'Photo credit', vi: 'Nguồn ảnh' }, ctx.locale);
     const dropCredit = localize({ en: 'Remove the photo credit', vi: 'Xóa nguồn ảnh' }, ctx.locale);
     const dropCaption = localize({ en: 'Remove the whole caption', vi: 'Xóa cả dòng chú thích' }, ctx.locale);
     for (let line = 0; line < doc.lineCount; line++) {
       const info = doc.line(line);
-      if (info.end - info.start > 600 || doc.isBlank(line)) continue;
-      const start = doc.normalized.fromOriginal(info.start);
-      const text = folded.slice(start, doc.normalized.fromOriginal(info.end));
-      for (const m of text.matchAll(CREDIT)) {
-        const lead = m[0].length - m[0].trimStart().length;
-        const credit = doc.normalized.toOriginal({ start: start + (m.index ?? 0) + lead, end: start + (m.index ?? 0) + m[0].length });
-        const withSpace = doc.normalized.toOriginal({ start: start + (m.index ?? 0), end: start + (m.index ?? 0) + m[0].length });
+      const shift = (span: Span): Span => ({ start: span.start + info.start, end: span.end + info.start });
+      for (const found of creditsByLine.get(doc.text.slice(info.start, info.end))) {
+        const credit = shift(found.credit);
+        const withSpace = shift(found.withSpace);
         const wholeLine = withSpace.start === info.start && withSpace.end === info.end;
         findings.push({
           ruleId: this.id, span: credit, message, severity: 'info', tier: 'probable',

@@ -1,0 +1,63 @@
+/**
+ * CLI throughput: `vn-corpus lint <corpus> --format json > /dev/null` against a floor that only reads,
+ * normalizes and splits every file, both timed as whole child processes, alternating, median of runs.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { median, memoryOf, round } from './stats.mjs';
+
+/** Runs a command with stdout sent to /dev/null; resolves with wall time, exit code and sampled peak RSS. */
+function timeChild(args, cwd) {
+  return new Promise((resolve, reject) => {
+    const devNull = fs.openSync('/dev/null', 'w');
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', devNull, 'pipe'] });
+    fs.closeSync(devNull);
+    let stderr = '';
+    let peakMB = 0;
+    child.stderr.on('data', (chunk) => { stderr += chunk.toString('utf8'); });
+    // VmHWM is the kernel's own high-water mark; sampling it often loses at most the last interval.
+    const sampler = setInterval(async () => {
+      const mem = await memoryOf(child.pid, readFile);
+      if (mem?.hwmMB) peakMB = Math.max(peakMB, mem.hwmMB);
+    }, 50);
+    child.on('error', (error) => { clearInterval(sampler); reject(error); });
+    child.on('exit', (code, signal) => {
+      clearInterval(sampler);
+      resolve({ ms: performance.now() - started, code, signal, peakMB, stderr: stderr.slice(-500) });
+    });
+  });
+}
+
+/** Measures lint and floor `runs` times each, in alternation, over `corpus` of `bytes` bytes. */
+export async function measureCliThroughput({ repo, corpus, bytes, runs, log }) {
+  const floorRuns = [];
+  const lintRuns = [];
+  for (let i = 0; i < runs; i++) {
+    const floor = await timeChild([path.join(repo, 'bench', 'floor.mjs'), corpus], repo);
+    if (floor.code !== 0) throw new Error(`floor failed (${floor.code}): ${floor.stderr}`);
+    floorRuns.push(floor);
+    log(`  floor run ${i + 1}: ${(floor.ms / 1000).toFixed(2)} s`);
+    const lint = await timeChild([path.join(repo, 'bin', 'vn-corpus'), 'lint', corpus, '--format', 'json'], repo);
+    // Exit code 1 means findings, which this corpus has; anything else is a failure of the run.
+    if (lint.code !== 0 && lint.code !== 1) throw new Error(`lint exited ${lint.code ?? lint.signal}: ${lint.stderr}`);
+    lintRuns.push(lint);
+    log(`  lint run ${i + 1}: ${(lint.ms / 1000).toFixed(2)} s (exit ${lint.code}, peak RSS ~${lint.peakMB} MB)`);
+  }
+  const floorMs = median(floorRuns.map((r) => r.ms));
+  const lintMs = median(lintRuns.map((r) => r.ms));
+  return {
+    runs,
+    floorSeconds: round(floorMs / 1000, 2),
+    lintSeconds: round(lintMs / 1000, 2),
+    floorMBps: round(bytes / 1e6 / (floorMs / 1000), 1),
+    lintMBps: round(bytes / 1e6 / (lintMs / 1000), 1),
+    ratio: round(lintMs / floorMs, 2),
+    lintExitCodes: lintRuns.map((r) => r.code),
+    lintPeakRssMB: Math.max(...lintRuns.map((r) => r.peakMB)),
+    floorRunsSeconds: floorRuns.map((r) => round(r.ms / 1000, 2)),
+    lintRunsSeconds: lintRuns.map((r) => round(r.ms / 1000, 2)),
+  };
+}

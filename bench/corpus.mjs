@@ -1,0 +1,65 @@
+/**
+ * Builds the benchmark corpus from the repository's seeds and the shared development corpus:
+ * many slightly different copies of the real articles, spread over sub-folders of `<ws>/corpus/`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Every .txt article in the source folders, as { name, text, bytes }. */
+export function readSources(folders) {
+  const sources = [];
+  for (const folder of folders) {
+    if (!fs.existsSync(folder)) continue;
+    for (const name of fs.readdirSync(folder).sort()) {
+      if (!name.endsWith('.txt')) continue;
+      const text = fs.readFileSync(path.join(folder, name), 'utf8');
+      sources.push({ name: name.replace(/\.txt$/u, ''), text, bytes: Buffer.byteLength(text) });
+    }
+  }
+  if (sources.length === 0) throw new Error(`no .txt sources in ${folders.join(', ')}`);
+  return sources;
+}
+
+/**
+ * Writes `count` files totalling about `targetBytes` under `<ws>/corpus/dNNN/`.
+ * Each file is one source article, sometimes followed by a second one to reach the average size,
+ * and always ends with a line naming its copy number, so no two files are identical.
+ */
+export function buildCorpus(ws, sources, count, targetBytes, perFolder = 100) {
+  const root = path.join(ws, 'corpus');
+  fs.mkdirSync(root, { recursive: true });
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const base = sources[i % sources.length];
+    let text = base.text.endsWith('\n') ? base.text : `${base.text}\n`;
+    // Append a second article while the running total is behind the target share.
+    if (total < (targetBytes * i) / count) {
+      const extra = sources[(i * 7 + 3) % sources.length];
+      text += `\n${extra.text}${extra.text.endsWith('\n') ? '' : '\n'}`;
+    }
+    text += `Bản sao thứ ${i + 1} của bài ${base.name}, dùng để đo hiệu năng.\n`;
+    const folder = path.join(root, `d${String(Math.floor(i / perFolder)).padStart(4, '0')}`);
+    if (i % perFolder === 0) fs.mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, `${base.name}_${String(i).padStart(6, '0')}.txt`);
+    fs.writeFileSync(file, text);
+    total += Buffer.byteLength(text);
+  }
+  return { root, files: count, bytes: total };
+}
+
+/** Concatenates source articles (blank line between) until the text reaches `bytes` UTF-8 bytes. */
+export function concatenated(sources, bytes) {
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const text = sources[i % sources.length].text;
+    parts.push(text.endsWith('\n') ? text : `${text}\n`);
+    size += Buffer.byteLength(parts[parts.length - 1]) + 1;
+  }
+  return parts.join('\n');
+}
+
+/** The single source article whose size is closest to `bytes`. */
+export function closestArticle(sources, bytes) {
+  return [...sources].sort((a, b) => Math.abs(a.bytes - bytes) - Math.abs(b.bytes - bytes))[0];
+}

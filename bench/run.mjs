@@ -1,0 +1,225 @@
+/**
+ * Performance benchmark for vn-news-corpus: `npm run bench` (add `--large` for the 100,000-file index run).
+ * Builds a replicated corpus in a temp folder, then measures server start-up, CLI throughput against a floor,
+ * workspace indexing (cold and from cache), and edit-to-diagnostics and hover latency over a real LSP connection.
+ * It prints a table with targets and a final JSON line, and always exits 0: it reports, it does not gate.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { measureCliThroughput } from './cli-throughput.mjs';
+import { buildCorpus, closestArticle, concatenated, readSources } from './corpus.mjs';
+import { measureIndex } from './index-bench.mjs';
+import { BenchClient } from './lsp-client.mjs';
+import { measureEdits, measureIdleHover } from './latency.mjs';
+import { formatTable, mb, median, round, seededRandom, verdict } from './stats.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = new Set(process.argv.slice(2));
+const LARGE = argv.has('--large');
+const KEEP = argv.has('--keep');
+
+/** Sizes and counts; the 10 MB edit count is limited so the default run stays within about five minutes. */
+const PLAN = {
+  corpusFiles: 5_000, corpusBytes: 50e6, largeFiles: 100_000, largeBytes: 1e9,
+  cliRuns: 3, startRuns: 5,
+  edits: { small: 200, medium: 200, large: Number(process.env.BENCH_EDITS_10MB ?? 20) },
+  warmup: { small: 5, medium: 5, large: 2 },
+  idleHovers: 10,
+};
+
+const log = (message) => process.stderr.write(`${message}\n`);
+const figures = { machine: machineInfo(), plan: PLAN };
+
+function machineInfo() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length,
+    memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+/** Runs one section; a failure is recorded as that section's error and the rest still run. */
+async function section(name, fn) {
+  const started = performance.now();
+  log(`[bench] ${name}…`);
+  try {
+    figures[name] = await fn();
+  } catch (error) {
+    figures[name] = { error: error instanceof Error ? error.message : String(error) };
+    log(`[bench] ${name} failed: ${figures[name].error}`);
+  }
+  log(`[bench] ${name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** A document to hover in: the first source article with a reference, and the position of that reference. */
+function hoverTarget(sources) {
+  const require = createRequire(import.meta.url);
+  const { analyze, defaultAnalysisOptions } = require(path.join(REPO, 'server', 'out', 'src', 'core', 'analyze.js'));
+  for (const source of [...sources].sort((a, b) => a.bytes - b.bytes)) {
+    if (source.bytes < 1500) continue;
+    const analysis = analyze(source.text, defaultAnalysisOptions);
+    const ref = analysis.references[0];
+    if (ref) return { source, position: analysis.doc.lines.toPosition(ref.mention.span.start + 1) };
+  }
+  return { source: sources[0], position: { line: 0, character: 0 } };
+}
+
+async function main() {
+  const m = figures.machine;
+  console.log(`machine: ${m.cpu} × ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.platform}`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-bench-'));
+  const ws = path.join(tmp, 'ws');
+  try {
+    const sources = readSources([path.join(REPO, 'seeds'), path.join(REPO, '..', 'shared', 'corpus')]);
+    const started = performance.now();
+    const corpus = buildCorpus(ws, sources, PLAN.corpusFiles, PLAN.corpusBytes);
+    figures.corpus = { sources: sources.length, files: corpus.files, MB: mb(corpus.bytes), buildSeconds: round((performance.now() - started) / 1000, 1) };
+    log(`[bench] corpus: ${corpus.files} files, ${mb(corpus.bytes)} MB from ${sources.length} sources in ${tmp}`);
+
+    await section('serverStart', async () => {
+      const samples = [];
+      for (let i = 0; i < PLAN.startRuns; i++) {
+        const client = BenchClient.spawn(REPO);
+        try {
+          samples.push(await client.initialize());
+        } finally {
+          await client.close();
+        }
+      }
+      return { runs: samples.length, medianMs: round(median(samples)), minMs: round(Math.min(...samples)), maxMs: round(Math.max(...samples)) };
+    });
+
+    await section('cli', () => measureCliThroughput({ repo: REPO, corpus: corpus.root, bytes: corpus.bytes, runs: PLAN.cliRuns, log }));
+
+    let warmClient;
+    await section('index', async () => {
+      const cacheDir = path.join(tmp, 'cache');
+      const cold = await measureIndex({ repo: REPO, ws, cacheDir, timeoutMs: 300_000 });
+      const warm = await measureIndex({ repo: REPO, ws, cacheDir, timeoutMs: 300_000, keepOpen: true });
+      warmClient = warm.client;
+      const cacheFile = fs.readdirSync(cacheDir).find((f) => f.endsWith('.json'));
+      return { cold: cold.result, warm: warm.result, cacheMB: cacheFile ? mb(fs.statSync(path.join(cacheDir, cacheFile)).size) : null };
+    });
+
+    await section('lsp', async () => {
+      // The server that just loaded the index from cache is the realistic one to edit in: its analyses consult the index.
+      const client = warmClient ?? BenchClient.spawn(REPO);
+      if (!warmClient) await client.initialize({ workspace: ws, cacheDir: path.join(tmp, 'cache') });
+      try {
+        return await measureLsp(client, sources, ws);
+      } finally {
+        await client.close();
+      }
+    });
+
+    if (LARGE) {
+      await section('indexLarge', async () => {
+        const wsLarge = path.join(tmp, 'ws-large');
+        const built = performance.now();
+        const big = buildCorpus(wsLarge, sources, PLAN.largeFiles, PLAN.largeBytes);
+        log(`[bench] large corpus: ${big.files} files, ${mb(big.bytes)} MB in ${((performance.now() - built) / 1000).toFixed(1)} s`);
+        const cacheDir = path.join(tmp, 'cache-large');
+        const cold = await measureIndex({ repo: REPO, ws: wsLarge, cacheDir, timeoutMs: 900_000 });
+        const warm = await measureIndex({ repo: REPO, ws: wsLarge, cacheDir, timeoutMs: 900_000 });
+        return { files: big.files, MB: mb(big.bytes), cold: cold.result, warm: warm.result };
+      });
+    }
+  } finally {
+    if (KEEP) log(`[bench] kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  report();
+}
+
+async function measureLsp(client, sources, ws) {
+  const folder = path.join(ws, 'open');
+  fs.mkdirSync(folder, { recursive: true });
+  const write = (name, text) => {
+    const file = path.join(folder, name);
+    fs.writeFileSync(file, text);
+    return { uri: pathToFileURL(file).toString(), text, bytes: Buffer.byteLength(text) };
+  };
+  const target = hoverTarget(sources);
+  const other = write('hover-target.txt', target.source.text);
+  const small = write('article-10kb.txt', closestArticle(sources, 10_000).text);
+  const medium = write('concat-1mb.txt', concatenated(sources, 1e6));
+  const large = write('concat-10mb.txt', concatenated(sources, 10e6));
+  const timeoutMs = 120_000;
+
+  await client.open(other.uri, other.text, timeoutMs);
+  const idleHover = await measureIdleHover(client, other.uri, target.position, PLAN.idleHovers);
+  const run = (doc, key, hover) => measureEdits({
+    client, uri: doc.uri, text: doc.text, count: PLAN.edits[key], warmup: PLAN.warmup[key],
+    random: seededRandom(0x5eed + doc.bytes), timeoutMs, hover, log,
+  });
+  log('  10 KB edits');
+  const r10k = { bytes: small.bytes, ...(await run(small, 'small')) };
+  log('  1 MB edits');
+  const r1m = { bytes: medium.bytes, ...(await run(medium, 'medium')) };
+  log('  10 MB edits with hovers');
+  const r10m = { bytes: large.bytes, ...(await run(large, 'large', { uri: other.uri, position: target.position })) };
+  const { memoryOf } = await import('./stats.mjs');
+  const mem = await memoryOf(client.child.pid, fs.promises.readFile);
+  return { idleHover, hoverDocBytes: other.bytes, edits10KB: r10k, edits1MB: r1m, edits10MB: r10m, serverPeakRssMB: mem?.hwmMB ?? null };
+}
+
+function report() {
+  const f = figures;
+  const rows = [];
+  const fmtMs = (s) => (s ? `p50 ${s.p50} / p95 ${s.p95} / max ${s.max} ms (n=${s.n})` : 'n/a');
+  const err = (name) => (f[name]?.error ? [[name, `ERROR: ${f[name].error.slice(0, 100)}`, '', 'n/a']] : []);
+  rows.push(['corpus', `${f.corpus?.files} files, ${f.corpus?.MB} MB (from ${f.corpus?.sources} articles)`, '~5,000 / ~50 MB', '']);
+  rows.push(...err('serverStart'));
+  if (f.serverStart?.medianMs !== undefined) rows.push(['server spawn → initialize result', `median ${f.serverStart.medianMs} ms (min ${f.serverStart.minMs}, max ${f.serverStart.maxMs}; n=${f.serverStart.runs})`, '', '']);
+  rows.push(['extension activation', 'measured in the e2e run (needs VS Code)', '', 'n/a']);
+  rows.push(...err('cli'));
+  if (f.cli?.ratio !== undefined) {
+    rows.push(['floor (read + NFC + split)', `${f.cli.floorMBps} MB/s (median ${f.cli.floorSeconds} s of ${f.cli.runs})`, '', '']);
+    rows.push(['vn-corpus lint --format json', `${f.cli.lintMBps} MB/s (median ${f.cli.lintSeconds} s, exit ${f.cli.lintExitCodes.join('/')}, peak RSS ~${f.cli.lintPeakRssMB} MB)`, '', '']);
+    rows.push(['lint / floor time', `${f.cli.ratio}×`, '≤ 2×', verdict(f.cli.ratio, 2)]);
+  }
+  rows.push(...err('index'));
+  if (f.index?.cold) {
+    const { cold, warm } = f.index;
+    rows.push(['index 5k, cold: spawn → indexed', `${cold.spawnToIndexedSeconds} s (server: ${cold.serverReportedMs} ms, ${cold.files} files), peak RSS ${cold.peakRssMB} MB`, '', '']);
+    rows.push(['index 5k, from cache: spawn → indexed', `${warm.spawnToIndexedSeconds} s (server: ${warm.serverReportedMs} ms), peak RSS ${warm.peakRssMB} MB; cache ${f.index.cacheMB} MB`, '≤ 5 s', verdict(warm.spawnToIndexedSeconds, 5)]);
+  }
+  rows.push(...err('lsp'));
+  if (f.lsp?.edits10KB) {
+    const l = f.lsp;
+    rows.push(['hover, server idle', fmtMs(l.idleHover), '', '']);
+    rows.push([`edit → diagnostics, ${mb(l.edits10KB.bytes) * 1000} KB`, fmtMs(l.edits10KB), 'p95 ≤ 10 ms', verdict(l.edits10KB.p95, 10)]);
+    rows.push([`edit → diagnostics, ${mb(l.edits1MB.bytes)} MB`, fmtMs(l.edits1MB), 'p95 ≤ 50 ms', verdict(l.edits1MB.p95, 50)]);
+    rows.push([`edit → diagnostics, ${mb(l.edits10MB.bytes)} MB`, fmtMs(l.edits10MB), '(none)', '']);
+    const h = l.edits10MB.hover;
+    rows.push(['hover during 10 MB analysis', `${fmtMs(h)}; ${h.sentDuringAnalysis}/${h.trials} sent while analysis ran`, 'each ≤ 100 ms (max)', verdict(h.max, 100)]);
+    rows.push(['server peak RSS after LSP runs', `${l.serverPeakRssMB} MB`, '', '']);
+  }
+  if (LARGE) {
+    rows.push(...err('indexLarge'));
+    const big = f.indexLarge;
+    if (big?.cold) {
+      for (const [label, r] of [['cold', big.cold], ['from cache', big.warm]]) {
+        rows.push([`index 100k (${big.MB} MB), ${label}: spawn → indexed`, `${r.spawnToIndexedSeconds} s (server: ${r.serverReportedMs} ms)`, '≤ 60 s', verdict(r.spawnToIndexedSeconds, 60)]);
+        rows.push([`index 100k, ${label}: peak RSS`, `${r.peakRssMB} MB`, '≤ 400 MB', verdict(r.peakRssMB, 400)]);
+      }
+    }
+  } else {
+    rows.push(['index 100k files', 'not run (pass --large)', '≤ 60 s, ≤ 400 MB', 'n/a']);
+  }
+  console.log('');
+  console.log(formatTable(rows));
+  console.log('');
+  console.log(JSON.stringify(figures));
+}
+
+main().catch((error) => {
+  figures.fatal = error instanceof Error ? error.message : String(error);
+  log(`[bench] ${figures.fatal}`);
+  console.log(JSON.stringify(figures));
+}).finally(() => {
+  process.exitCode = 0;
+});

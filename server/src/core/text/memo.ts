@@ -1,0 +1,20 @@
+/**
+ * A bounded memo of a pure function of one line's text. Editing a large document changes few lines, so
+ * per-line results (line keys, mentions, credits) are reused across versions; the memo empties itself when full.
+ */
+export class LineMemo<T> {
+  private readonly values = new Map<string, T>();
+
+  constructor(private readonly compute: (line: string) => T, private readonly capacity = 200_000) {}
+
+  /** The value for a line, computed once while it stays in the memo. */
+  get(line: string): T {
+    let value = this.values.get(line);
+    if (value === undefined && !this.values.has(line)) {
+      value = this.compute(line);
+      if (this.values.size >= this.capacity) this.values.clear();
+      this.values.set(line, value);
+    }
+    return value as T;
+  }
+}
