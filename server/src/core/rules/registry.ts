@@ -6,6 +6,7 @@ import { photoCreditRule } from './boilerplate/photo-credit';
 import { recurringLineRule } from './boilerplate/recurring-line';
 import { relatedListRule } from './boilerplate/related-list';
 import { sectionTagRule } from './boilerplate/section-tag';
+import { encodingRule } from './text/encoding';
 import { parsePhraseTable } from './boilerplate/phrase-table';
 import { toPhraseRule, userPhraseRule } from './boilerplate/phrase-rule';
 import type { Rule } from './rule';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   relatedListRule,
   sectionTagRule,
   userPhraseRule,
+  encodingRule,
   ...table.entries.map(toPhraseRule),
 ];
 

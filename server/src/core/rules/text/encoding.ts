@@ -1,0 +1,80 @@
+/**
+ * Flags text in a broken encoding, common in Vietnamese corpora: UTF-8 read as Windows-1252 and saved again
+ * ("TuyÃªn giÃ¡o" for "Tuyên giáo"), Windows-1258 read the same way, and the legacy TCVN3 (ABC) and VNI encodings.
+ * Where the bytes can be recovered exactly, the fix converts the whole file to NFC UTF-8.
+ */
+import { localize } from '../../i18n/localize';
+import type { Finding, LocalizedText } from '../../types';
+import type { Rule, RuleContext } from '../rule';
+
+const CP1252_SPECIALS: Readonly<Record<string, number>> = {
+  '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a, '‹': 0x8b,
+  'Œ': 0x8c, 'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99,
+  'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
+};
+
+interface Detector {
+  readonly name: LocalizedText;
+  readonly pattern: RegExp;
+  /** The source encoding to decode the recovered Windows-1252 bytes with, when conversion is exact. */
+  readonly decodeAs?: string;
+}
+
+const DETECTORS: readonly Detector[] = [
+  { name: { en: 'UTF-8 read as Windows-1252 (mojibake)', vi: 'UTF-8 bị đọc nhầm thành Windows-1252 (lỗi phông)' }, pattern: /Ã[\u0080-\u00bf]|Ä[‘’\u0090-\u0091]|á[º»]|Æ[°¡]|Ä‘/gu, decodeAs: 'utf-8' },
+  { name: { en: 'Windows-1258 read as Windows-1252', vi: 'Windows-1258 bị đọc nhầm thành Windows-1252' }, pattern: /[aeiouyâêôơưăAEIOUYÂÊÔƠƯĂõýÕÝ][ÌìÒÞò](?=\p{L}|\s|$)/gu, decodeAs: 'windows-1258' },
+  { name: { en: 'legacy TCVN3 (ABC) encoding', vi: 'bảng mã cũ TCVN3 (ABC)' }, pattern: /\p{L}[µ¸¶·¹¨©ª«¬®¦§]\p{L}|[µ¸¶·¹ª«¬®]\s/gu },
+  { name: { en: 'legacy VNI encoding', vi: 'bảng mã cũ VNI' }, pattern: /[aeiouyAEIOUY][øûïñöë]|[aeioyAEIOY]ù|[aeiuyAEIUY]õ/gu },
+];
+
+/** Text whose characters show it was decoded with the wrong encoding. */
+export const encodingRule: Rule = {
+  id: 'text/encoding',
+  description: { en: 'Text in a broken or legacy encoding (mojibake, TCVN3, VNI, Windows-1258).', vi: 'Văn bản sai bảng mã (lỗi phông, TCVN3, VNI, Windows-1258).' },
+  tier: 'probable',
+  defaultSeverity: 'warning',
+  check(ctx: RuleContext): Finding[] {
+    // Decide on the NFC form: an NFD copy of mojibake ("A" + combining tilde for "Ã") is the same mojibake.
+    const sample = ctx.doc.text.slice(0, 200_000).normalize('NFC');
+    const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+    if (letters < 20) return [];
+    for (const detector of DETECTORS) {
+      const hits = sample.match(detector.pattern)?.length ?? 0;
+      // Real Vietnamese has one accented letter in every few; a handful of hits in a long text is noise.
+      if (hits < 3 || hits / letters < 0.01) continue;
+      const converted = detector.decodeAs ? convertCp1252Bytes(ctx.doc.text.normalize('NFC'), detector.decodeAs) : undefined;
+      const name = localize(detector.name, ctx.locale);
+      const message = localize({
+        en: `The text looks like ${name}; ${converted ? 'it can be converted exactly to UTF-8' : 'reopen the file with its original encoding'}`,
+        vi: `Văn bản có vẻ là ${name}; ${converted ? 'có thể chuyển chính xác sang UTF-8' : 'hãy mở lại tệp với bảng mã gốc'}`,
+      }, ctx.locale);
+      const first = ctx.doc.line(0);
+      return [{
+        ruleId: this.id, span: { start: first.start, end: first.end }, message, severity: 'warning', tier: 'probable',
+        fixes: converted ? [{ title: localize({ en: 'Convert the file to UTF-8 (NFC)', vi: 'Chuyển tệp sang UTF-8 (NFC)' }, ctx.locale), edits: [{ span: { start: 0, end: ctx.doc.text.length }, newText: converted }], preferred: true }] : [],
+      }];
+    }
+    return [];
+  },
+};
+
+/**
+ * Maps each character back to its Windows-1252 byte and decodes the bytes with the real encoding.
+ * Returns undefined unless every character maps and the bytes decode without error: only exact conversions are offered.
+ */
+export function convertCp1252Bytes(text: string, decodeAs: string): string | undefined {
+  const bytes = new Uint8Array(text.length * 2);
+  let n = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const byte = code < 0x80 || (code >= 0xa0 && code <= 0xff) ? code : CP1252_SPECIALS[ch] ?? (code >= 0x80 && code <= 0x9f ? code : -1);
+    if (byte < 0) return undefined;
+    bytes[n++] = byte;
+  }
+  try {
+    const decoded = new TextDecoder(decodeAs, { fatal: true }).decode(bytes.subarray(0, n));
+    return decoded.includes('\ufffd') ? undefined : decoded.normalize('NFC');
+  } catch {
+    return undefined;
+  }
+}
