@@ -32,10 +32,11 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Opens `text` as `uri`, then runs `warmup` untimed and `count` timed edits.
- * When `hover` is given ({ uri, position }), each timed edit also sends that hover after a delay spread over
- * the expected analysis time, and records its latency and whether the edit's diagnostics were still pending.
+ * When `hover` is given ({ uri, position }), every `hoverEvery`-th timed edit also sends that hover after a delay
+ * spread over the expected analysis time (from the warm-up edits), and records its latency and whether the
+ * edit's diagnostics were still pending when it was sent. Those edits count in the latency figures too.
  */
-export async function measureEdits({ client, uri, text, count, warmup, random, timeoutMs, hover, log }) {
+export async function measureEdits({ client, uri, text, count, warmup, random, timeoutMs, hover, hoverEvery = 1, log }) {
   const lengths = lineLengths(text);
   const opened = performance.now();
   const first = await client.open(uri, text, timeoutMs);
@@ -53,8 +54,10 @@ export async function measureEdits({ client, uri, text, count, warmup, random, t
     const waiting = client.waitForDiagnostics(uri, version, timeoutMs);
     const sentAt = await client.change(uri, version, edit.range, edit.text);
     let hoverDone;
-    if (hover && timed) {
-      const delay = (((step - warmup) + 0.5) / count) * 0.8 * expected;
+    const timedStep = step - warmup;
+    if (hover && timed && timedStep % hoverEvery === 0) {
+      const trials = Math.ceil(count / hoverEvery);
+      const delay = ((timedStep / hoverEvery + 0.5) / trials) * 0.8 * expected;
       hoverDone = sleep(delay).then(async () => {
         const at = performance.now();
         const answer = await client.hover(hover.uri, hover.position, timeoutMs);

@@ -2,15 +2,19 @@ import { findArticleFacts, type ArticleFacts } from './article/facts';
 import { localize } from './i18n/localize';
 import { Catalog } from './references/catalog';
 import { articleFamily } from './references/context';
-import { findMentions } from './references/find';
+import { findMentions, type Mention } from './references/find';
 import { resolveMentions, type ResolvedMention } from './references/resolve';
-import { findMeetings, type Meeting } from './meetings/extract';
+import { findMeetingsIn, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
+import { splitSentences, type Sentence } from './meetings/sentences';
 import { RULES } from './rules/registry';
 import type { RecurrenceThreshold, RuleContext } from './rules/rule';
 import { ArticleText } from './text/article-text';
 import type { RecurrenceIndex } from './corpus/line-frequency';
 import { compileUserPhrases } from './rules/boilerplate/user-patterns';
 import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity } from './types';
+
+/** How many lines the slow phases handle between two yields. */
+const LINES_PER_STEP = 20_000;
 
 /** Everything analysis depends on besides the text. */
 export interface AnalysisOptions {
@@ -72,7 +76,13 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
   const debrisLines = new Set(findings.filter((f) => f.tier !== 'weak').map((f) => doc.lines.lineAt(f.span.start)));
   const article = findArticleFacts(doc, (line) => debrisLines.has(line));
   yield;
-  const references = resolveMentions(findMentions(doc, cancel), {
+  const mentions: Mention[] = [];
+  for (let from = 0; from < doc.lineCount; from += LINES_PER_STEP) {
+    mentions.push(...findMentions(doc, cancel, from, from + LINES_PER_STEP));
+    if (cancel.isCancelled()) throw new AnalysisCancelled();
+    yield;
+  }
+  const references = resolveMentions(mentions, {
     catalog: options.catalog,
     ...(article.province ? { province: article.province } : {}),
     ...(article.date ? { articleDate: article.date } : {}),
@@ -83,7 +93,12 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
   if (cancel.isCancelled()) throw new AnalysisCancelled();
   yield;
   const fallbackYear = article.date ? Number(article.date.slice(0, 4)) : article.years[0];
-  const meetings = findMeetings(doc, (line) => debrisLines.has(line), { ...(fallbackYear !== undefined ? { fallbackYear } : {}), years: article.years }, cancel);
+  const sentences: Sentence[] = [];
+  for (let from = 0; from < Math.min(doc.lineCount, MAX_MEETING_LINES); from += LINES_PER_STEP) {
+    sentences.push(...splitSentences(doc, (line) => debrisLines.has(line), from, Math.min(from + LINES_PER_STEP, MAX_MEETING_LINES)));
+    yield;
+  }
+  const meetings = findMeetingsIn(doc, sentences, { ...(fallbackYear !== undefined ? { fallbackYear } : {}), years: article.years }, cancel);
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { doc, findings, article, references, meetings };
 }

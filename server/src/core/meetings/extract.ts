@@ -52,7 +52,14 @@ const ORG = new RegExp(`(?<![\\p{L}\\p{M}])${ORG_HEAD}(?:\\s+(?:\\p{Lu}[\\p{L}\\
 
 /** Finds the meetings of an article: introduced by "tổ chức", "chủ trì"…, with date, roles and status. */
 export function findMeetings(doc: ArticleText, skipLine: (line: number) => boolean, context: MeetingContext, cancel: CancellationCheck): Meeting[] {
-  const sentences = splitSentences(doc, skipLine, 20_000);
+  return findMeetingsIn(doc, splitSentences(doc, skipLine, 0, MAX_MEETING_LINES), context, cancel);
+}
+
+/** Meetings are looked for in the first lines only: an article longer than this is a dump, not a report. */
+export const MAX_MEETING_LINES = 20_000;
+
+/** Finds the meetings among sentences already split (so a caller can split a long document in slices). */
+export function findMeetingsIn(doc: ArticleText, sentences: readonly Sentence[], context: MeetingContext, cancel: CancellationCheck): Meeting[] {
   const meetings: Meeting[] = [];
   for (let i = 0; i < sentences.length; i++) {
     if ((i & 1023) === 1023 && cancel.isCancelled()) return meetings;

@@ -36,10 +36,10 @@ const sentencesByLine = new LineMemo((line: string): LineSentences => {
   return { view, spans };
 });
 
-/** Splits the non-skipped lines into sentences. */
-export function splitSentences(doc: ArticleText, skipLine: (line: number) => boolean, maxLines: number): Sentence[] {
+/** Splits the non-skipped lines `from` to `to` (exclusive) into sentences. */
+export function splitSentences(doc: ArticleText, skipLine: (line: number) => boolean, from: number, to: number): Sentence[] {
   const sentences: Sentence[] = [];
-  for (let line = 0; line < doc.lineCount && line < maxLines; line++) {
+  for (let line = from; line < doc.lineCount && line < to; line++) {
     if (skipLine(line) || doc.isBlank(line)) continue;
     const info = doc.line(line);
     const { view, spans } = sentencesByLine.get(doc.text.slice(info.start, info.end));

@@ -152,10 +152,10 @@ export function findMentionsIn(original: string): Mention[] {
 
 const mentionsByLine = new LineMemo(findMentionsIn);
 
-/** Finds every reference of a document line by line (references do not cross lines); spans are in the document. */
-export function findMentions(doc: ArticleText, cancel: CancellationCheck): Mention[] {
+/** Finds the references of lines `from` to `to` (exclusive); references do not cross lines; spans are in the document. */
+export function findMentions(doc: ArticleText, cancel: CancellationCheck, from = 0, to = doc.lineCount): Mention[] {
   const found: Mention[] = [];
-  for (let line = 0; line < doc.lineCount; line++) {
+  for (let line = from; line < Math.min(to, doc.lineCount); line++) {
     if ((line & 1023) === 1023 && cancel.isCancelled()) return [];
     const info = doc.line(line);
     const mentions = mentionsByLine.get(doc.text.slice(info.start, info.end));

@@ -42,7 +42,12 @@ export class ArticleText {
 
   /** True when the line holds nothing but whitespace (NBSP and zero-width included). */
   isBlank(index: number): boolean {
-    return this.lineKey(index) === '' && !/[•·\-–*+>|]/u.test(this.lineText(index));
+    const info = this.lines.line(index);
+    for (let i = info.start; i < info.end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (!(c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || (c >= 0x200b && c <= 0x200d) || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x0b || c === 0x0c)) return false;
+    }
+    return true;
   }
 }
 

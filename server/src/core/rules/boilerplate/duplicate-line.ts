@@ -9,6 +9,8 @@ import type { Rule, RuleContext } from '../rule';
 import { isBylineLike } from './line-shapes';
 import { wholeLineFinding } from './whole-line';
 
+const MAX_COMPARED = 2000;
+
 /** Later copies of a line that already appeared in the file. */
 export const duplicateLineRule: Rule = {
   id: 'boilerplate/duplicate-line',
@@ -20,6 +22,9 @@ export const duplicateLineRule: Rule = {
     const findings: Finding[] = [];
     for (let line = 0; line < ctx.doc.lineCount; line++) {
       if ((line & 4095) === 4095 && ctx.isCancelled()) break;
+      const info = ctx.doc.line(line);
+      // Very long lines are paragraphs of their own; comparing them costs more than the rare repeat is worth.
+      if (info.end - info.start > MAX_COMPARED) continue;
       const key = ctx.doc.lineKey(line);
       if (key === '' || key.indexOf(' ') < 0 || ctx.allowedLines.has(key)) continue;
       const first = firstSeen.get(key);
