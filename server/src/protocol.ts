@@ -10,9 +10,6 @@ export const FIX_ALL_KIND = 'source.fixAll.vn-corpus';
 /** Diagnostic `source` of every finding. */
 export const DIAGNOSTIC_SOURCE = 'vn-corpus';
 
-/** Language id of articles. */
-export const LANGUAGE_ID = 'vn-article';
-
 /** One meeting of the workspace corpus, as the Meetings view lists it. */
 export interface MeetingSummary {
   readonly uri: string;

@@ -9,8 +9,3 @@ export function localize(text: LocalizedText, locale: Locale): string {
 export function toLocale(tag: string | undefined): Locale {
   return tag?.toLowerCase().startsWith('vi') ? 'vi' : 'en';
 }
-
-/** Fills `{name}` placeholders. */
-export function format(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
