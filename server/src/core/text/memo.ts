@@ -11,10 +11,18 @@ export class LineMemo<T> {
   get(line: string): T {
     let value = this.values.get(line);
     if (value === undefined && !this.values.has(line)) {
-      value = this.compute(line);
+      // A line sliced from a document keeps the whole document alive; the memo keeps its own copy instead.
+      const own = ownCopy(line);
+      value = this.compute(own);
       if (this.values.size >= this.capacity) this.values.clear();
-      this.values.set(line, value);
+      this.values.set(own, value);
     }
     return value as T;
   }
+}
+
+/** A copy of a string that shares no memory with the text it was cut from. */
+function ownCopy(text: string): string {
+  // Concatenating then slicing makes the engine flatten into a fresh string; the result refers only to that.
+  return ` ${text}`.slice(1);
 }
