@@ -11,7 +11,7 @@ import type { RecurrenceThreshold, RuleContext } from './rules/rule';
 import { ArticleText } from './text/article-text';
 import type { RecurrenceIndex } from './corpus/line-frequency';
 import { compileUserPhrases } from './rules/boilerplate/user-patterns';
-import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity } from './types';
+import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity, type Span } from './types';
 
 /** How many lines the slow phases handle between two yields. */
 const LINES_PER_STEP = 20_000;
@@ -51,6 +51,7 @@ export interface Analysis {
  */
 export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger): Generator<void, Analysis> {
   const doc = new ArticleText(text);
+  yield;
   const user = compileUserPhrases(options.extraPhrases);
   const ctx: RuleContext = {
     doc, locale: options.locale, allowedLines: options.allowedLines,
@@ -99,6 +100,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     yield;
   }
   const meetings = findMeetingsIn(doc, sentences, { ...(fallbackYear !== undefined ? { fallbackYear } : {}), years: article.years }, cancel);
+  yield;
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { doc, findings, article, references, meetings };
 }
@@ -108,6 +110,26 @@ function familyOf(doc: ArticleText): { family?: 'party' | 'state' } {
   for (let line = 0; line < Math.min(doc.lineCount, 5000); line++) lines.push(doc.lineText(line));
   const family = articleFamily(lines);
   return family ? { family } : {};
+}
+
+/** A test of whether a span lies inside one of the given spans, in O(log n) per test. */
+function coveredBy(spans: readonly Span[]): (span: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const s of sorted) reach.push(Math.max(reach[reach.length - 1] ?? -1, s.end));
+  return (span) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.start ?? Infinity) <= span.start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && (reach[found] ?? -1) >= span.end;
+  };
 }
 
 /** Runs `analyzeSteps` to the end in one go. */
@@ -140,11 +162,10 @@ function unknownReferenceFindings(references: readonly ResolvedMention[], option
  * and a recurrence finding on a line another rule already explains.
  */
 function dropFindingsInsideCertainBlocks(findings: Finding[]): void {
-  const certain = findings.filter((f) => f.tier === 'certain');
+  const covers = coveredBy(findings.filter((f) => f.tier === 'certain').map((f) => f.span));
   const explained = new Set(findings.filter((f) => f.ruleId !== 'boilerplate/recurring-line' && f.tier !== 'weak').map((f) => f.span.start));
   const redundant = (f: Finding): boolean =>
-    (f.tier !== 'certain' && certain.some((b) => b !== f && b.span.start <= f.span.start && f.span.end <= b.span.end)) ||
-    (f.ruleId === 'boilerplate/recurring-line' && explained.has(f.span.start));
+    (f.tier !== 'certain' && covers(f.span)) || (f.ruleId === 'boilerplate/recurring-line' && explained.has(f.span.start));
   const kept = findings.filter((f) => !redundant(f));
   findings.splice(0, findings.length, ...kept);
 }

@@ -25,14 +25,15 @@ export const duplicateLineRule: Rule = {
       const info = ctx.doc.line(line);
       // Very long lines are paragraphs of their own; comparing them costs more than the rare repeat is worth.
       if (info.end - info.start > MAX_COMPARED) continue;
-      const key = ctx.doc.lineKey(line);
-      if (key === '' || key.indexOf(' ') < 0 || ctx.allowedLines.has(key)) continue;
-      const first = firstSeen.get(key);
+      // Verbatim means the raw text, spaces at the ends aside; the folded key is only needed once a repeat is found.
+      const raw = ctx.doc.text.slice(info.start, info.end).trim();
+      if (raw.indexOf(' ') < 0) continue;
+      const first = firstSeen.get(raw);
       if (first === undefined) {
-        firstSeen.set(key, line);
+        firstSeen.set(raw, line);
         continue;
       }
-      if (isBylineLike(ctx.doc.lineText(line))) continue;
+      if (ctx.allowedLines.has(ctx.doc.lineKey(line)) || isBylineLike(raw)) continue;
       const message = localize({ en: `Repeats line ${first + 1}`, vi: `Lặp lại dòng ${first + 1}` }, ctx.locale);
       findings.push(wholeLineFinding(ctx, this.id, 'probable', line, message));
     }
