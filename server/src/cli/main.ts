@@ -104,20 +104,30 @@ function findProjectRoot(start: string): string {
   }
 }
 
-/** Reads every file twice: once to count recurring lines across them, once to analyse each with that index. */
+/** Texts kept from the indexing pass up to this many characters, so most runs read each file once. */
+const KEPT_CHARS = 128 * 1024 * 1024;
+
+/** Counts recurring lines across the files, then analyses each with that index. */
 function analyzeAll(files: readonly string[], options: AnalysisOptions, io: Output): FileResult[] {
   const index = new LineFrequencyIndex();
+  const kept = new Map<string, ReturnType<typeof readText>>();
+  let keptChars = 0;
   if (files.length > 1) {
     for (const file of files) {
       const read = readText(file);
       if ('text' in read) index.setFile(file, lineHashes(read.text));
+      if (keptChars < KEPT_CHARS) {
+        kept.set(file, read);
+        keptChars += 'text' in read ? read.text.length : 0;
+      }
     }
   }
   const results: FileResult[] = [];
   const showProgress = io.isTTY && files.length > 50;
   files.forEach((file, i) => {
     const uri = pathToFileURL(file).toString();
-    const read = readText(file);
+    const read = kept.get(file) ?? readText(file);
+    kept.delete(file);
     if ('problem' in read) {
       io.err(`vn-corpus: ${file}: ${read.problem}; skipped\n`);
       results.push({ file, uri, problem: read.problem });

@@ -17,9 +17,14 @@ export function readText(file: string | URL): ReadResult {
     return { problem: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
   if (bytes.subarray(0, 8192).includes(0)) return { problem: 'binary file (contains NUL bytes)' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { problem: 'not valid UTF-8' };
+  const text = bytes.toString('utf8');
+  // Invalid bytes decode to U+FFFD; only then is the slower strict decoder needed to tell them from a real U+FFFD.
+  if (text.includes('\uFFFD')) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { problem: 'not valid UTF-8' };
+    }
   }
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }

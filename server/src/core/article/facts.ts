@@ -57,8 +57,8 @@ export function findArticleFacts(doc: ArticleText, isBoilerplateLine: (line: num
 
 /** A headline: a handful of words, not a date line, not a sentence ending in a full stop. */
 function isTitleLike(key: string): boolean {
-  const words = key.split(' ').length;
-  return words >= 4 && key.length <= 200 && !/[.:]$/u.test(key) && !DATE_LINE.test(key);
+  if (key.length > 200 || /[.:]$/u.test(key)) return false;
+  return key.split(' ').length >= 4 && !DATE_LINE.test(key);
 }
 
 interface LineFacts {

@@ -42,7 +42,7 @@ export function splitSentences(doc: ArticleText, skipLine: (line: number) => boo
   for (let line = from; line < doc.lineCount && line < to; line++) {
     if (skipLine(line) || doc.isBlank(line)) continue;
     const info = doc.line(line);
-    const { view, spans } = sentencesByLine.get(doc.text.slice(info.start, info.end));
+    const { view, spans } = sentencesByLine.get(doc.lineText(line));
     for (const s of spans) sentences.push({ line, lineStart: info.start, view, ...s });
   }
   return sentences;

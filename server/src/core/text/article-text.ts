@@ -10,6 +10,7 @@ export class ArticleText {
   readonly lines: LineIndex;
 
   private readonly keys = new Map<number, string>();
+  private readonly texts: (string | undefined)[] = [];
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
@@ -27,7 +28,13 @@ export class ArticleText {
 
   /** Raw text of a line. */
   lineText(index: number): string {
-    return this.lines.lineText(index);
+    // One string per line, shared by every memo: the engine hashes a string once, not once per lookup.
+    let text = this.texts[index];
+    if (text === undefined) {
+      text = this.lines.lineText(index);
+      this.texts[index] = text;
+    }
+    return text;
   }
 
   /** The line as matching sees it: folded, bullets dropped, whitespace collapsed and trimmed. */

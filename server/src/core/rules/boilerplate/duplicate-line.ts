@@ -26,7 +26,7 @@ export const duplicateLineRule: Rule = {
       // Very long lines are paragraphs of their own; comparing them costs more than the rare repeat is worth.
       if (info.end - info.start > MAX_COMPARED) continue;
       // Verbatim means the raw text, spaces at the ends aside; the folded key is only needed once a repeat is found.
-      const raw = ctx.doc.text.slice(info.start, info.end).trim();
+      const raw = ctx.doc.lineText(line).trim();
       if (raw.indexOf(' ') < 0) continue;
       const first = firstSeen.get(raw);
       if (first === undefined) {

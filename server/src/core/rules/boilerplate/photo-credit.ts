@@ -42,7 +42,7 @@ export const photoCreditRule: Rule = {
     for (let line = 0; line < doc.lineCount; line++) {
       const info = doc.line(line);
       const shift = (span: Span): Span => ({ start: span.start + info.start, end: span.end + info.start });
-      for (const found of creditsByLine.get(doc.text.slice(info.start, info.end))) {
+      for (const found of creditsByLine.get(doc.lineText(line))) {
         const credit = shift(found.credit);
         const withSpace = shift(found.withSpace);
         const wholeLine = withSpace.start === info.start && withSpace.end === info.end;

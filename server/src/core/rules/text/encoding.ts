@@ -30,7 +30,8 @@ const DETECTORS: readonly Detector[] = [
 const SAMPLE = 50_000;
 // Characters outside Vietnamese (and its common punctuation) that each broken encoding produces.
 // (A Windows-1258 tone mark read as Windows-1252 is a letter Vietnamese has, but never right after a vowel.)
-const FOREIGN = /[\u0080-\u009f¡¦§¨©ª«¬®°µ¶·¸¹º»ÄÆÞëïñöøû‘’]|[aeiouyâêôơưăAEIOUY][ÌìÒò]/u;
+const FOREIGN = /[\u0080-\u009f¡¦§¨©ª«¬®°µ¶·¸¹º»ÄÆÞëïñöøû‘’]/u;
+const TONE_AFTER_VOWEL = /[aeiouyâêôơưăAEIOUY][ÌìÒò]/u;
 
 /** Text whose characters show it was decoded with the wrong encoding. */
 export const encodingRule: Rule = {
@@ -42,7 +43,7 @@ export const encodingRule: Rule = {
     // Decide on the NFC form: an NFD copy of mojibake ("A" + combining tilde for "Ã") is the same mojibake.
     const sample = ctx.doc.text.slice(0, SAMPLE).normalize('NFC');
     // Every detector needs a character that Vietnamese text never holds; most files have none and stop here.
-    if (!FOREIGN.test(sample)) return [];
+    if (!FOREIGN.test(sample) && !(/[ÌìÒò]/u.test(sample) && TONE_AFTER_VOWEL.test(sample))) return [];
     const letters = sample.match(/\p{L}/gu)?.length ?? 0;
     if (letters < 20) return [];
     for (const detector of DETECTORS) {
