@@ -12,23 +12,20 @@ export function measureSteps(repo, text, top = 4) {
   const require = createRequire(import.meta.url);
   const out = path.join(repo, 'server', 'out', 'src', 'core');
   const { analyzeSteps, defaultAnalysisOptions } = require(path.join(out, 'analyze.js'));
-  const { RULES } = require(path.join(out, 'rules', 'registry.js'));
-  const enabled = RULES.filter((r) => r.defaultSeverity !== 'off').map((r) => r.id);
-  // Steps after the rules (facts, references, meetings) are sliced differently as the engine evolves, so they are numbered.
-  const label = (i, count) => (i === 0 ? `ArticleText + ${enabled[0]}` : i < enabled.length ? enabled[i] : `post-rule step ${i - enabled.length + 1}/${count - enabled.length}`);
+  // The engine yields the name of each step it finished; the last slice (sorting, returning) is named here.
   const once = () => {
     const steps = analyzeSteps(text, defaultAnalysisOptions);
-    const times = [];
+    const named = [];
     for (;;) {
       const started = performance.now();
       const next = steps.next();
-      times.push(performance.now() - started);
-      if (next.done) return times;
+      named.push({ step: next.done ? 'final sort' : next.value, ms: performance.now() - started });
+      if (next.done) return named;
     }
   };
   for (let i = 0; i < 3; i++) once();
-  const times = once();
-  const named = times.map((ms, i) => ({ step: label(i, times.length), ms: round(ms) }));
+  const named = once().map((s) => ({ step: s.step, ms: round(s.ms) }));
+  const times = named.map((s) => s.ms);
   return {
     totalMs: round(times.reduce((a, b) => a + b, 0)),
     steps: named.length,

@@ -46,12 +46,12 @@ export interface Analysis {
 }
 
 /**
- * Analyses a document in steps, yielding between rules so an adapter can interleave other work
+ * Analyses a document in steps, yielding the name of each finished step so an adapter can interleave other work
  * and stop when the result is no longer wanted. Never throws on any text; a failing rule is logged and skipped.
  */
-export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger): Generator<void, Analysis> {
+export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger): Generator<string, Analysis> {
   const doc = new ArticleText(text);
-  yield;
+  yield 'text';
   const user = compileUserPhrases(options.extraPhrases);
   const ctx: RuleContext = {
     doc, locale: options.locale, allowedLines: options.allowedLines,
@@ -71,17 +71,17 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
       logger.log('error', `rule ${rule.id} failed`, error instanceof Error ? error.stack : error);
     }
     if (cancel.isCancelled()) throw new AnalysisCancelled();
-    yield;
+    yield rule.id;
   }
   dropFindingsInsideCertainBlocks(findings);
   const debrisLines = new Set(findings.filter((f) => f.tier !== 'weak').map((f) => doc.lines.lineAt(f.span.start)));
   const article = findArticleFacts(doc, (line) => debrisLines.has(line));
-  yield;
+  yield 'article facts';
   const mentions: Mention[] = [];
   for (let from = 0; from < doc.lineCount; from += LINES_PER_STEP) {
     mentions.push(...findMentions(doc, cancel, from, from + LINES_PER_STEP));
     if (cancel.isCancelled()) throw new AnalysisCancelled();
-    yield;
+    yield `references from line ${from}`;
   }
   const references = resolveMentions(mentions, {
     catalog: options.catalog,
@@ -92,15 +92,15 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
   });
   findings.push(...unknownReferenceFindings(references, options));
   if (cancel.isCancelled()) throw new AnalysisCancelled();
-  yield;
+  yield 'resolution';
   const fallbackYear = article.date ? Number(article.date.slice(0, 4)) : article.years[0];
   const sentences: Sentence[] = [];
   for (let from = 0; from < Math.min(doc.lineCount, MAX_MEETING_LINES); from += LINES_PER_STEP) {
     sentences.push(...splitSentences(doc, (line) => debrisLines.has(line), from, Math.min(from + LINES_PER_STEP, MAX_MEETING_LINES)));
-    yield;
+    yield `sentences from line ${from}`;
   }
   const meetings = findMeetingsIn(doc, sentences, { ...(fallbackYear !== undefined ? { fallbackYear } : {}), years: article.years }, cancel);
-  yield;
+  yield 'meetings';
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { doc, findings, article, references, meetings };
 }

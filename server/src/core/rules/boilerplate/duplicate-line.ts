@@ -1,42 +1,74 @@
 /**
  * Flags later verbatim copies of a line in the same file; the first copy is kept.
  * Scrapers repeat sapos, captions and widget lines. A repeated paragraph may still be the writer's,
- * so this is probable: each copy has its own fix, and fix-all leaves it alone.
+ * so this is probable: each copy (or run of copied lines) has its own fix, and fix-all leaves it alone.
  */
 import { localize } from '../../i18n/localize';
+import { deleteLines } from '../../text/line-edits';
 import type { Finding } from '../../types';
 import type { Rule, RuleContext } from '../rule';
 import { isBylineLike } from './line-shapes';
-import { wholeLineFinding } from './whole-line';
 
 const MAX_COMPARED = 2000;
 
-/** Later copies of a line that already appeared in the file. */
+/** Later copies of lines that already appeared in the file; consecutive copies form one finding. */
 export const duplicateLineRule: Rule = {
   id: 'boilerplate/duplicate-line',
   description: { en: 'A later verbatim copy of a line that already appeared in the file.', vi: 'Bản lặp nguyên văn của một dòng đã xuất hiện trước đó trong tệp.' },
   tier: 'probable',
   defaultSeverity: 'info',
   check(ctx: RuleContext): Finding[] {
-    const firstSeen = new Map<string, number>();
-    const findings: Finding[] = [];
-    for (let line = 0; line < ctx.doc.lineCount; line++) {
-      if ((line & 4095) === 4095 && ctx.isCancelled()) break;
-      const info = ctx.doc.line(line);
-      // Very long lines are paragraphs of their own; comparing them costs more than the rare repeat is worth.
-      if (info.end - info.start > MAX_COMPARED) continue;
-      // Verbatim means the raw text, spaces at the ends aside; the folded key is only needed once a repeat is found.
-      const raw = ctx.doc.lineText(line).trim();
-      if (raw.indexOf(' ') < 0) continue;
-      const first = firstSeen.get(raw);
-      if (first === undefined) {
-        firstSeen.set(raw, line);
-        continue;
-      }
-      if (ctx.allowedLines.has(ctx.doc.lineKey(line)) || isBylineLike(raw)) continue;
-      const message = localize({ en: `Repeats line ${first + 1}`, vi: `Lặp lại dòng ${first + 1}` }, ctx.locale);
-      findings.push(wholeLineFinding(ctx, this.id, 'probable', line, message));
-    }
-    return findings;
+    const runs = findRepeatedRuns(ctx);
+    const title = localize({ en: 'Remove the repeated text', vi: 'Xóa phần lặp lại' }, ctx.locale);
+    return runs.map((run) => ({
+      ruleId: this.id,
+      span: { start: ctx.doc.line(run.first).start, end: ctx.doc.line(run.last).end },
+      message: run.first === run.last
+        ? localize({ en: `Repeats line ${run.original + 1}`, vi: `Lặp lại dòng ${run.original + 1}` }, ctx.locale)
+        : localize({ en: `Repeats ${run.count} lines, from line ${run.original + 1}`, vi: `Lặp lại ${run.count} dòng, từ dòng ${run.original + 1}` }, ctx.locale),
+      severity: 'info',
+      tier: 'probable',
+      fixes: [{ title, edits: [deleteLines(ctx.doc, run.first, run.last)], preferred: true }],
+    }));
   },
 };
+
+interface Run {
+  first: number;
+  last: number;
+  count: number;
+  readonly original: number;
+}
+
+/** Runs of repeated non-blank lines (blank lines inside a run are allowed), each with where its first line appeared. */
+function findRepeatedRuns(ctx: RuleContext): Run[] {
+  const firstSeen = new Map<string, number>();
+  const runs: Run[] = [];
+  let current: Run | undefined;
+  for (let line = 0; line < ctx.doc.lineCount; line++) {
+    if ((line & 4095) === 4095 && ctx.isCancelled()) break;
+    if (ctx.doc.isBlank(line)) continue;
+    const info = ctx.doc.line(line);
+    // Very long lines are paragraphs of their own; comparing them costs more than the rare repeat is worth.
+    const raw = info.end - info.start > MAX_COMPARED ? '' : ctx.doc.lineText(line);
+    const first = raw.indexOf(' ') < 0 ? undefined : firstSeen.get(raw);
+    if (first === undefined) {
+      if (raw.indexOf(' ') >= 0) firstSeen.set(raw, line);
+      current = undefined;
+      continue;
+    }
+    // Verbatim means the raw line; the folded key is only needed once a repeat is found.
+    if (ctx.allowedLines.has(ctx.doc.lineKey(line)) || isBylineLike(raw)) {
+      current = undefined;
+      continue;
+    }
+    if (current) {
+      current.last = line;
+      current.count++;
+    } else {
+      current = { first: line, last: line, count: 1, original: first };
+      runs.push(current);
+    }
+  }
+  return runs;
+}

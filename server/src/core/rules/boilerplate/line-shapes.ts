@@ -19,6 +19,7 @@ export function isParagraph(key: string): boolean {
 
 /** A byline or source line (`PV`, `Trung Hiếu`, `Nguồn Báo Hà Nam`, `Theo TTXVN`): article metadata, never debris. */
 export function isBylineLike(raw: string): boolean {
+  if (raw.length > 120) return false;
   const line = raw.normalize('NFC').trim();
   if (/^(nguồn|theo)\s*:?\s+\S/iu.test(line)) return true;
   if (/^(pv|ctv|ttxvn|btv|nhóm pv)$/iu.test(line)) return true;
