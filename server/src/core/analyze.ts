@@ -4,7 +4,7 @@ import { Catalog } from './references/catalog';
 import { articleFamily } from './references/context';
 import { findMentions, type Mention } from './references/find';
 import { resolveMentions, type ResolvedMention } from './references/resolve';
-import { findMeetingsIn, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
+import { findMeetingsSteps, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
 import { splitSentences, type Sentence } from './meetings/sentences';
 import { RULES } from './rules/registry';
 import type { RecurrenceThreshold, RuleContext } from './rules/rule';
@@ -99,7 +99,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     sentences.push(...splitSentences(doc, (line) => debrisLines.has(line), from, Math.min(from + LINES_PER_STEP, MAX_MEETING_LINES)));
     yield `sentences from line ${from}`;
   }
-  const meetings = findMeetingsIn(doc, sentences, { ...(fallbackYear !== undefined ? { fallbackYear } : {}), years: article.years }, cancel);
+  const meetings = yield* findMeetingsSteps(doc, sentences, { ...(fallbackYear !== undefined ? { fallbackYear } : {}), years: article.years }, cancel);
   yield 'meetings';
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { doc, findings, article, references, meetings };

@@ -13,7 +13,8 @@ import { AnalysisService } from './analysis-service';
 import { toCodeActions } from './code-actions';
 import { COMMANDS } from './commands';
 import { runCommand } from './command-handlers';
-import { toDiagnostic, toOffset } from './convert';
+import { toOffset } from './convert';
+import { toDiagnostics } from './diagnostics';
 import { toCatalogLocation } from './definition';
 import { toFoldingRanges } from './folding';
 import { guard } from './guard';
@@ -87,7 +88,8 @@ export function startServer(connection: Connection): void {
     if (!state) return;
     const analysis = await state.service.refresh(doc);
     if (!analysis || documents.get(doc.uri)?.version !== doc.version) return;
-    const diagnostics = analysis.findings.map((f, i) => toDiagnostic(analysis.doc.lines, f, i, docsBase));
+    const diagnostics = await toDiagnostics(analysis, docsBase);
+    if (documents.get(doc.uri)?.version !== doc.version) return;
     await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   };
   const publishGuarded = guard(logger, 'publish', undefined, publish);
@@ -208,7 +210,9 @@ function createState(connection: Connection, documents: TextDocuments<TextDocume
         void guard(logger, 'publish', undefined, async () => {
           const analysis = await service.refresh(doc);
           if (!analysis || documents.get(doc.uri)?.version !== doc.version) return;
-          await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: analysis.findings.map((f, i) => toDiagnostic(analysis.doc.lines, f, i, docsBase)) });
+          const diagnostics = await toDiagnostics(analysis, docsBase);
+          if (documents.get(doc.uri)?.version !== doc.version) return;
+          await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
         })();
       }
       void guard(logger, 'workspaceDiagnostics', undefined, async () => {

@@ -60,9 +60,19 @@ export const MAX_MEETING_LINES = 20_000;
 
 /** Finds the meetings among sentences already split (so a caller can split a long document in slices). */
 export function findMeetingsIn(doc: ArticleText, sentences: readonly Sentence[], context: MeetingContext, cancel: CancellationCheck): Meeting[] {
+  const steps = findMeetingsSteps(doc, sentences, context, cancel);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** `findMeetingsIn` in slices of sentences, yielding between them so a long document does not hold the caller. */
+export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentence[], context: MeetingContext, cancel: CancellationCheck): Generator<string, Meeting[]> {
   const meetings: Meeting[] = [];
   for (let i = 0; i < sentences.length; i++) {
     if ((i & 1023) === 1023 && cancel.isCancelled()) return meetings;
+    if (i % SENTENCES_PER_STEP === SENTENCES_PER_STEP - 1) yield `meetings to sentence ${i + 1}`;
     const sentence = sentences[i];
     if (!sentence) continue;
     for (const found of findIntroductions(sentence)) {
@@ -73,6 +83,10 @@ export function findMeetingsIn(doc: ArticleText, sentences: readonly Sentence[],
   attachRoles(doc, sentences, meetings);
   return meetings;
 }
+
+const SENTENCES_PER_STEP = 20_000;
+/** Who directed and attended is told close to the meeting: roles are read this many lines after it at most. */
+const ROLE_WINDOW = 300;
 
 interface Introduction {
   readonly kind: string;
@@ -194,6 +208,7 @@ function attachRoles(doc: ArticleText, sentences: readonly Sentence[], meetings:
   const attendees: Participant[] = [];
   for (const sentence of sentences) {
     if (sentence.line < primary.line) continue;
+    if (sentence.line > primary.line + ROLE_WINDOW) break;
     const mayDirect = sentence.text.includes('hỉ đạo');
     const mayList = /^dự\s/iu.test(sentence.text);
     if (!mayDirect && !mayList) continue;

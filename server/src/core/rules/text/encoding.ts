@@ -40,10 +40,13 @@ export const encodingRule: Rule = {
   tier: 'probable',
   defaultSeverity: 'warning',
   check(ctx: RuleContext): Finding[] {
-    // Decide on the NFC form: an NFD copy of mojibake ("A" + combining tilde for "Ã") is the same mojibake.
-    const sample = ctx.doc.text.slice(0, SAMPLE).normalize('NFC');
     // Every detector needs a character that Vietnamese text never holds; most files have none and stop here.
-    if (!FOREIGN.test(sample) && !(/[ÌìÒò]/u.test(sample) && TONE_AFTER_VOWEL.test(sample))) return [];
+    // (An NFD copy of mojibake spells "Ã" as "A" + a combining tilde, so a combining mark also calls for a closer look.)
+    const raw = ctx.doc.text.slice(0, SAMPLE);
+    if (!FOREIGN.test(raw) && !/[ÌìÒò\u0300-\u036f]/u.test(raw)) return [];
+    // Decide on the NFC form: an NFD copy of mojibake is the same mojibake.
+    const sample = raw.normalize('NFC');
+    if (!FOREIGN.test(sample) && !TONE_AFTER_VOWEL.test(sample)) return [];
     const letters = sample.match(/\p{L}/gu)?.length ?? 0;
     if (letters < 20) return [];
     for (const detector of DETECTORS) {
