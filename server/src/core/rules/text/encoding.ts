@@ -27,7 +27,7 @@ const DETECTORS: readonly Detector[] = [
   { name: { en: 'legacy VNI encoding', vi: 'bảng mã cũ VNI' }, pattern: /[aeiouyAEIOUY][øûïñöë]|[aeioyAEIOY]ù|[aeiuyAEIUY]õ/gu },
 ];
 
-const SAMPLE = 50_000;
+const SAMPLE = 20_000;
 // Characters outside Vietnamese (and its common punctuation) that each broken encoding produces.
 // (A Windows-1258 tone mark read as Windows-1252 is a letter Vietnamese has, but never right after a vowel.)
 const FOREIGN = /[\u0080-\u009f¡¦§¨©ª«¬®°µ¶·¸¹º»ÄÆÞëïñöøû‘’]/u;
@@ -43,10 +43,10 @@ export const encodingRule: Rule = {
     // Every detector needs a character that Vietnamese text never holds; most files have none and stop here.
     // (An NFD copy of mojibake spells "Ã" as "A" + a combining tilde, so a combining mark also calls for a closer look.)
     const raw = ctx.doc.text.slice(0, SAMPLE);
-    if (!FOREIGN.test(raw) && !/[ÌìÒò\u0300-\u036f]/u.test(raw)) return [];
+    const suspicious = (t: string): boolean => FOREIGN.test(t) || TONE_AFTER_VOWEL.test(t);
+    if (!suspicious(raw) && !(/[\u0300-\u036f]/u.test(raw) && suspicious(raw.normalize('NFC')))) return [];
     // Decide on the NFC form: an NFD copy of mojibake is the same mojibake.
     const sample = raw.normalize('NFC');
-    if (!FOREIGN.test(sample) && !TONE_AFTER_VOWEL.test(sample)) return [];
     const letters = sample.match(/\p{L}/gu)?.length ?? 0;
     if (letters < 20) return [];
     for (const detector of DETECTORS) {
