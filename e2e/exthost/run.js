@@ -12,7 +12,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { launchChromium } = require('../chromium');
 
 const [origin, folder, devPath, testsPath] = process.argv.slice(2);
 if (!testsPath) {
@@ -29,13 +29,7 @@ const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`,
   let summary = null;
   let code = 1;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     let resolveExit;
     const exited = new Promise((r) => { resolveExit = r; });

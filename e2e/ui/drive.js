@@ -11,7 +11,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { launchChromium } = require('../chromium');
 
 const [origin, folder] = process.argv.slice(2);
 if (!origin || !folder) {
@@ -103,13 +103,7 @@ async function editorText() {
 (async () => {
   let browser;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
     log('browser launched', browser.version());
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();

@@ -4,7 +4,7 @@ import { readText } from '../node/read-text';
 import { pathToFileURL } from 'node:url';
 import { addCatalogStub, COMMANDS, isStubRequest, keepLine, toCleanWorkspaceEdit } from './commands';
 import { t } from './messages';
-import type { ServerState } from './server';
+import type { ServerState } from './state';
 import { WorkspaceIndex } from './workspace-index';
 
 /** Runs a server command: "Keep this line" or "Clean boilerplate in all corpus files". */

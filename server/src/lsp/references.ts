@@ -4,7 +4,7 @@ import { analyze, type Analysis } from '../core/analyze';
 import { readText } from '../node/read-text';
 import { toOffset, toRange } from './convert';
 import { referenceAt } from './hover';
-import type { ServerState } from './server';
+import type { ServerState } from './state';
 
 /** Every mention of the same document, congress or body across open files and the indexed corpus. */
 export async function findAllReferences(state: ServerState, params: ReferenceParams, token: CancellationToken): Promise<Location[]> {

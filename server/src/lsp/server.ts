@@ -5,11 +5,8 @@ import {
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, AnalysisOptions } from '../core/analyze';
-import { toLocale } from '../core/i18n/localize';
-import { defaultCacheFile } from '../node/corpus-index';
+import type { Analysis } from '../core/analyze';
 import { FIX_ALL_KIND, MEETINGS_REQUEST, type MeetingSummary } from '../protocol';
-import { AnalysisService } from './analysis-service';
 import { toCodeActions } from './code-actions';
 import { COMMANDS } from './commands';
 import { runCommand } from './command-handlers';
@@ -19,38 +16,12 @@ import { toCatalogLocation } from './definition';
 import { toFoldingRanges } from './folding';
 import { guard } from './guard';
 import { toInlayHints } from './inlay-hints';
-import { MeetingIndex, toWorkspaceSymbols } from './meeting-index';
+import { toWorkspaceSymbols } from './meeting-index';
 import { referenceAt, toHover } from './hover';
 import { findAllReferences } from './references';
 import { toLogger } from './logger';
-import { SettingsStore } from './settings-store';
 import { toDocumentSymbols } from './symbols';
-import { WorkspaceDiagnostics } from './workspace-diagnostics';
-import { WorkspaceIndex } from './workspace-index';
-
-/** Options the client may pass in `initializationOptions`. */
-interface InitOptions {
-  readonly trusted?: boolean;
-  /** A folder the editor gives the extension for its storage, for the index cache. */
-  readonly cacheDir?: string;
-}
-
-/** Everything the handlers share, created on `initialize`. */
-export interface ServerState {
-  readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
-  readonly logger: ReturnType<typeof toLogger>;
-  readonly locale: ReturnType<typeof toLocale>;
-  readonly root: string | undefined;
-  readonly store: SettingsStore;
-  readonly service: AnalysisService;
-  readonly index: WorkspaceIndex | undefined;
-  readonly workspace: WorkspaceDiagnostics;
-  readonly meetings: MeetingIndex;
-  readonly docsBase: string;
-  optionsFor(uri: string): Promise<AnalysisOptions>;
-  republishAll(): void;
-}
+import { createState, indexScope, rebuildIndex, type ServerState } from './state';
 
 /** Wires every LSP feature to the connection and starts listening. */
 export function startServer(connection: Connection): void {
@@ -172,67 +143,4 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-function createState(connection: Connection, documents: TextDocuments<TextDocument>, logger: ReturnType<typeof toLogger>, docsBase: string, params: InitializeParams): ServerState {
-  const locale = toLocale(params.locale);
-  const init = (params.initializationOptions ?? {}) as InitOptions;
-  const trusted = init.trusted !== false;
-  const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-  const root = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
-  const canAsk = params.capabilities.workspace?.configuration === true;
-  const store = new SettingsStore(connection, logger, root, locale, canAsk, () => trusted);
-  // The index and the options refer to each other through the state, which exists only once all are built.
-  const ref: { state?: ServerState } = {};
-  const optionsFor = async (uri: string): Promise<AnalysisOptions> => {
-    const base = await store.optionsFor(uri);
-    const settings = await store.settingsFor(uri);
-    const recurrence = ref.state?.index?.index;
-    return {
-      ...base,
-      ...(recurrence ? { recurrence } : {}),
-      recurrenceThreshold: settings.boilerplate.recurrence,
-      path: uri.startsWith('file:') ? fileURLToPath(uri) : uri,
-    };
-  };
-  const service = new AnalysisService(optionsFor, logger);
-  const index = root
-    ? new WorkspaceIndex(connection, logger, root, defaultCacheFile(root, init.cacheDir), params.capabilities.window?.workDoneProgress === true, () => ref.state?.republishAll())
-    : undefined;
-  const workspace = new WorkspaceDiagnostics(connection, documents, logger, optionsFor, docsBase);
-  const state: ServerState = {
-    connection, documents, logger, locale, root, store, service, index, workspace, docsBase, optionsFor,
-    meetings: new MeetingIndex(optionsFor),
-    republishAll() {
-      store.clear();
-      service.invalidateAll();
-      for (const doc of documents.all()) {
-        void guard(logger, 'publish', undefined, async () => {
-          const analysis = await service.refresh(doc);
-          if (!analysis || documents.get(doc.uri)?.version !== doc.version) return;
-          const diagnostics = await toDiagnostics(analysis, docsBase);
-          if (documents.get(doc.uri)?.version !== doc.version) return;
-          await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-        })();
-      }
-      void guard(logger, 'workspaceDiagnostics', undefined, async () => {
-        const scope = root ? (await store.settingsFor(pathToFileURL(root).toString())).diagnostics.scope : 'open';
-        await workspace.update(scope === 'workspace' ? (index?.indexedFiles ?? []) : []);
-      })();
-    },
-  };
-  ref.state = state;
-  return state;
-}
-
-async function indexScope(state: ServerState): Promise<{ articleGlobs: readonly string[]; excludeGlobs: readonly string[] }> {
-  const rootUri = state.root ? pathToFileURL(state.root).toString() : undefined;
-  const settings = await state.store.settingsFor(rootUri ?? '');
-  const exclude = await state.store.filesExclude(rootUri);
-  return { articleGlobs: settings.files, excludeGlobs: exclude };
-}
-
-async function rebuildIndex(state: ServerState): Promise<void> {
-  if (!state.index) return;
-  await state.index.rebuild(await indexScope(state));
 }
