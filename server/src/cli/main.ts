@@ -8,6 +8,7 @@ import { loadCatalog, readAllowedLines, readProjectConfig, PROJECT_DIR } from '.
 import { parseArgs, type Args } from './args';
 import { HELP } from './help';
 import { readText } from '../node/read-text';
+import { lintFiles } from './lint-run';
 import { runFix } from './commands/fix';
 import { printLint } from './commands/lint';
 import { printOutline } from './commands/outline';
@@ -27,7 +28,7 @@ export interface Output {
 const COMMANDS = new Set(['lint', 'fix', 'outline', 'refs', 'lsp']);
 
 /** Runs the CLI and returns its exit code: 0 nothing found, 1 findings, 2 usage or I/O error. */
-export function run(argv: readonly string[], io: Output): number {
+export async function run(argv: readonly string[], io: Output): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -48,7 +49,7 @@ export function run(argv: readonly string[], io: Output): number {
     return 0;
   }
   try {
-    return dispatch(args, io);
+    return await dispatch(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`vn-corpus: ${error.message}\n`);
@@ -58,7 +59,7 @@ export function run(argv: readonly string[], io: Output): number {
   }
 }
 
-function dispatch(args: Args, io: Output): number {
+async function dispatch(args: Args, io: Output): Promise<number> {
   if (args.command === 'lsp') {
     if (!args.stdio) throw new UsageError('lsp needs --stdio');
     const { main } = require('../main') as typeof import('../main');
@@ -71,11 +72,17 @@ function dispatch(args: Args, io: Output): number {
   if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
   const files = collectFiles(args.paths);
   const options = loadOptions(args, io);
-  const results = analyzeAll(files, options, io);
+  const { index, kept } = indexFiles(files);
+  if (args.command === 'lint') {
+    const records = lintFiles(files, kept, { ...options, recurrence: index });
+    for (const r of records) if ('problem' in r) io.err(`vn-corpus: ${r.file}: ${r.problem}; skipped\n`);
+    const found = printLint(records, args.format, io);
+    return records.some((r) => 'problem' in r) ? 2 : found ? 1 : 0;
+  }
+  const results = analyzeAll(files, { ...options, recurrence: index }, io, kept);
   const ioFailed = results.some((r) => 'problem' in r);
   let found: boolean;
-  if (args.command === 'lint') found = printLint(results, args.format, io);
-  else if (args.command === 'fix') found = runFix(results, args.dryRun, io);
+  if (args.command === 'fix') found = runFix(results, args.dryRun, io);
   else if (args.command === 'outline') found = printOutline(results, args.format, io);
   else found = printRefs(results, args.format, io);
   return ioFailed ? 2 : found ? 1 : 0;
@@ -107,32 +114,37 @@ function findProjectRoot(start: string): string {
 /** Texts kept from the indexing pass up to this many characters, so most runs read each file once. */
 const KEPT_CHARS = 128 * 1024 * 1024;
 
-/** Counts recurring lines across the files, then analyses each with that index. */
-function analyzeAll(files: readonly string[], options: AnalysisOptions, io: Output): FileResult[] {
+/** Counts recurring lines across the files, keeping the texts it read while they fit. */
+function indexFiles(files: readonly string[]): { index: LineFrequencyIndex; kept: Map<string, string> } {
   const index = new LineFrequencyIndex();
-  const kept = new Map<string, ReturnType<typeof readText>>();
+  const kept = new Map<string, string>();
   let keptChars = 0;
-  if (files.length > 1) {
-    for (const file of files) {
-      const read = readText(file);
-      if ('text' in read) index.setFile(file, lineHashes(read.text));
-      if (keptChars < KEPT_CHARS) {
-        kept.set(file, read);
-        keptChars += 'text' in read ? read.text.length : 0;
-      }
+  if (files.length < 2) return { index, kept };
+  for (const file of files) {
+    const read = readText(file);
+    if (!('text' in read)) continue;
+    index.setFile(file, lineHashes(read.text));
+    if (keptChars < KEPT_CHARS) {
+      kept.set(file, read.text);
+      keptChars += read.text.length;
     }
   }
+  return { index, kept };
+}
+
+/** Analyses each file with the options (recurrence index included). */
+function analyzeAll(files: readonly string[], options: AnalysisOptions, io: Output, kept: ReadonlyMap<string, string>): FileResult[] {
   const results: FileResult[] = [];
   const showProgress = io.isTTY && files.length > 50;
   files.forEach((file, i) => {
     const uri = pathToFileURL(file).toString();
-    const read = kept.get(file) ?? readText(file);
-    kept.delete(file);
+    const text = kept.get(file);
+    const read = text === undefined ? readText(file) : { text };
     if ('problem' in read) {
       io.err(`vn-corpus: ${file}: ${read.problem}; skipped\n`);
       results.push({ file, uri, problem: read.problem });
     } else {
-      results.push({ file, uri, analysis: analyze(read.text, { ...options, recurrence: index, path: file }) });
+      results.push({ file, uri, analysis: analyze(read.text, { ...options, path: file }) });
     }
     if (showProgress && (i % 100 === 99 || i === files.length - 1)) io.err(`\r${i + 1}/${files.length} files`);
   });
@@ -142,12 +154,19 @@ function analyzeAll(files: readonly string[], options: AnalysisOptions, io: Outp
 
 /** Runs the CLI on this process's arguments and sets its exit code. */
 export function cliMain(): void {
+  const io: Output = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true };
   // A closed pipe (`vn-corpus lint … | head`) ends the output quietly instead of crashing.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = run(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true });
+  run(process.argv.slice(2), io).then(
+    (code) => { process.exitCode = code; },
+    (error: unknown) => {
+      io.err(`vn-corpus: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }
 
 if (require.main === module) cliMain();

@@ -1,51 +1,51 @@
 import * as path from 'node:path';
-import { toDiagnostic } from '../../lsp/convert';
-import type { FileResult, Output } from '../main';
+import { diagnosticsOf, type LintRecord } from '../lint-run';
+import type { Output } from '../main';
 
-const SARIF_LEVEL: Readonly<Record<string, string>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SEVERITY_WORD = ['', 'error', 'warning', 'info', 'hint'] as const;
+const SARIF_LEVEL = ['', 'error', 'warning', 'note', 'note'] as const;
+
+type Linted = Extract<LintRecord, { diagnosticsJson: string }>;
 
 /** Prints findings as text, LSP-shaped JSON or SARIF; returns whether anything was found. */
-export function printLint(results: readonly FileResult[], format: string, io: Output): boolean {
-  const analysed = results.flatMap((r) => ('analysis' in r ? [r] : []));
-  const found = analysed.some((r) => r.analysis.findings.length > 0);
+export function printLint(records: readonly LintRecord[], format: string, io: Output): boolean {
+  const linted = records.flatMap((r): Linted[] => ('diagnosticsJson' in r ? [r] : []));
+  const found = linted.some((r) => r.count > 0);
   if (format === 'json') {
-    const json = analysed.map((r) => ({ uri: r.uri, diagnostics: r.analysis.findings.map((f, i) => toDiagnostic(r.analysis.doc.lines, f, i)) }));
-    io.out(`${JSON.stringify(json, null, 2)}\n`);
+    // Assembled from each file's JSON text, so a large corpus is never held as one tree of objects.
+    io.out(`[\n${linted.map((r) => `{"uri":${JSON.stringify(r.uri)},"diagnostics":${r.diagnosticsJson}}`).join(',\n')}\n]\n`);
   } else if (format === 'sarif') {
-    io.out(`${JSON.stringify(toSarif(analysed), null, 2)}\n`);
+    io.out(`${JSON.stringify(toSarif(linted), null, 1)}\n`);
   } else {
-    for (const r of analysed) {
-      for (const f of r.analysis.findings) {
-        const p = r.analysis.doc.lines.toPosition(f.span.start);
-        io.out(`${path.relative(process.cwd(), r.file)}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.message} [${f.ruleId}]\n`);
+    for (const r of linted) {
+      for (const d of diagnosticsOf(r)) {
+        const p = d.range.start;
+        io.out(`${path.relative(process.cwd(), r.file)}:${p.line + 1}:${p.character + 1}: ${SEVERITY_WORD[d.severity ?? 3]} ${d.message} [${String(d.code)}]\n`);
       }
     }
-    const count = analysed.reduce((n, r) => n + r.analysis.findings.length, 0);
-    io.err(`${count} finding${count === 1 ? '' : 's'} in ${analysed.length} file${analysed.length === 1 ? '' : 's'}\n`);
+    const count = linted.reduce((n, r) => n + r.count, 0);
+    io.err(`${count} finding${count === 1 ? '' : 's'} in ${linted.length} file${linted.length === 1 ? '' : 's'}\n`);
   }
   return found;
 }
 
-function toSarif(results: readonly Extract<FileResult, { analysis: unknown }>[]): unknown {
-  const ruleIds = [...new Set(results.flatMap((r) => r.analysis.findings.map((f) => f.ruleId)))].sort();
+function toSarif(records: readonly Linted[]): unknown {
+  const parsed = records.map((r) => ({ uri: r.uri, diagnostics: diagnosticsOf(r) }));
+  const ruleIds = [...new Set(parsed.flatMap((r) => r.diagnostics.map((d) => String(d.code))))].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'vn-corpus', informationUri: 'https://example.invalid/vn-news-corpus', rules: ruleIds.map((id) => ({ id })) } },
-      results: results.flatMap((r) => r.analysis.findings.map((f) => {
-        const start = r.analysis.doc.lines.toPosition(f.span.start);
-        const end = r.analysis.doc.lines.toPosition(f.span.end);
-        return {
-          ruleId: f.ruleId,
-          level: SARIF_LEVEL[f.severity] ?? 'note',
-          message: { text: f.message },
-          locations: [{ physicalLocation: {
-            artifactLocation: { uri: r.uri },
-            region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
-          } }],
-        };
-      })),
+      results: parsed.flatMap((r) => r.diagnostics.map((d) => ({
+        ruleId: String(d.code),
+        level: SARIF_LEVEL[d.severity ?? 3],
+        message: { text: d.message },
+        locations: [{ physicalLocation: {
+          artifactLocation: { uri: r.uri },
+          region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+        } }],
+      }))),
     }],
   };
 }
