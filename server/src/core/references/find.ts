@@ -34,7 +34,7 @@ export interface Mention {
 
 const NOT_LETTER_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const NOT_LETTER_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
-const ORD = '([ivxlc]+|\\d{1,3})';
+const ORD = '([ivxlc]+|\\d{1,3})(?![\\p{L}\\p{M}\\p{N}])';
 const PROVINCE = `(${provinceAlternation()})`;
 const DOC_KINDS: Readonly<Record<string, EntryKind>> = {
   'nghị quyết': 'nghị quyết', 'chỉ thị': 'chỉ thị', 'kết luận': 'kết luận', 'quy định': 'quy định',
@@ -85,6 +85,8 @@ const PATTERNS: readonly Pattern[] = [
       const written = m[2] ?? '';
       if (!kind) return undefined;
       const isSymbol = /[-/]\p{L}/u.test(written);
+      // "Luật 8 …" is prose; a law is cited by its symbol (24/2018/QH14) or by name.
+      if (kind === 'luật' && !isSymbol) return undefined;
       return {
         type: 'document', span, text, kind,
         number: isSymbol ? (/^\d+(?:\/\d{4})?/u.exec(written)?.[0] ?? written) : written,
