@@ -52,7 +52,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     synchronize: {
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/.vn-corpus/*.json'), vscode.workspace.createFileSystemWatcher('**/*.txt')],
     },
-    initializationOptions: { trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath },
+    // A function, so a restart after the workspace is trusted tells the server so.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath }),
   };
   return new LanguageClient('vnCorpus', 'Vietnamese News Corpus', serverOptions, clientOptions);
 }
