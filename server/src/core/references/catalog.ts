@@ -124,6 +124,7 @@ function leadingNumber(symbol: string): string {
   return /^\d+/u.exec(symbol)?.[0] ?? '';
 }
 
-function stripZeros(n: string): string {
+/** A number without its leading zeros (`05` → `5`), for comparing document numbers. */
+export function stripZeros(n: string): string {
   return n.replace(/^0+(?=\d)/u, '');
 }

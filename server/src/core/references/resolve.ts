@@ -1,4 +1,4 @@
-import type { Catalog, CatalogEntry } from './catalog';
+import { stripZeros, type Catalog, type CatalogEntry } from './catalog';
 import { isPartyEntry, statedDate, topicScore, topicWords } from './context';
 import type { Mention } from './find';
 
@@ -139,6 +139,3 @@ function entryOf(ctx: ResolveContext, id: string): { entry?: CatalogEntry } {
   return entry ? { entry } : {};
 }
 
-function stripZeros(n: string): string {
-  return n.replace(/^0+(?=\d)/u, '');
-}

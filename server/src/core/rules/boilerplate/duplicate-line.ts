@@ -4,10 +4,10 @@
  * so this is probable: each copy (or run of copied lines) has its own fix, and fix-all leaves it alone.
  */
 import { localize } from '../../i18n/localize';
-import { deleteLines } from '../../text/line-edits';
 import type { Finding } from '../../types';
 import type { Rule, RuleContext } from '../rule';
 import { isBylineLike } from './line-shapes';
+import { blockFinding } from './whole-line';
 
 const MAX_COMPARED = 2000;
 
@@ -20,16 +20,9 @@ export const duplicateLineRule: Rule = {
   check(ctx: RuleContext): Finding[] {
     const runs = findRepeatedRuns(ctx);
     const title = localize({ en: 'Remove the repeated text', vi: 'Xóa phần lặp lại' }, ctx.locale);
-    return runs.map((run) => ({
-      ruleId: this.id,
-      span: { start: ctx.doc.line(run.first).start, end: ctx.doc.line(run.last).end },
-      message: run.first === run.last
-        ? localize({ en: `Repeats line ${run.original + 1}`, vi: `Lặp lại dòng ${run.original + 1}` }, ctx.locale)
-        : localize({ en: `Repeats ${run.count} lines, from line ${run.original + 1}`, vi: `Lặp lại ${run.count} dòng, từ dòng ${run.original + 1}` }, ctx.locale),
-      severity: 'info',
-      tier: 'probable',
-      fixes: [{ title, edits: [deleteLines(ctx.doc, run.first, run.last)], preferred: true }],
-    }));
+    return runs.map((run) => blockFinding(ctx, this.id, 'probable', run, run.first === run.last
+      ? localize({ en: `Repeats line ${run.original + 1}`, vi: `Lặp lại dòng ${run.original + 1}` }, ctx.locale)
+      : localize({ en: `Repeats ${run.count} lines, from line ${run.original + 1}`, vi: `Lặp lại ${run.count} dòng, từ dòng ${run.original + 1}` }, ctx.locale), title));
   },
 };
 

@@ -4,10 +4,10 @@
  * paragraph is certain; a run elsewhere is probable, since an article may hold a short list of its own.
  */
 import { localize } from '../../i18n/localize';
-import { deleteLines } from '../../text/line-edits';
 import type { Finding, Tier } from '../../types';
-import { severityForTier, type Rule, type RuleContext } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import { isParagraph, wordCount } from './line-shapes';
+import { blockFinding } from './whole-line';
 
 const MIN_ITEMS = 8;
 
@@ -52,13 +52,6 @@ function findFirstParagraph(ctx: RuleContext): number {
 }
 
 function toFinding(ctx: RuleContext, first: number, last: number, items: number, tier: Tier): Finding {
-  return {
-    ruleId: 'boilerplate/menu-block',
-    span: { start: ctx.doc.line(first).start, end: ctx.doc.line(last).end },
-    message: localize({ en: `Navigation menu of ${items} links (site chrome)`, vi: `Trình đơn điều hướng gồm ${items} liên kết (thành phần trang web)` }, ctx.locale),
-    severity: severityForTier(tier),
-    tier,
-    unnecessary: tier === 'certain',
-    fixes: [{ title: localize({ en: 'Remove this menu', vi: 'Xóa trình đơn này' }, ctx.locale), edits: [deleteLines(ctx.doc, first, last)], preferred: true }],
-  };
+  const message = localize({ en: `Navigation menu of ${items} links (site chrome)`, vi: `Trình đơn điều hướng gồm ${items} liên kết (thành phần trang web)` }, ctx.locale);
+  return blockFinding(ctx, 'boilerplate/menu-block', tier, { first, last }, message, localize({ en: 'Remove this menu', vi: 'Xóa trình đơn này' }, ctx.locale));
 }

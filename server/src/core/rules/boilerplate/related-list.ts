@@ -4,11 +4,11 @@
  * The block is certain when it runs to the end of the file (only debris follows), probable otherwise.
  */
 import { localize } from '../../i18n/localize';
-import { deleteLines } from '../../text/line-edits';
 import type { Finding, Tier } from '../../types';
-import { severityForTier, type Rule, type RuleContext } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import { isBylineLike, isParagraph } from './line-shapes';
 import { isRelatedHeader } from './related-header';
+import { blockFinding } from './whole-line';
 
 /** The block of titles under a related-articles header. */
 export const relatedListRule: Rule = {
@@ -73,14 +73,6 @@ function restIsDebris(ctx: RuleContext, from: number): boolean {
 }
 
 function toFinding(ctx: RuleContext, first: number, last: number, tier: Tier, items: number): Finding {
-  const span = { start: ctx.doc.line(first).start, end: ctx.doc.line(last).end };
-  return {
-    ruleId: 'boilerplate/related-list',
-    span,
-    message: localize({ en: `List of ${items} related-article titles (site chrome)`, vi: `Danh sách ${items} tiêu đề bài liên quan (thành phần trang web)` }, ctx.locale),
-    severity: severityForTier(tier),
-    tier,
-    unnecessary: tier === 'certain',
-    fixes: [{ title: localize({ en: 'Remove this list', vi: 'Xóa danh sách này' }, ctx.locale), edits: [deleteLines(ctx.doc, first, last)], preferred: true }],
-  };
+  const message = localize({ en: `List of ${items} related-article titles (site chrome)`, vi: `Danh sách ${items} tiêu đề bài liên quan (thành phần trang web)` }, ctx.locale);
+  return blockFinding(ctx, 'boilerplate/related-list', tier, { first, last }, message, localize({ en: 'Remove this list', vi: 'Xóa danh sách này' }, ctx.locale));
 }

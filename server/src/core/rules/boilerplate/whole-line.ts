@@ -16,14 +16,26 @@ export function wholeLineFinding(
   line: number,
   message: string,
 ): Finding {
+  return blockFinding(ctx, ruleId, tier, { first: line, last: line }, message, localize(FIX_TITLE, ctx.locale));
+}
+
+/** A finding that covers lines `first` to `last` whole, with a fix that deletes them; certain ones are dimmed. */
+export function blockFinding(
+  ctx: RuleContext,
+  ruleId: string,
+  tier: Tier,
+  lines: { readonly first: number; readonly last: number },
+  message: string,
+  fixTitle: string,
+): Finding {
   return {
     ruleId,
-    span: lineSpan(ctx.doc, line),
+    span: { start: lineSpan(ctx.doc, lines.first).start, end: lineSpan(ctx.doc, lines.last).end },
     message,
     severity: severityForTier(tier),
     tier,
     unnecessary: tier === 'certain',
-    fixes: [{ title: localize(FIX_TITLE, ctx.locale), edits: [deleteLines(ctx.doc, line, line)], preferred: true }],
+    fixes: [{ title: fixTitle, edits: [deleteLines(ctx.doc, lines.first, lines.last)], preferred: true }],
   };
 }
 
