@@ -11,7 +11,6 @@ import { toCodeActions } from './code-actions';
 import { COMMANDS } from './commands';
 import { runCommand } from './command-handlers';
 import { toOffset } from './convert';
-import { toDiagnostics } from './diagnostics';
 import { toCatalogLocation } from './definition';
 import { toFoldingRanges } from './folding';
 import { guard } from './guard';
@@ -55,15 +54,7 @@ export function startServer(connection: Connection): void {
     if (current) void guard(logger, 'index', undefined, () => rebuildIndex(current))();
   });
 
-  const publish = async (doc: TextDocument): Promise<void> => {
-    if (!state) return;
-    const analysis = await state.service.refresh(doc);
-    if (!analysis || documents.get(doc.uri)?.version !== doc.version) return;
-    const diagnostics = await toDiagnostics(analysis, docsBase);
-    if (documents.get(doc.uri)?.version !== doc.version) return;
-    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  };
-  const publishGuarded = guard(logger, 'publish', undefined, publish);
+  const publishGuarded = guard(logger, 'publish', undefined, async (doc: TextDocument) => state?.publish(doc));
 
   documents.onDidOpen((e) => void publishGuarded(e.document));
   documents.onDidChangeContent((e) => void publishGuarded(e.document));

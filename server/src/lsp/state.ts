@@ -34,6 +34,8 @@ export interface ServerState {
   readonly meetings: MeetingIndex;
   readonly docsBase: string;
   optionsFor(uri: string): Promise<AnalysisOptions>;
+  /** Analyses an open document in the background and pushes its diagnostics, unless a newer version came meanwhile. */
+  publish(doc: TextDocument): Promise<void>;
   republishAll(): void;
 }
 
@@ -67,18 +69,17 @@ export function createState(connection: Connection, documents: TextDocuments<Tex
   const state: ServerState = {
     connection, documents, logger, locale, root, store, service, index, workspace, docsBase, optionsFor,
     meetings: new MeetingIndex(optionsFor),
+    async publish(doc) {
+      const analysis = await service.refresh(doc);
+      if (!analysis || documents.get(doc.uri)?.version !== doc.version) return;
+      const diagnostics = await toDiagnostics(analysis, docsBase);
+      if (documents.get(doc.uri)?.version !== doc.version) return;
+      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    },
     republishAll() {
       store.clear();
       service.invalidateAll();
-      for (const doc of documents.all()) {
-        void guard(logger, 'publish', undefined, async () => {
-          const analysis = await service.refresh(doc);
-          if (!analysis || documents.get(doc.uri)?.version !== doc.version) return;
-          const diagnostics = await toDiagnostics(analysis, docsBase);
-          if (documents.get(doc.uri)?.version !== doc.version) return;
-          await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-        })();
-      }
+      for (const doc of documents.all()) void guard(logger, 'publish', undefined, (d: TextDocument) => state.publish(d))(doc);
       void guard(logger, 'workspaceDiagnostics', undefined, async () => {
         const scope = root ? (await store.settingsFor(pathToFileURL(root).toString())).diagnostics.scope : 'open';
         await workspace.update(scope === 'workspace' ? (index?.indexedFiles ?? []) : []);
