@@ -1,6 +1,6 @@
 import type { ExecuteCommandParams } from 'vscode-languageserver';
-import { analyze } from '../core/analyze';
-import { readText } from '../node/read-text';
+import type { Analysis } from '../core/analyze';
+import { analyzeClosedFile } from './closed-files';
 import { pathToFileURL } from 'node:url';
 import { addCatalogStub, COMMANDS, isStubRequest, keepLine, toCleanWorkspaceEdit } from './commands';
 import { t } from './messages';
@@ -36,19 +36,16 @@ export async function runCommand(state: ServerState, params: ExecuteCommandParam
 
 async function cleanWorkspace(state: ServerState): Promise<boolean> {
   const files = state.index?.indexedFiles ?? [];
-  const targets: { uri: string; version: number | null; analysis: ReturnType<typeof analyze> }[] = [];
+  const targets: { uri: string; version: number | null; analysis: Analysis }[] = [];
   const openUris = new Set(state.documents.all().map((d) => d.uri));
   for (const doc of state.documents.all()) {
     const analysis = await state.service.get(doc);
     if (analysis) targets.push({ uri: doc.uri, version: doc.version, analysis });
   }
   for (const file of files) {
-    const uri = WorkspaceIndex.toUri(file);
-    if (openUris.has(uri)) continue;
-    const read = readText(file);
-    if ('problem' in read) continue;
-    targets.push({ uri, version: null, analysis: analyze(read.text, await state.optionsFor(uri)) });
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (openUris.has(WorkspaceIndex.toUri(file))) continue;
+    const closed = await analyzeClosedFile(file, state.optionsFor);
+    if ('analysis' in closed) targets.push({ uri: closed.uri, version: null, analysis: closed.analysis });
   }
   const edit = toCleanWorkspaceEdit(targets, t(state.locale, 'cleanLabel'));
   if (!edit) {

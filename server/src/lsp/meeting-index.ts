@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { SymbolInformation } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
-import { analyze, type Analysis, type AnalysisOptions } from '../core/analyze';
+import type { Analysis, AnalysisOptions } from '../core/analyze';
 import { fold } from '../core/text/normalized-text';
-import { readText } from '../node/read-text';
+import { analyzeClosedFile } from './closed-files';
 import type { MeetingSummary } from '../protocol';
 
 interface Entry {
@@ -45,9 +45,8 @@ export class MeetingIndex {
     }
     const cached = this.byFile.get(file);
     if (cached && cached.mtimeMs === mtimeMs) return cached.meetings;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    const read = readText(file);
-    const meetings = 'text' in read ? summarize(uri, analyze(read.text, await this.optionsFor(uri))) : [];
+    const closed = await analyzeClosedFile(file, this.optionsFor);
+    const meetings = 'analysis' in closed ? summarize(uri, closed.analysis) : [];
     this.byFile.set(file, { mtimeMs, meetings });
     return meetings;
   }

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver';
-import { analyze, type Analysis } from '../core/analyze';
-import { readText } from '../node/read-text';
+import type { Analysis } from '../core/analyze';
+import { analyzeClosedFile } from './closed-files';
 import { toOffset, toRange } from './convert';
 import { referenceAt } from './hover';
 import type { ServerState } from './state';
@@ -28,12 +28,9 @@ export async function findAllReferences(state: ServerState, params: ReferencePar
   }
   for (const file of state.index?.indexedFiles ?? []) {
     if (token.isCancellationRequested) return locations;
-    const uri = pathToFileURL(file).toString();
-    if (open.has(uri)) continue;
-    const read = readText(file);
-    if ('problem' in read) continue;
-    collect(uri, analyze(read.text, await state.optionsFor(uri)));
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (open.has(pathToFileURL(file).toString())) continue;
+    const closed = await analyzeClosedFile(file, state.optionsFor);
+    if ('analysis' in closed) collect(closed.uri, closed.analysis);
   }
   return locations;
 }

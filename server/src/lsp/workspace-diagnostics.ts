@@ -1,9 +1,9 @@
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisOptions } from '../core/analyze';
+import type { AnalysisOptions } from '../core/analyze';
 import type { Logger } from '../core/types';
-import { readText } from '../node/read-text';
+import { analyzeClosedFile } from './closed-files';
 import { toDiagnostic } from './convert';
 
 /**
@@ -36,7 +36,6 @@ export class WorkspaceDiagnostics {
     }
     this.published = new Set([...this.published].filter((u) => wanted.has(u)));
     for (const uri of wanted) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
       if (run !== this.run) return;
       if (this.documents.get(uri)) continue;
       await this.publishOne(uri);
@@ -45,12 +44,12 @@ export class WorkspaceDiagnostics {
 
   /** Analyses one closed file from disk and publishes its findings. */
   async publishOne(uri: string): Promise<void> {
-    const read = readText(new URL(uri));
-    if ('problem' in read) {
-      this.logger.log('warn', `${uri}: ${read.problem}; not analysed`);
+    const closed = await analyzeClosedFile(fileURLToPath(uri), this.optionsFor);
+    if ('problem' in closed) {
+      this.logger.log('warn', `${uri}: ${closed.problem}; not analysed`);
       return;
     }
-    const analysis = analyze(read.text, await this.optionsFor(uri));
+    const analysis = closed.analysis;
     this.published.add(uri);
     await this.connection.sendDiagnostics({ uri, diagnostics: analysis.findings.map((f, i) => toDiagnostic(analysis.doc.lines, f, i, this.docsBase)) });
   }
