@@ -13,8 +13,11 @@ const DAY_MONTH = /(?<![\p{L}\p{M}\d/])(?:(sáng|chiều|tối|trưa)\s+)?(?:(?:
 const QUARTER_YEAR = /quý\s+[ivx1-4]+\s*\/\s*(\d{4})/u;
 const YEAR_WORD = /năm\s+((?:19|20)\d{2})/gu;
 
-/** Finds the first day/month date in a folded sentence and infers its year. */
-export function findMeetingDate(sentence: string, fallbackYear: number | undefined): MeetingDate | undefined {
+/**
+ * Finds the first day/month date in a folded sentence and infers its year from `yearContext`
+ * (the meeting's name, which says what period it covers), else the fallback.
+ */
+export function findMeetingDate(sentence: string, fallbackYear: number | undefined, yearContext = sentence): MeetingDate | undefined {
   const m = DAY_MONTH.exec(sentence);
   if (!m) return undefined;
   const day = Number(m[2]);
@@ -23,7 +26,7 @@ export function findMeetingDate(sentence: string, fallbackYear: number | undefin
   const timeOfDay = m[1] as MeetingDate['timeOfDay'] | undefined;
   const base = { start: m.index, end: m.index + m[0].length, ...(timeOfDay ? { timeOfDay } : {}) };
   if (m[4]) return { ...base, iso: iso(Number(m[4]), month, day), yearInferred: false };
-  const year = inferYear(sentence, month, fallbackYear);
+  const year = inferYear(yearContext, month, fallbackYear);
   if (year === undefined) return undefined;
   return { ...base, iso: iso(year, month, day), yearInferred: true };
 }

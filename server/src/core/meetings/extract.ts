@@ -116,13 +116,16 @@ function toMeeting(doc: ArticleText, sentences: readonly Sentence[], index: numb
   const titleEnd = endOfTitle(sentence.text, intro.at);
   const span = toOriginalSpan(doc, sentence, intro.at, titleEnd);
   const before = sentence.text.slice(0, intro.verbAt);
-  const date = findMeetingDate(sentence.text.toLowerCase(), context.fallbackYear);
-  const dateAtStart = date && date.start <= 12 ? date : undefined;
+  const date = findMeetingDate(sentence.text.toLowerCase(), context.fallbackYear, sentence.text.slice(intro.at, titleEnd).toLowerCase());
+  // A date leading the sentence dates the event it reports; a full date inside the title ("khai mạc vào ngày 5/12/1986")
+  // dates a meeting the article only mentions.
+  const inTitle = findMeetingDate(sentence.text.slice(intro.at, titleEnd).toLowerCase(), undefined);
+  const dateAtStart = date && date.start <= 12 ? date : inTitle && !inTitle.yearInferred ? { ...inTitle, start: inTitle.start + intro.at, end: inTitle.end + intro.at } : undefined;
   const planned = PLANNED.test(before) && !/\sđã\s/iu.test(before);
-  const status: MeetingStatus = planned ? 'planned' : dateAtStart ? 'reported' : 'mentioned';
+  const status: MeetingStatus = planned ? 'planned' : date && date.start <= 12 ? 'reported' : 'mentioned';
   const organizer = findOrganizer(doc, sentences, index, intro.verbAt);
   const chair = /chủ trì$/iu.test(sentence.text.slice(0, intro.at).trimEnd()) ? findChair(doc, sentence, intro.verbAt) : undefined;
-  const year = dateAtStart ? undefined : yearFor(status, sentences, index, context);
+  const year = dateAtStart ? undefined : yearFor(status, sentences, index, sentence.text.slice(intro.at, titleEnd), context);
   return {
     kind: intro.kind,
     title: doc.text.slice(span.start, span.end).trim(),
@@ -174,9 +177,10 @@ function findChair(doc: ArticleText, sentence: Sentence, verbAt: number): Partic
   return person ? participant(doc, sentence, person.start, person.end, personLabel(person)) : undefined;
 }
 
-function yearFor(status: MeetingStatus, sentences: readonly Sentence[], index: number, context: MeetingContext): number | undefined {
+function yearFor(status: MeetingStatus, sentences: readonly Sentence[], index: number, title: string, context: MeetingContext): number | undefined {
   const sentence = sentences[index] as Sentence;
-  const own = /năm\s+((?:19|20)\d{2})/u.exec(sentence.text);
+  // The meeting's own name speaks first ("Hội nghị … năm 2020"), then the rest of its sentence.
+  const own = /năm\s+((?:19|20)\d{2})/u.exec(title) ?? /năm\s+((?:19|20)\d{2})/u.exec(sentence.text);
   if (own) return Number(own[1]);
   if (status === 'planned') {
     for (let i = index - 1; i >= Math.max(0, index - 40); i--) {
