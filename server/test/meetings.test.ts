@@ -33,3 +33,8 @@ test('meetings are found the same in NFD text, with spans in the original', () =
   assert.equal(b && nfd.slice(b.span.start, b.span.end).normalize('NFC'), a && nfc.slice(a.span.start, a.span.end));
   assert.equal(b?.organizer && nfd.slice(b.organizer.span.start, b.organizer.span.end).normalize('NFC'), 'Ban Tuyên giáo Tỉnh ủy Sóc Trăng');
 });
+
+test('the place of a meeting is read from "tại …" after it', () => {
+  const { meetings } = analyze('Tin thời sự trong ngày\n\nNgày 7/2/2017, Thủ tướng chủ trì Kỳ họp lần thứ 39 Ủy ban liên Chính phủ Việt Nam-Lào được tổ chức tại Hà Nội, theo lời mời của Chính phủ.\n');
+  assert.deepEqual(meetings.map((m) => [m.kind, m.date?.iso, m.place?.name]), [['kỳ họp', '2017-02-07', 'Hà Nội']]);
+});

@@ -125,6 +125,7 @@ function toMeeting(doc: ArticleText, sentences: readonly Sentence[], index: numb
   const status: MeetingStatus = planned ? 'planned' : date && date.start <= 12 ? 'reported' : 'mentioned';
   const organizer = findOrganizer(doc, sentences, index, intro.verbAt);
   const chair = /chủ trì$/iu.test(sentence.text.slice(0, intro.at).trimEnd()) ? findChair(doc, sentence, intro.verbAt) : undefined;
+  const place = findPlace(doc, sentence, intro.at);
   const year = dateAtStart ? undefined : yearFor(status, sentences, index, sentence.text.slice(intro.at, titleEnd), context);
   return {
     kind: intro.kind,
@@ -138,6 +139,7 @@ function toMeeting(doc: ArticleText, sentences: readonly Sentence[], index: numb
     primary: false,
     ...(organizer ? { organizer } : {}),
     ...(chair ? { chair } : {}),
+    ...(place ? { place } : {}),
     directedBy: [],
     attendees: [],
   };
@@ -150,6 +152,18 @@ function endOfTitle(text: string, from: number): number {
   if (quoted) return from + quoted[0].length;
   const stop = /\s+(?:nhân dịp|nhân kỷ niệm|với sự tham dự|tại hội trường|tại trụ sở|do đồng chí|nhằm|để)\s|;(?!\s*(?:triển khai|và\s))|,\s*(?:đồng chí|ông|bà)\s|[.!?…]+\s*$/iu.exec(rest);
   return from + (stop ? stop.index : rest.length);
+}
+
+// No case-folding flag: the capital that starts a proper name is the evidence.
+const PLACE = /(?:^|\s)[tT]ại\s+((?:[hH]ội trường|[tT]rụ sở|[nN]hà văn ho[áa]|[kK]hách sạn|[nN]hà khách|[pP]hòng họp|(?:tỉnh|thành phố|huyện|xã|phường)\s+\p{Lu}|\p{Lu})[^,.;:()]{1,80})/u;
+
+/** Where the meeting took place: "… tại Hội trường Tỉnh ủy", "… tổ chức tại Hà Nội". */
+function findPlace(doc: ArticleText, sentence: Sentence, from: number): Participant | undefined {
+  const m = PLACE.exec(sentence.text.slice(from));
+  if (!m?.[1]) return undefined;
+  const name = m[1].replace(/\s+(?:theo|với|nhằm|để|do|và)\s.*$/u, '').trimEnd();
+  const at = from + (m.index ?? 0) + m[0].indexOf(m[1]);
+  return participant(doc, sentence, at, at + name.length);
 }
 
 /** The organisation that "tổ chức" the meeting: the nearest one named before the verb, else the paragraph's subject. */
