@@ -19,11 +19,12 @@ export function printOutline(results: readonly FileResult[], format: string, io:
       io.out(`${path.relative(process.cwd(), r.file)}: ${a.title ?? '(no title)'}${a.date ? ` · ${a.date}` : ''}${a.province ? ` · ${a.province}` : ''}\n`);
       for (const m of r.analysis.meetings) {
         const line = r.analysis.doc.lines.toPosition(m.span.start).line + 1;
-        io.out(`  ${m.date?.iso ?? '????'}${m.date?.yearInferred ? '*' : ' '} [${m.status}] ${m.title} (line ${line})\n`);
+        io.out(`  ${m.date?.iso ?? m.year ?? '????'}${m.date?.yearInferred ? '*' : ' '} [${m.status}${m.primary ? ', primary' : ''}] ${m.title} (line ${line})\n`);
         if (m.organizer) io.out(`      organizer: ${m.organizer.name}\n`);
         if (m.chair) io.out(`      chair: ${m.chair.name}\n`);
         for (const d of m.directedBy) io.out(`      directed by: ${d.name}\n`);
         for (const p of m.attendees) io.out(`      attendee: ${p.name}\n`);
+        if (m.place) io.out(`      place: ${m.place.name}\n`);
       }
     }
   }
@@ -40,5 +41,8 @@ function toJson(lines: LineIndex, m: Meeting): unknown {
     chair: m.chair ? person(m.chair) : null,
     directedBy: m.directedBy.map(person),
     attendees: m.attendees.map(person),
+    place: m.place ? person(m.place) : null,
+    year: m.year ?? null,
+    primary: m.primary,
   };
 }
