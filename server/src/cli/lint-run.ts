@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { analyze, type AnalysisOptions } from '../core/analyze';
 import { toDiagnostic } from '../lsp/convert';
-import { readText } from '../node/read-text';
+import { keptOrRead } from '../node/read-text';
 
 /**
  * What lint reports of one file: its diagnostics in LSP shape, kept as JSON text so a large corpus is never
@@ -21,8 +21,7 @@ export function diagnosticsOf(record: Extract<LintRecord, { diagnosticsJson: str
 export function lintFiles(files: readonly string[], kept: ReadonlyMap<string, string>, options: AnalysisOptions): LintRecord[] {
   return files.map((file) => {
     const uri = pathToFileURL(file).toString();
-    const text = kept.get(file);
-    const read = text === undefined ? readText(file) : { text };
+    const read = keptOrRead(file, kept);
     if ('problem' in read) return { file, uri, problem: read.problem };
     const analysis = analyze(read.text, { ...options, path: file });
     const diagnostics = analysis.findings.map((f, i) => toDiagnostic(analysis.doc.lines, f, i));

@@ -7,7 +7,7 @@ import { toLocale } from '../core/i18n/localize';
 import { loadCatalog, readAllowedLines, readProjectConfig, PROJECT_DIR } from '../node/workspace-files';
 import { parseArgs, type Args } from './args';
 import { HELP } from './help';
-import { readText } from '../node/read-text';
+import { keptOrRead, readText } from '../node/read-text';
 import { lintFiles } from './lint-run';
 import { runFix } from './commands/fix';
 import { printLint } from './commands/lint';
@@ -138,8 +138,7 @@ function analyzeAll(files: readonly string[], options: AnalysisOptions, io: Outp
   const showProgress = io.isTTY && files.length > 50;
   files.forEach((file, i) => {
     const uri = pathToFileURL(file).toString();
-    const text = kept.get(file);
-    const read = text === undefined ? readText(file) : { text };
+    const read = keptOrRead(file, kept);
     if ('problem' in read) {
       io.err(`vn-corpus: ${file}: ${read.problem}; skipped\n`);
       results.push({ file, uri, problem: read.problem });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { ChangeAnnotation, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import { fixAllEdits } from '../core/fix-all';
-import { PROJECT_DIR } from '../node/workspace-files';
+import { PROJECT_DIR, readJson } from '../node/workspace-files';
 import { toTextEdit } from './convert';
 
 /** Server commands, run through `workspace/executeCommand`. */
@@ -33,13 +33,9 @@ export function isStubRequest(value: unknown): value is StubRequest {
  */
 export function addCatalogStub(root: string, stub: StubRequest): { file: string; line: number } {
   const file = path.join(root, PROJECT_DIR, 'catalog.json');
-  let entries: unknown[] = [];
-  try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries?: unknown };
-    if (Array.isArray(parsed.entries)) entries = parsed.entries;
-  } catch {
-    // Missing or broken: start a new file; a broken one was reported when it was read.
-  }
+  // A missing or broken file starts over; a broken one was reported when it was loaded.
+  const existing = readJson(file).value as { entries?: unknown } | undefined;
+  const entries: unknown[] = Array.isArray(existing?.entries) ? existing.entries : [];
   const id = stub.symbol.normalize('NFC');
   if (!entries.some((e) => (e as { id?: unknown }).id === id)) {
     entries.push({ id, kind: stub.kind, symbol: id, number: /^\d+(?:\/\d{4})?/u.exec(id)?.[0] ?? '', date: '', issuer: '', title: '', description: '', gloss: '', citedAs: [stub.citedAs.normalize('NFC')], source: { url: '', title: '' } });
@@ -54,13 +50,9 @@ export function addCatalogStub(root: string, stub: StubRequest): { file: string;
 /** Adds a line to `.vn-corpus/allow.json` so no rule flags it again, in any file; returns the file written. */
 export function keepLine(root: string, line: string): string {
   const file = path.join(root, PROJECT_DIR, 'allow.json');
-  let lines: string[] = [];
-  try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { lines?: unknown };
-    if (Array.isArray(parsed.lines)) lines = parsed.lines.filter((l): l is string => typeof l === 'string');
-  } catch {
-    // A missing or broken file starts over; the broken one was reported when it was read.
-  }
+  // A missing or broken file starts over; a broken one was reported when it was loaded.
+  const existing = readJson(file).value as { lines?: unknown } | undefined;
+  const lines = Array.isArray(existing?.lines) ? existing.lines.filter((l): l is string => typeof l === 'string') : [];
   const text = line.normalize('NFC').trim();
   if (!lines.includes(text)) lines.push(text);
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from '../core/analyze';
 import type { Logger } from '../core/types';
 import { analyzeClosedFile } from './closed-files';
-import { toDiagnostic } from './convert';
+import { toDiagnostics } from './diagnostics';
 
 /**
  * With `vnCorpus.diagnostics.scope` = `workspace`, publishes findings for every indexed corpus file that is not open,
@@ -49,8 +49,7 @@ export class WorkspaceDiagnostics {
       this.logger.log('warn', `${uri}: ${closed.problem}; not analysed`);
       return;
     }
-    const analysis = closed.analysis;
     this.published.add(uri);
-    await this.connection.sendDiagnostics({ uri, diagnostics: analysis.findings.map((f, i) => toDiagnostic(analysis.doc.lines, f, i, this.docsBase)) });
+    await this.connection.sendDiagnostics({ uri, diagnostics: await toDiagnostics(closed.analysis, this.docsBase) });
   }
 }

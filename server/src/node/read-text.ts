@@ -28,3 +28,9 @@ export function readText(file: string | URL): ReadResult {
   }
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
+
+/** The text of a file: the copy already read when there is one, else read now. */
+export function keptOrRead(file: string, kept: ReadonlyMap<string, string>): ReadResult {
+  const text = kept.get(file);
+  return text === undefined ? readText(file) : { text };
+}

@@ -65,7 +65,8 @@ export function readAllowedLines(root: string | undefined): { lines: Set<string>
   return { lines: new Set(lines.filter((l): l is string => typeof l === 'string').map(toLineKey)), problems: [] };
 }
 
-function readJson(file: string): { value?: unknown; error?: string; missing?: boolean } {
+/** Reads a JSON file: its value, or that it is missing, or why it cannot be read or parsed. */
+export function readJson(file: string): { value?: unknown; error?: string; missing?: boolean } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

@@ -1,4 +1,3 @@
-import boilerplateTable from '../../../data/boilerplate.json';
 import { blankLineRule } from './boilerplate/blank-line';
 import { duplicateLineRule } from './boilerplate/duplicate-line';
 import { menuBlockRule } from './boilerplate/menu-block';
@@ -7,11 +6,11 @@ import { recurringLineRule } from './boilerplate/recurring-line';
 import { relatedListRule } from './boilerplate/related-list';
 import { sectionTagRule } from './boilerplate/section-tag';
 import { encodingRule } from './text/encoding';
-import { parsePhraseTable } from './boilerplate/phrase-table';
+import { BUILT_IN_TABLE } from './boilerplate/built-in-table';
 import { toPhraseRule, userPhraseRule } from './boilerplate/phrase-rule';
 import type { Rule } from './rule';
 
-const table = parsePhraseTable(boilerplateTable);
+const table = BUILT_IN_TABLE;
 
 /** Problems in the built-in phrase table (a test keeps this empty). */
 export const builtInTableProblems = table.problems;

@@ -5,7 +5,7 @@
  */
 import { localize } from '../../i18n/localize';
 import type { Finding } from '../../types';
-import { severityForTier, type Rule, type RuleContext } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import { isBylineLike, isSentenceLike } from './line-shapes';
 import { forEachCandidateLine, wholeLineFinding } from './whole-line';
 import { MAX_RECURRING_LINE } from '../../corpus/line-frequency';
@@ -27,9 +27,8 @@ export const recurringLineRule: Rule = {
       if (files < threshold) return;
       const tier = isSentenceLike(key) ? 'weak' : 'probable';
       const message = localize({ en: `Appears in ${files} files of the corpus`, vi: `Xuất hiện trong ${files} tệp của kho dữ liệu` }, ctx.locale);
-      const finding = wholeLineFinding(ctx, this.id, tier, line, message);
       const related = index.sampleFiles(key, ctx.path, 3).map((path) => ({ path, line: -1, message: localize({ en: 'also here', vi: 'cũng có ở đây' }, ctx.locale) }));
-      findings.push({ ...finding, severity: severityForTier(tier), related });
+      findings.push({ ...wholeLineFinding(ctx, this.id, tier, line, message), related });
     });
     return findings;
   },

@@ -1,8 +1,7 @@
-import boilerplateTable from '../../../../data/boilerplate.json';
 import { toLineKey } from '../../text/article-text';
-import { parsePhraseTable } from './phrase-table';
+import { BUILT_IN_TABLE } from './built-in-table';
 
-const entry = parsePhraseTable({ rules: boilerplateTable.rules.filter((r) => r.id === 'boilerplate/related-header') }).entries[0];
+const entry = BUILT_IN_TABLE.entries.find((e) => e.id === 'boilerplate/related-header');
 const phrases = new Set(entry?.phrases.map(toLineKey) ?? []);
 
 /** True when a line key is a header that opens a list of other articles ("Tin liên quan", "Cùng chuyên mục"). */
