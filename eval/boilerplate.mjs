@@ -1,5 +1,5 @@
 // Measures boilerplate detection against hand labels: precision, recall, body lines flagged, and fix-all exactness.
-// Usage: node eval/boilerplate.mjs [folder with X.txt + X.gold.json …]   (default: seeds/ with ../shared/gold/)
+// Usage: node eval/boilerplate.mjs [folder with X.txt + X.gold.json …]   (default: seeds/ with eval/gold/)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -8,14 +8,14 @@ const require = createRequire(import.meta.url);
 const { analyze, defaultAnalysisOptions } = require('../server/out/src/core/analyze.js');
 const { applyFixAll } = require('../server/out/src/core/fix-all.js');
 
-/** Pairs of [text file, gold file] from a folder of X.txt + X.gold.json, or the seeds with ../shared/gold. */
+/** Pairs of [text file, gold file] from a folder of X.txt + X.gold.json, or the seeds with eval/gold. */
 export function goldPairs(folder) {
   if (folder) {
     return fs.readdirSync(folder).filter((f) => f.endsWith('.gold.json')).sort()
       .map((g) => [path.join(folder, g.replace(/\.gold\.json$/u, '.txt')), path.join(folder, g)]);
   }
   const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
-  const goldDir = path.join(root, '..', 'shared', 'gold');
+  const goldDir = path.join(root, 'eval', 'gold');
   return fs.readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()
     .map((g) => [path.join(root, 'seeds', g.replace(/\.json$/u, '.txt')), path.join(goldDir, g)]);
 }

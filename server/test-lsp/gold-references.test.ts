@@ -14,7 +14,7 @@ interface GoldReference {
   readonly id: string;
 }
 
-const GOLD_DIR = path.join(REPO_ROOT, '..', 'shared', 'gold');
+const GOLD_DIR = path.join(REPO_ROOT, 'eval', 'gold');
 const SEEDS = fs.readdirSync(path.join(REPO_ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
 
 describe('every labelled reference of the seeds gets a hover naming what it resolves to', () => {

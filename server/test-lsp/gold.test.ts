@@ -13,7 +13,7 @@ interface Gold {
   readonly line_notes: Readonly<Record<string, { readonly ambiguous?: string }>>;
 }
 
-const GOLD_DIR = path.join(REPO_ROOT, '..', 'shared', 'gold');
+const GOLD_DIR = path.join(REPO_ROOT, 'eval', 'gold');
 const SEEDS = fs.readdirSync(path.join(REPO_ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
 const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
 

@@ -20,7 +20,7 @@ interface GoldMeeting {
   readonly directed_by?: readonly string[] | null;
 }
 
-const GOLD_DIR = path.join(REPO_ROOT, '..', 'shared', 'gold');
+const GOLD_DIR = path.join(REPO_ROOT, 'eval', 'gold');
 const SEEDS = fs.readdirSync(path.join(REPO_ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
 const nameOf = (s: string): string => (s.split(',')[0] ?? '').trim();
 
