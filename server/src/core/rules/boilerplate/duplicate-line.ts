@@ -4,7 +4,8 @@
  * so this is probable: each copy (or run of copied lines) has its own fix, and fix-all leaves it alone.
  */
 import { localize } from '../../i18n/localize';
-import type { Finding } from '../../types';
+import type { Finding, Tier } from '../../types';
+import { findArticleZone } from './article-zone';
 import type { Rule, RuleContext } from '../rule';
 import { isBylineLike } from './line-shapes';
 import { blockFinding } from './whole-line';
@@ -20,7 +21,10 @@ export const duplicateLineRule: Rule = {
   check(ctx: RuleContext): Finding[] {
     const runs = findRepeatedRuns(ctx);
     const title = localize({ en: 'Remove the repeated text', vi: 'Xóa phần lặp lại' }, ctx.locale);
-    return runs.map((run) => blockFinding(ctx, this.id, 'probable', run, run.first === run.last
+    const zone = findArticleZone(ctx.doc);
+    // Inside the article a repeat may be the writer's (a label used twice, the sapo quoted again): a hint only.
+    const tierOf = (run: Run): Tier => (zone && run.first >= zone.first && run.last <= zone.last ? 'weak' : 'probable');
+    return runs.map((run) => blockFinding(ctx, this.id, tierOf(run), run, run.first === run.last
       ? localize({ en: `Repeats line ${run.original + 1}`, vi: `Lặp lại dòng ${run.original + 1}` }, ctx.locale)
       : localize({ en: `Repeats ${run.count} lines, from line ${run.original + 1}`, vi: `Lặp lại ${run.count} dòng, từ dòng ${run.original + 1}` }, ctx.locale), title));
   },

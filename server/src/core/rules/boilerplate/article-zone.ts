@@ -1,0 +1,197 @@
+/**
+ * Where the article is on a scraped page: its headline, then the run of prose lines (sapo and paragraphs),
+ * then the byline. A naive page-to-text scrape puts the site's menus before it and its related lists,
+ * widgets and footer after it; those lines are told apart by position, not by wording.
+ */
+import type { ArticleText } from '../../text/article-text';
+import { isBylineLike, isDateLike, wordCount } from './line-shapes';
+import { isKnownChrome } from './known-chrome';
+import { isRelatedHeader } from './related-header';
+
+/** The article's lines: `first` (the headline, or the first prose line) to `last` (its last prose line or byline). */
+export interface ArticleZone {
+  readonly first: number;
+  readonly last: number;
+  /** The headline's line, when one was found above the prose. */
+  readonly headline?: number;
+  /** Number of prose lines in the zone. */
+  readonly proseLines: number;
+}
+
+/** Non-prose lines a run of paragraphs may hold between two of its paragraphs (captions, sub-headings). */
+const MAX_GAP = 3;
+/** Non-blank lines above the first paragraph searched for the headline (dateline, tag, sapo split). */
+const HEADLINE_REACH = 6;
+/** Byline, source or date lines taken into the zone after its last paragraph. */
+const TRAILER_REACH = 3;
+/** Ordinary lines two clusters of prose may have between them and still be one article. */
+const MAX_JOIN_GAP = 8;
+
+/** A line of article prose: a sentence of some length, or a long line. */
+export function isProse(key: string): boolean {
+  if (key.length >= 160) return true;
+  if (key.length < 50 || wordCount(key) < 9) return false;
+  return /[.!?…:;"”»)]$/u.test(key) || /[.!?]\s+\p{L}/u.test(key) || /,\s/u.test(key);
+}
+
+/** A headline: several words, not a sentence run-on, not a header of a related list. */
+function isHeadlineLike(doc: ArticleText, line: number): boolean {
+  const key = doc.lineKey(line);
+  const words = wordCount(key);
+  return words >= 4 && key.length <= 250 && !isRelatedHeader(key) && !isDateLike(key) && !isBylineLike(doc.lineText(line));
+}
+
+const zones = new WeakMap<ArticleText, ArticleZone | null>();
+
+/** The article's zone on this page, or undefined when the page holds no prose at all. */
+export function findArticleZone(doc: ArticleText): ArticleZone | undefined {
+  let zone = zones.get(doc);
+  if (zone === undefined) {
+    zone = computeZone(doc) ?? null;
+    zones.set(doc, zone);
+  }
+  return zone ?? undefined;
+}
+
+interface Cluster {
+  first: number;
+  last: number;
+  prose: number;
+  weight: number;
+}
+
+function computeZone(doc: ArticleText): ArticleZone | undefined {
+  const clusters = findClusters(doc);
+  const best = mergeNeighbours(doc, clusters);
+  if (!best) return undefined;
+  const headline = findHeadline(doc, best.first);
+  let first = headline ?? best.first;
+  // A headline repeated on the line above (a sticky title bar) belongs to the article too.
+  const above = previousNonBlank(doc, first);
+  if (above !== undefined && doc.lineKey(above) === doc.lineKey(first)) first = above;
+  return { first, last: trailerEnd(doc, best.last), ...(headline !== undefined ? { headline } : {}), proseLines: best.prose };
+}
+
+/**
+ * A piece of a sentence the scraper broke onto its own line (", ", "”.", "nhận xét: \"…"): it neither starts
+ * nor interrupts a run of prose.
+ */
+function isFragment(key: string): boolean {
+  return !/\p{L}\p{M}*\p{L}/u.test(key) || /^[\p{Ll},.;:”»)]/u.test(key);
+}
+
+/** Runs of prose lines at most `MAX_GAP` lines apart, with no known chrome line between them. */
+function findClusters(doc: ArticleText): Cluster[] {
+  const clusters: Cluster[] = [];
+  let current: Cluster | undefined;
+  let gap = 0;
+  for (let line = 0; line < doc.lineCount; line++) {
+    if (doc.isBlank(line)) continue;
+    const key = doc.lineKey(line);
+    if (isProse(key)) {
+      if (current && gap <= MAX_GAP) {
+        current.last = line;
+        current.prose++;
+        current.weight += key.length;
+      } else {
+        current = { first: line, last: line, prose: 1, weight: key.length };
+        clusters.push(current);
+      }
+      gap = 0;
+    } else if (isKnownChrome(key)) gap = MAX_GAP + 1;
+    else if (!isFragment(key)) gap++;
+  }
+  return clusters;
+}
+
+/**
+ * The heaviest cluster, joined with neighbouring clusters when only a few ordinary lines (list items,
+ * sub-headings, captions) and no known chrome lie between them: a listicle's sections are one article.
+ */
+function mergeNeighbours(doc: ArticleText, clusters: readonly Cluster[]): Cluster | undefined {
+  let bestIndex = -1;
+  clusters.forEach((c, i) => {
+    if (bestIndex < 0 || c.weight > (clusters[bestIndex]?.weight ?? 0)) bestIndex = i;
+  });
+  const best = clusters[bestIndex];
+  if (!best) return undefined;
+  const merged: Cluster = { ...best };
+  for (let i = bestIndex + 1; i < clusters.length; i++) {
+    const next = clusters[i];
+    if (!next || !joinable(doc, merged.last, next.first)) break;
+    Object.assign(merged, { last: next.last, prose: merged.prose + next.prose, weight: merged.weight + next.weight });
+  }
+  for (let i = bestIndex - 1; i >= 0; i--) {
+    const previous = clusters[i];
+    if (!previous || !joinable(doc, previous.last, merged.first)) break;
+    Object.assign(merged, { first: previous.first, prose: merged.prose + previous.prose, weight: merged.weight + previous.weight });
+  }
+  return merged;
+}
+
+/** True when the lines strictly between `from` and `to` are few and none is known chrome. */
+function joinable(doc: ArticleText, from: number, to: number): boolean {
+  let lines = 0;
+  for (let line = from + 1; line < to; line++) {
+    if (doc.isBlank(line)) continue;
+    const key = doc.lineKey(line);
+    if (isKnownChrome(key)) return false;
+    if (!isFragment(key) && ++lines > MAX_JOIN_GAP) return false;
+  }
+  return true;
+}
+
+/**
+ * The headline among the few non-blank lines above the first paragraph: the headline-like line with the most
+ * words (a category tag, a dateline, an author link or a phone line has fewer), not past a related-list header.
+ * A caption or a sub-heading between the headline and the sapo stays inside the article either way.
+ */
+function findHeadline(doc: ArticleText, firstProse: number): number | undefined {
+  let seen = 0;
+  let found: number | undefined;
+  let foundWords = 0;
+  for (let line = firstProse - 1; line >= 0 && seen < HEADLINE_REACH; line--) {
+    if (doc.isBlank(line)) continue;
+    seen++;
+    const key = doc.lineKey(line);
+    if (isRelatedHeader(key)) break;
+    const words = letterWords(key);
+    if (words > foundWords && !isKnownChrome(key) && isHeadlineLike(doc, line)) {
+      found = line;
+      foundWords = words;
+    }
+  }
+  return found;
+}
+
+/** Words holding a letter: numbers, phone numbers and dashes do not count. */
+function letterWords(key: string): number {
+  return key.split(' ').filter((w) => /\p{L}/u.test(w)).length;
+}
+
+/**
+ * The last line of the article's close right after its last paragraph: bylines, source and date lines,
+ * and short closing sentences ("Xin trân trọng cảm ơn!"), or the paragraph itself.
+ */
+function trailerEnd(doc: ArticleText, lastProse: number): number {
+  let end = lastProse;
+  let seen = 0;
+  for (let line = lastProse + 1; line < doc.lineCount && seen < TRAILER_REACH; line++) {
+    if (doc.isBlank(line)) continue;
+    seen++;
+    const key = doc.lineKey(line);
+    if (isRelatedHeader(key) || !(isBylineLike(doc.lineText(line)) || isDateLike(key) || isClosingSentence(key))) break;
+    end = line;
+  }
+  return end;
+}
+
+/** A short sentence that ends an article: a few words closed by a full stop or an exclamation mark. */
+function isClosingSentence(key: string): boolean {
+  return wordCount(key) >= 3 && /\p{Ll}[.!…]$/u.test(key) && !/^(xem|đọc) (thêm|tiếp)/u.test(key);
+}
+
+function previousNonBlank(doc: ArticleText, line: number): number | undefined {
+  for (let l = line - 1; l >= 0; l--) if (!doc.isBlank(l)) return l;
+  return undefined;
+}
