@@ -22,7 +22,7 @@ export interface ArticleZone {
 const MAX_GAP = 3;
 /** Non-blank lines above the first paragraph searched for the headline (dateline, tag, sapo split). */
 const HEADLINE_REACH = 6;
-/** Byline, source or date lines taken into the zone after its last paragraph. */
+/** Byline, credit, source or date lines and closing sentences taken into the zone after its last paragraph. */
 const TRAILER_REACH = 3;
 /** Ordinary lines two clusters of prose may have between them and still be one article. */
 const MAX_JOIN_GAP = 8;
@@ -31,14 +31,25 @@ const MAX_JOIN_GAP = 8;
 export function isProse(key: string): boolean {
   if (key.length >= 160) return true;
   if (key.length < 50 || wordCount(key) < 9) return false;
-  return /[.!?…:;"”»)]$/u.test(key) || /[.!?]\s+\p{L}/u.test(key) || /,\s/u.test(key);
+  // A headline, however long, has no full stop; body sentences end with one (or a quote or a colon).
+  return /[.!?…:;"”»)]$/u.test(key) || /[.!?]\s+\p{Lu}/u.test(key);
 }
 
-/** A headline: several words, not a sentence run-on, not a header of a related list. */
+/** A headline: several words, not the start of a sentence the scraper broke, not a header of a related list. */
 function isHeadlineLike(doc: ArticleText, line: number): boolean {
   const key = doc.lineKey(line);
   const words = wordCount(key);
-  return words >= 4 && key.length <= 250 && !isRelatedHeader(key) && !isDateLike(key) && !isBylineLike(doc.lineText(line));
+  if (words < 4 || key.length > 250 || /[,;]$/u.test(key) || isRelatedHeader(key) || isDateLike(key) || isBylineLike(doc.lineText(line))) return false;
+  const next = nextNonBlank(doc, line);
+  return next === undefined || !isFragment(doc.lineText(next));
+}
+
+/** A credit line after the article: a few capitalised words, maybe with an agency ("Huy Sơn/VOV - TPHCM"). */
+function isCreditLine(raw: string): boolean {
+  const line = raw.normalize('NFC').trim();
+  if (isBylineLike(line)) return true;
+  const words = line.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+  return line.length <= 60 && words.length >= 1 && words.length <= 8 && !/[.!?,:;]/u.test(line) && words.every((w) => /^[(“"]?\p{Lu}/u.test(w));
 }
 
 const zones = new WeakMap<ArticleText, ArticleZone | null>();
@@ -76,8 +87,9 @@ function computeZone(doc: ArticleText): ArticleZone | undefined {
  * A piece of a sentence the scraper broke onto its own line (", ", "”.", "nhận xét: \"…"): it neither starts
  * nor interrupts a run of prose.
  */
-function isFragment(key: string): boolean {
-  return !/\p{L}\p{M}*\p{L}/u.test(key) || /^[\p{Ll},.;:”»)]/u.test(key);
+function isFragment(raw: string): boolean {
+  const line = raw.normalize('NFC').trim();
+  return !/\p{L}\p{M}*\p{L}/u.test(line) || /^[\p{Ll},.;:”»)]/u.test(line);
 }
 
 /** Runs of prose lines at most `MAX_GAP` lines apart, with no known chrome line between them. */
@@ -99,7 +111,7 @@ function findClusters(doc: ArticleText): Cluster[] {
       }
       gap = 0;
     } else if (isKnownChrome(key)) gap = MAX_GAP + 1;
-    else if (!isFragment(key)) gap++;
+    else if (!isFragment(doc.lineText(line))) gap++;
   }
   return clusters;
 }
@@ -136,7 +148,7 @@ function joinable(doc: ArticleText, from: number, to: number): boolean {
     if (doc.isBlank(line)) continue;
     const key = doc.lineKey(line);
     if (isKnownChrome(key)) return false;
-    if (!isFragment(key) && ++lines > MAX_JOIN_GAP) return false;
+    if (!isFragment(doc.lineText(line)) && ++lines > MAX_JOIN_GAP) return false;
   }
   return true;
 }
@@ -180,7 +192,7 @@ function trailerEnd(doc: ArticleText, lastProse: number): number {
     if (doc.isBlank(line)) continue;
     seen++;
     const key = doc.lineKey(line);
-    if (isRelatedHeader(key) || !(isBylineLike(doc.lineText(line)) || isDateLike(key) || isClosingSentence(key))) break;
+    if (isRelatedHeader(key) || !(isCreditLine(doc.lineText(line)) || isDateLike(key) || isClosingSentence(key))) break;
     end = line;
   }
   return end;
@@ -189,6 +201,11 @@ function trailerEnd(doc: ArticleText, lastProse: number): number {
 /** A short sentence that ends an article: a few words closed by a full stop or an exclamation mark. */
 function isClosingSentence(key: string): boolean {
   return wordCount(key) >= 3 && /\p{Ll}[.!…]$/u.test(key) && !/^(xem|đọc) (thêm|tiếp)/u.test(key);
+}
+
+function nextNonBlank(doc: ArticleText, line: number): number | undefined {
+  for (let l = line + 1; l < doc.lineCount; l++) if (!doc.isBlank(l)) return l;
+  return undefined;
 }
 
 function previousNonBlank(doc: ArticleText, line: number): number | undefined {
