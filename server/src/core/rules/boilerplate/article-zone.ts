@@ -97,21 +97,30 @@ function findClusters(doc: ArticleText): Cluster[] {
   const clusters: Cluster[] = [];
   let current: Cluster | undefined;
   let gap = 0;
+  let previousWasProse = false;
   for (let line = 0; line < doc.lineCount; line++) {
     if (doc.isBlank(line)) continue;
     const key = doc.lineKey(line);
     if (isProse(key)) {
+      // Paragraphs follow each other; a teaser under each related title, or a comment under each name, stands
+      // alone between short lines, so a prose line right after another weighs twice as much as a lone one.
+      const weight = previousWasProse ? key.length : key.length / 2;
       if (current && gap <= MAX_GAP) {
         current.last = line;
         current.prose++;
-        current.weight += key.length;
+        current.weight += weight;
       } else {
-        current = { first: line, last: line, prose: 1, weight: key.length };
+        current = { first: line, last: line, prose: 1, weight };
         clusters.push(current);
       }
       gap = 0;
-    } else if (isKnownChrome(key)) gap = MAX_GAP + 1;
+      previousWasProse = true;
+      continue;
+    }
+    if (isKnownChrome(key)) gap = MAX_GAP + 1;
     else if (!isFragment(doc.lineText(line))) gap++;
+    else continue;
+    previousWasProse = false;
   }
   return clusters;
 }
@@ -121,10 +130,7 @@ function findClusters(doc: ArticleText): Cluster[] {
  * sub-headings, captions) and no known chrome lie between them: a listicle's sections are one article.
  */
 function mergeNeighbours(doc: ArticleText, clusters: readonly Cluster[]): Cluster | undefined {
-  let bestIndex = -1;
-  clusters.forEach((c, i) => {
-    if (bestIndex < 0 || c.weight > (clusters[bestIndex]?.weight ?? 0)) bestIndex = i;
-  });
+  const bestIndex = pickCluster(doc, clusters);
   const best = clusters[bestIndex];
   if (!best) return undefined;
   const merged: Cluster = { ...best };
@@ -140,6 +146,25 @@ function mergeNeighbours(doc: ArticleText, clusters: readonly Cluster[]): Cluste
   }
   return merged;
 }
+
+/**
+ * The article's run: the heaviest run that has a headline above it, unless a run without one is more than
+ * three times heavier. Reader comments and teaser lists can outweigh a short article, but they sit under
+ * names and related headers, not under a headline.
+ */
+function pickCluster(doc: ArticleText, clusters: readonly Cluster[]): number {
+  let heaviest = -1;
+  let headed = -1;
+  clusters.forEach((c, i) => {
+    if (heaviest < 0 || c.weight > (clusters[heaviest]?.weight ?? 0)) heaviest = i;
+    if ((headed < 0 || c.weight > (clusters[headed]?.weight ?? 0)) && findHeadline(doc, c.first) !== undefined) headed = i;
+  });
+  const headedWeight = clusters[headed]?.weight ?? 0;
+  return headed >= 0 && headedWeight * HEADLESS_ADVANTAGE >= (clusters[heaviest]?.weight ?? 0) ? headed : heaviest;
+}
+
+/** How many times heavier a run without a headline must be to be taken over one with a headline. */
+const HEADLESS_ADVANTAGE = 3;
 
 /** True when the lines strictly between `from` and `to` are few and none is known chrome. */
 function joinable(doc: ArticleText, from: number, to: number): boolean {
