@@ -18,19 +18,40 @@ export interface ArticleZone {
   readonly proseLines: number;
 }
 
-/** Non-prose lines a run of paragraphs may hold between two of its paragraphs (captions, sub-headings). */
-const MAX_GAP = 3;
-/** Non-blank lines above the first paragraph searched for the headline (dateline, tag, sapo split). */
-const HEADLINE_REACH = 6;
-/** Byline, credit, source or date lines and closing sentences taken into the zone after its last paragraph. */
-const TRAILER_REACH = 3;
-/** Ordinary lines two clusters of prose may have between them and still be one article. */
-const MAX_JOIN_GAP = 8;
+/** The thresholds that find the article; hand-set (see docs/rules/boilerplate-outside-article.md), swept by eval/zone-holdout.mjs. */
+export interface ZoneParameters {
+  /** Ordinary lines a run of paragraphs may hold between two of its paragraphs (captions, sub-headings). */
+  readonly maxGap: number;
+  /** Non-blank lines above the first paragraph searched for the headline (dateline, tag, caption). */
+  readonly headlineReach: number;
+  /** Byline, credit, source or date lines and closing sentences taken into the zone after its last paragraph. */
+  readonly trailerReach: number;
+  /** Ordinary lines two runs of prose may have between them and still be one article. */
+  readonly maxJoinGap: number;
+  /** How many times heavier a run without a headline must be to be taken over one with a headline. */
+  readonly headlessAdvantage: number;
+  /** A prose line has at least this many characters and `proseMinWords` words, or `proseLongChars` characters. */
+  readonly proseMinChars: number;
+  readonly proseMinWords: number;
+  readonly proseLongChars: number;
+}
+
+/** The parameters the rules use. */
+export const DEFAULT_ZONE_PARAMETERS: ZoneParameters = Object.freeze({
+  maxGap: 3,
+  headlineReach: 6,
+  trailerReach: 3,
+  maxJoinGap: 8,
+  headlessAdvantage: 3,
+  proseMinChars: 50,
+  proseMinWords: 9,
+  proseLongChars: 160,
+});
 
 /** A line of article prose: a sentence of some length, or a long line. */
-export function isProse(key: string): boolean {
-  if (key.length >= 160) return true;
-  if (key.length < 50 || wordCount(key) < 9) return false;
+export function isProse(key: string, p: ZoneParameters = DEFAULT_ZONE_PARAMETERS): boolean {
+  if (key.length >= p.proseLongChars) return true;
+  if (key.length < p.proseMinChars || wordCount(key) < p.proseMinWords) return false;
   // A headline, however long, has no full stop; body sentences end with one (or a quote or a colon).
   return /[.!?…:;"”»)]$/u.test(key) || /[.!?]\s+\p{Lu}/u.test(key);
 }
@@ -55,10 +76,11 @@ function isCreditLine(raw: string): boolean {
 const zones = new WeakMap<ArticleText, ArticleZone | null>();
 
 /** The article's zone on this page, or undefined when the page holds no prose at all. */
-export function findArticleZone(doc: ArticleText): ArticleZone | undefined {
+export function findArticleZone(doc: ArticleText, p: ZoneParameters = DEFAULT_ZONE_PARAMETERS): ArticleZone | undefined {
+  if (p !== DEFAULT_ZONE_PARAMETERS) return computeZone(doc, p);
   let zone = zones.get(doc);
   if (zone === undefined) {
-    zone = computeZone(doc) ?? null;
+    zone = computeZone(doc, p) ?? null;
     zones.set(doc, zone);
   }
   return zone ?? undefined;
@@ -71,16 +93,16 @@ interface Cluster {
   weight: number;
 }
 
-function computeZone(doc: ArticleText): ArticleZone | undefined {
-  const clusters = findClusters(doc);
-  const best = mergeNeighbours(doc, clusters);
+function computeZone(doc: ArticleText, p: ZoneParameters): ArticleZone | undefined {
+  const clusters = findClusters(doc, p);
+  const best = mergeNeighbours(doc, clusters, p);
   if (!best) return undefined;
-  const headline = findHeadline(doc, best.first);
+  const headline = findHeadline(doc, best.first, p);
   let first = headline ?? best.first;
   // A headline repeated on the line above (a sticky title bar) belongs to the article too.
   const above = previousNonBlank(doc, first);
   if (above !== undefined && doc.lineKey(above) === doc.lineKey(first)) first = above;
-  return { first, last: trailerEnd(doc, best.last), ...(headline !== undefined ? { headline } : {}), proseLines: best.prose };
+  return { first, last: trailerEnd(doc, best.last, p), ...(headline !== undefined ? { headline } : {}), proseLines: best.prose };
 }
 
 /**
@@ -92,8 +114,8 @@ function isFragment(raw: string): boolean {
   return !/\p{L}\p{M}*\p{L}/u.test(line) || /^[\p{Ll},.;:”»)]/u.test(line);
 }
 
-/** Runs of prose lines at most `MAX_GAP` lines apart, with no known chrome line between them. */
-function findClusters(doc: ArticleText): Cluster[] {
+/** Runs of prose lines at most `maxGap` lines apart, with no known chrome line between them. */
+function findClusters(doc: ArticleText, p: ZoneParameters): Cluster[] {
   const clusters: Cluster[] = [];
   let current: Cluster | undefined;
   let gap = 0;
@@ -101,11 +123,11 @@ function findClusters(doc: ArticleText): Cluster[] {
   for (let line = 0; line < doc.lineCount; line++) {
     if (doc.isBlank(line)) continue;
     const key = doc.lineKey(line);
-    if (isProse(key)) {
+    if (isProse(key, p)) {
       // Paragraphs follow each other; a teaser under each related title, or a comment under each name, stands
       // alone between short lines, so a prose line right after another weighs twice as much as a lone one.
       const weight = previousWasProse ? key.length : key.length / 2;
-      if (current && gap <= MAX_GAP) {
+      if (current && gap <= p.maxGap) {
         current.last = line;
         current.prose++;
         current.weight += weight;
@@ -117,7 +139,7 @@ function findClusters(doc: ArticleText): Cluster[] {
       previousWasProse = true;
       continue;
     }
-    if (isKnownChrome(key)) gap = MAX_GAP + 1;
+    if (isKnownChrome(key)) gap = p.maxGap + 1;
     else if (!isFragment(doc.lineText(line))) gap++;
     else continue;
     previousWasProse = false;
@@ -129,19 +151,19 @@ function findClusters(doc: ArticleText): Cluster[] {
  * The heaviest cluster, joined with neighbouring clusters when only a few ordinary lines (list items,
  * sub-headings, captions) and no known chrome lie between them: a listicle's sections are one article.
  */
-function mergeNeighbours(doc: ArticleText, clusters: readonly Cluster[]): Cluster | undefined {
-  const bestIndex = pickCluster(doc, clusters);
+function mergeNeighbours(doc: ArticleText, clusters: readonly Cluster[], p: ZoneParameters): Cluster | undefined {
+  const bestIndex = pickCluster(doc, clusters, p);
   const best = clusters[bestIndex];
   if (!best) return undefined;
   const merged: Cluster = { ...best };
   for (let i = bestIndex + 1; i < clusters.length; i++) {
     const next = clusters[i];
-    if (!next || !joinable(doc, merged.last, next.first)) break;
+    if (!next || !joinable(doc, merged.last, next.first, p)) break;
     Object.assign(merged, { last: next.last, prose: merged.prose + next.prose, weight: merged.weight + next.weight });
   }
   for (let i = bestIndex - 1; i >= 0; i--) {
     const previous = clusters[i];
-    if (!previous || !joinable(doc, previous.last, merged.first)) break;
+    if (!previous || !joinable(doc, previous.last, merged.first, p)) break;
     Object.assign(merged, { first: previous.first, prose: merged.prose + previous.prose, weight: merged.weight + previous.weight });
   }
   return merged;
@@ -152,28 +174,25 @@ function mergeNeighbours(doc: ArticleText, clusters: readonly Cluster[]): Cluste
  * three times heavier. Reader comments and teaser lists can outweigh a short article, but they sit under
  * names and related headers, not under a headline.
  */
-function pickCluster(doc: ArticleText, clusters: readonly Cluster[]): number {
+function pickCluster(doc: ArticleText, clusters: readonly Cluster[], p: ZoneParameters): number {
   let heaviest = -1;
   let headed = -1;
   clusters.forEach((c, i) => {
     if (heaviest < 0 || c.weight > (clusters[heaviest]?.weight ?? 0)) heaviest = i;
-    if ((headed < 0 || c.weight > (clusters[headed]?.weight ?? 0)) && findHeadline(doc, c.first) !== undefined) headed = i;
+    if ((headed < 0 || c.weight > (clusters[headed]?.weight ?? 0)) && findHeadline(doc, c.first, p) !== undefined) headed = i;
   });
   const headedWeight = clusters[headed]?.weight ?? 0;
-  return headed >= 0 && headedWeight * HEADLESS_ADVANTAGE >= (clusters[heaviest]?.weight ?? 0) ? headed : heaviest;
+  return headed >= 0 && headedWeight * p.headlessAdvantage >= (clusters[heaviest]?.weight ?? 0) ? headed : heaviest;
 }
 
-/** How many times heavier a run without a headline must be to be taken over one with a headline. */
-const HEADLESS_ADVANTAGE = 3;
-
 /** True when the lines strictly between `from` and `to` are few and none is known chrome. */
-function joinable(doc: ArticleText, from: number, to: number): boolean {
+function joinable(doc: ArticleText, from: number, to: number, p: ZoneParameters): boolean {
   let lines = 0;
   for (let line = from + 1; line < to; line++) {
     if (doc.isBlank(line)) continue;
     const key = doc.lineKey(line);
     if (isKnownChrome(key)) return false;
-    if (!isFragment(doc.lineText(line)) && ++lines > MAX_JOIN_GAP) return false;
+    if (!isFragment(doc.lineText(line)) && ++lines > p.maxJoinGap) return false;
   }
   return true;
 }
@@ -183,11 +202,11 @@ function joinable(doc: ArticleText, from: number, to: number): boolean {
  * words (a category tag, a dateline, an author link or a phone line has fewer), not past a related-list header.
  * A caption or a sub-heading between the headline and the sapo stays inside the article either way.
  */
-function findHeadline(doc: ArticleText, firstProse: number): number | undefined {
+function findHeadline(doc: ArticleText, firstProse: number, p: ZoneParameters): number | undefined {
   let seen = 0;
   let found: number | undefined;
   let foundWords = 0;
-  for (let line = firstProse - 1; line >= 0 && seen < HEADLINE_REACH; line--) {
+  for (let line = firstProse - 1; line >= 0 && seen < p.headlineReach; line--) {
     if (doc.isBlank(line)) continue;
     seen++;
     const key = doc.lineKey(line);
@@ -210,10 +229,10 @@ function letterWords(key: string): number {
  * The last line of the article's close right after its last paragraph: bylines, source and date lines,
  * and short closing sentences ("Xin trân trọng cảm ơn!"), or the paragraph itself.
  */
-function trailerEnd(doc: ArticleText, lastProse: number): number {
+function trailerEnd(doc: ArticleText, lastProse: number, p: ZoneParameters): number {
   let end = lastProse;
   let seen = 0;
-  for (let line = lastProse + 1; line < doc.lineCount && seen < TRAILER_REACH; line++) {
+  for (let line = lastProse + 1; line < doc.lineCount && seen < p.trailerReach; line++) {
     if (doc.isBlank(line)) continue;
     seen++;
     const key = doc.lineKey(line);

@@ -29,14 +29,15 @@ export const outsideArticleRule: Rule = {
   defaultSeverity: 'info',
   check(ctx: RuleContext): Finding[] {
     const zone = findArticleZone(ctx.doc);
-    if (!zone || zone.proseLines < MIN_PROSE) return [];
-    const outside = outsideLines(ctx, zone);
+    if (!zone) return [];
+    const outside = findOutsideLines(ctx.doc, zone, ctx.allowedLines);
     return toBlocks(ctx.doc, outside).map((b) => toFinding(ctx, b.first, b.last, b.first > zone.last));
   },
 };
 
-function outsideLines(ctx: RuleContext, zone: ArticleZone): number[] {
-  const { doc } = ctx;
+/** The lines this rule flags around `zone`, leaving out blank lines and lines the user keeps. */
+export function findOutsideLines(doc: ArticleText, zone: ArticleZone, allowedLines: ReadonlySet<string>): number[] {
+  if (zone.proseLines < MIN_PROSE) return [];
   const lines: number[] = [];
   const keptAbove = headMetadata(doc, zone.first);
   // A single line above or below the article (its title, a tag, a sapo the scraper moved to the end) is
@@ -48,7 +49,7 @@ function outsideLines(ctx: RuleContext, zone: ArticleZone): number[] {
     if (line >= to) break;
     if (doc.isBlank(line) || keptAbove.has(line)) continue;
     const key = doc.lineKey(line);
-    if (key === '' || ctx.allowedLines.has(key)) continue;
+    if (key === '' || allowedLines.has(key)) continue;
     lines.push(line);
   }
   return lines;
