@@ -11,6 +11,7 @@ import type { ArticleText } from '../../text/article-text';
 import type { Finding } from '../../types';
 import type { Rule, RuleContext } from '../rule';
 import { findArticleZone, type ArticleZone } from './article-zone';
+import { isKnownChrome } from './known-chrome';
 import { isBylineLike, isDateLike } from './line-shapes';
 import { blockFinding } from './whole-line';
 
@@ -49,7 +50,8 @@ export function findOutsideLines(doc: ArticleText, zone: ArticleZone, allowedLin
     if (line >= to) break;
     if (doc.isBlank(line) || keptAbove.has(line)) continue;
     const key = doc.lineKey(line);
-    if (key === '' || allowedLines.has(key)) continue;
+    // Lines the phrase table knows have their own certain finding; a block may span them but not start or end on them.
+    if (key === '' || allowedLines.has(key) || isKnownChrome(key)) continue;
     lines.push(line);
   }
   return lines;
@@ -74,7 +76,7 @@ function headMetadata(doc: ArticleText, first: number): Set<number> {
   return kept;
 }
 
-/** Consecutive lines (blank lines between them allowed) as blocks. */
+/** Consecutive lines as blocks; blank lines and known chrome lines between two of them do not split a block. */
 function toBlocks(doc: ArticleText, lines: readonly number[]): { first: number; last: number }[] {
   const blocks: { first: number; last: number }[] = [];
   for (const line of lines) {
@@ -86,7 +88,7 @@ function toBlocks(doc: ArticleText, lines: readonly number[]): { first: number; 
 }
 
 function onlyBlankBetween(doc: ArticleText, from: number, to: number): boolean {
-  for (let line = from + 1; line < to; line++) if (!doc.isBlank(line)) return false;
+  for (let line = from + 1; line < to; line++) if (!doc.isBlank(line) && !isKnownChrome(doc.lineKey(line))) return false;
   return true;
 }
 
