@@ -65,10 +65,15 @@ function isHeadlineLike(doc: ArticleText, line: number): boolean {
   return next === undefined || !isFragment(doc.lineText(next));
 }
 
-/** A credit line after the article: a few capitalised words, maybe with an agency ("Huy Sơn/VOV - TPHCM"). */
+/**
+ * A credit line after the article: a few capitalised words, maybe with an agency ("Huy Sơn/VOV - TPHCM"),
+ * or a byline followed by the writer's office ("Minh Anh - Văn phòng UBND tỉnh").
+ */
 function isCreditLine(raw: string): boolean {
   const line = raw.normalize('NFC').trim();
   if (isBylineLike(line)) return true;
+  const [name, office] = line.split(/\s[-–]\s|\s*\/\s*/u);
+  if (name !== undefined && office !== undefined && isBylineLike(name) && line.length <= 80 && !/[.!?;]$/u.test(line)) return true;
   const words = line.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
   return line.length <= 60 && words.length >= 1 && words.length <= 8 && !/[.!?,:;]/u.test(line) && words.every((w) => /^[(“"]?\p{Lu}/u.test(w));
 }
