@@ -222,7 +222,19 @@ function findHeadline(doc: ArticleText, firstProse: number, p: ZoneParameters): 
       foundWords = words;
     }
   }
-  return found;
+  return found ?? shortHeadline(doc, firstProse);
+}
+
+/**
+ * A short headline ("Nhân sự mới") looks like a menu entry; it is taken only when it sits right above the first
+ * paragraph and is neither known chrome, nor a dateline or byline, nor a single word.
+ */
+function shortHeadline(doc: ArticleText, firstProse: number): number | undefined {
+  const line = previousNonBlank(doc, firstProse);
+  if (line === undefined) return undefined;
+  const key = doc.lineKey(line);
+  const ok = letterWords(key) >= 2 && !/[,;]$/u.test(key) && !isKnownChrome(key) && !isDateLike(key) && !isBylineLike(doc.lineText(line));
+  return ok ? line : undefined;
 }
 
 /** Words holding a letter: numbers, phone numbers and dashes do not count. */

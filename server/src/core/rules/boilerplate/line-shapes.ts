@@ -21,7 +21,8 @@ export function isParagraph(key: string): boolean {
 export function isBylineLike(raw: string): boolean {
   if (raw.length > 120) return false;
   const line = raw.normalize('NFC').trim();
-  if (/^(nguồn|theo)\s*:?\s+\S/iu.test(line)) return true;
+  // "Theo Forbes", "Nguồn: Báo Hà Nam"; a sentence that starts with "Theo" ("Theo quyết định, ông …") is not a source line.
+  if (/^(nguồn|theo)\s*:?\s+\S/iu.test(line)) return line.split(/\s+/u).length <= 8 && !/,/u.test(line);
   if (/^(pv|ctv|ttxvn|btv|nhóm pv)$/iu.test(line)) return true;
   const words = line.split(/\s+/u);
   return words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]*\.?$|^\p{Lu}+$/u.test(w)) && !/[0-9]/u.test(line);
