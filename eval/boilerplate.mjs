@@ -1,7 +1,8 @@
 // Measures boilerplate detection through the real server (dist/server.js --stdio): precision, recall and
 // article lines flagged, per site and in total, for the seeds (eval/gold/, with fix-all exactness) and for the
 // dev set of other sites (../shared/devset/, scored like its score.py, which is also run when python3 is found).
-// Each page is opened alone, with no workspace folder: no corpus recurrence helps.
+// Each page is opened alone, with no workspace folder: no corpus recurrence helps. "Certain only" counts the lines
+// fix-all would remove (certain findings), the rest counts certain and probable findings alike.
 // Usage: node eval/boilerplate.mjs [--lines] [--devset DIR]   (--lines lists every missed or wrongly flagged line)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -66,13 +67,17 @@ function total(rows) {
   const sum = (k) => rows.reduce((n, r) => n + (Array.isArray(r[k]) ? r[k].length : r[k]), 0);
   const tp = sum('tp');
   const flagged = tp + sum('bodyFlagged');
-  return { tp, flagged, precision: flagged === 0 ? 1 : tp / flagged, recall: sum('boilerplate') === 0 ? 1 : tp / sum('boilerplate'), bodyFlagged: sum('bodyFlagged'), bodyLines: sum('bodyLines') };
+  const boilerplate = sum('boilerplate');
+  return {
+    tp, flagged, precision: flagged === 0 ? 1 : tp / flagged, recall: boilerplate === 0 ? 1 : tp / boilerplate, bodyFlagged: sum('bodyFlagged'), bodyLines: sum('bodyLines'),
+    certainRecall: boilerplate === 0 ? 1 : sum('certainTp') / boilerplate, certainBodyFlagged: sum('certainBodyFlagged'),
+  };
 }
 
 function printSet(title, rows) {
   console.log(`\n${title}`);
-  console.log('page / site                 P      R      article lines flagged');
-  const line = (label, t) => console.log(`${label.padEnd(26)}${t.precision.toFixed(3).padStart(6)} ${t.recall.toFixed(3).padStart(6)}   ${t.bodyFlagged}/${t.bodyLines}`);
+  console.log('page / site                 P      R      article lines flagged   certain only: R, article lines');
+  const line = (label, t) => console.log(`${label.padEnd(26)}${t.precision.toFixed(3).padStart(6)} ${t.recall.toFixed(3).padStart(6)}   ${`${t.bodyFlagged}/${t.bodyLines}`.padEnd(22)}${t.certainRecall.toFixed(3).padStart(6)}  ${t.certainBodyFlagged}`);
   for (const r of rows) line(`  ${r.name}`, total([r]));
   const sites = [...new Set(rows.map((r) => r.site))];
   for (const site of sites) line(site, total(rows.filter((r) => r.site === site)));
@@ -102,7 +107,8 @@ async function evaluate(client, pages) {
     const { diagnostics, fixedText } = await lintThroughServer(client, page.file, text);
     const flagged = flaggedLines(diagnostics, text);
     predictions[page.name] = [...flagged].sort((a, b) => a - b);
-    rows.push({ ...scorePage(page, flagged, lines), ...(page.kept ? { fixAllExact: fixAllExact(page, fixedText, lines) } : {}), flagged });
+    const certain = scorePage(page, flaggedLines(diagnostics, text, { certainOnly: true }), lines);
+    rows.push({ ...scorePage(page, flagged, lines), certainTp: certain.tp, certainBodyFlagged: certain.bodyFlagged, ...(page.kept ? { fixAllExact: fixAllExact(page, fixedText, lines) } : {}), flagged });
   }
   return { rows, predictions };
 }

@@ -55,12 +55,12 @@ export async function lintThroughServer(client, file, text) {
   return { diagnostics, fixedText: applyTextEdits(text, edits) };
 }
 
-/** Lines wholly covered by a boilerplate diagnostic of tier certain or probable (weak hints are not flags). */
-export function flaggedLines(diagnostics, text) {
+/** Lines wholly covered by a boilerplate diagnostic of tier certain or probable (weak hints are not flags), or certain only. */
+export function flaggedLines(diagnostics, text, { certainOnly = false } = {}) {
   const lines = splitLines(text);
   const flagged = new Set();
   for (const d of diagnostics) {
-    if (typeof d.code !== 'string' || !d.code.startsWith('boilerplate/') || d.data?.tier === 'weak') continue;
+    if (typeof d.code !== 'string' || !d.code.startsWith('boilerplate/') || d.data?.tier === 'weak' || (certainOnly && d.data?.tier !== 'certain')) continue;
     const { start, end } = d.range;
     for (let l = start.line; l <= end.line; l++) {
       const startsBefore = l > start.line || start.character === 0;

@@ -106,17 +106,25 @@ for (const site of sites) {
   const test = pages.filter((p) => p.site === site);
   let best = candidates[0];
   let bestValue = -Infinity;
+  let tied = [];
   for (const c of candidates) {
     const value = objective(score(train, c));
     if (value > bestValue) {
       best = c;
       bestValue = value;
-    }
+      tied = [c];
+    } else if (value === bestValue) tied.push(c);
   }
+  const ties = tied.length;
+  // Every tied candidate is as good a choice on the rest; report the range they give on the held-out site.
+  const spread = tied.map((c) => score(test, c));
+  const worstRecall = Math.min(...spread.map((r) => r.recall));
+  const worstFlagged = Math.max(...spread.map((r) => r.bodyFlagged));
   const result = score(test, best);
   heldOut.push({ test, best });
-  console.log(`held out ${site.padEnd(14)} chosen on the rest: ${describe(best)}`);
+  console.log(`held out ${site.padEnd(14)} chosen on the rest: ${describe(best)} (first of ${ties} candidates that tie on the rest)`);
   console.log(`  on ${site}: ${show(result)}   (hand-set thresholds: ${show(score(test, DEFAULT_ZONE_PARAMETERS))})`);
+  console.log(`  over all ${ties} tied candidates on ${site}: recall at worst ${worstRecall.toFixed(3)}, article lines flagged at worst ${worstFlagged}`);
 }
 let tp = 0;
 let bp = 0;
