@@ -98,6 +98,40 @@ function referenceScore(dir, predictions) {
   return run.status === 0 ? run.stdout.trim().split('\n').filter((l) => /^ALL/u.test(l)).join('\n') : `failed: ${run.stderr.trim()}`;
 }
 
+/**
+ * The corpus has no boilerplate labels; it is nearly all article text, so every line flagged there is listed by
+ * rule and tier for a reader to check (`--lines` prints them).
+ */
+async function corpusFlags(client, dir) {
+  const counts = new Map();
+  const listed = [];
+  let lines = 0;
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  for (const name of files) {
+    const text = fs.readFileSync(path.join(dir, name), 'utf8');
+    const textLines = splitLines(text);
+    lines += textLines.filter((l) => l.trim() !== '').length;
+    const { diagnostics } = await lintThroughServer(client, path.join(dir, name), text);
+    for (const d of diagnostics) {
+      if (typeof d.code !== 'string' || !d.code.startsWith('boilerplate/') || d.data?.tier === 'weak') continue;
+      const whole = flaggedLines([d], text);
+      const key = `${d.code} (${d.data?.tier})`;
+      const counted = whole.size > 0 ? key : `${key}, part of a line`;
+      counts.set(counted, (counts.get(counted) ?? 0) + Math.max(whole.size, 1));
+      for (const l of whole) listed.push(`  ${name}:${l} ${d.code} ${(textLines[l] ?? '').slice(0, 100)}`);
+    }
+  }
+  console.log(`\nCorpus (${dir}, ${files.length} files, ${lines} non-blank lines, no labels), through the server: whole lines flagged by rule and tier`);
+  for (const [key, n] of [...counts.entries()].sort()) console.log(`  ${key}: ${n}`);
+  const byFile = new Map();
+  for (const l of listed) {
+    const [file, rest] = l.trim().split(':');
+    byFile.set(file, (byFile.get(file) ?? new Set()).add(rest?.split(' ')[0]));
+  }
+  console.log(`  files with a whole line flagged: ${[...byFile.entries()].map(([f, set]) => `${f} (${set.size} distinct lines)`).join(', ') || 'none'}`);
+  if (listLines) for (const l of listed) console.log(l);
+}
+
 async function evaluate(client, pages) {
   const rows = [];
   const predictions = {};
@@ -147,6 +181,9 @@ try {
     const fixed = total(rescored);
     console.log(`with the ${disagreements.length} label disagreements of eval/label-disagreements.md applied: P ${fixed.precision.toFixed(3)} R ${fixed.recall.toFixed(3)} article lines flagged ${fixed.bodyFlagged}/${fixed.bodyLines}`);
   }
+  const corpusDir = path.join(repo, '..', 'shared', 'corpus');
+  if (fs.existsSync(corpusDir)) await corpusFlags(client, corpusDir);
+  else console.log(`\nCorpus check skipped: ${corpusDir} does not exist (the corpus lives outside the repository).`);
 } finally {
   await client.close();
 }
