@@ -48,12 +48,20 @@ export const DEFAULT_ZONE_PARAMETERS: ZoneParameters = Object.freeze({
   proseLongChars: 160,
 });
 
+/** A full stop inside a folded line, after a word of three letters or more (not "tp. hồ chí minh", "ts. nguyễn"). */
+const SENTENCE_BREAK = /\p{L}{3,}[.!?]\s+\p{L}/u;
+
 /** A line of article prose: a sentence of some length, or a long line. */
 export function isProse(key: string, p: ZoneParameters = DEFAULT_ZONE_PARAMETERS): boolean {
   if (key.length >= p.proseLongChars) return true;
   if (key.length < p.proseMinChars || wordCount(key) < p.proseMinWords) return false;
   // A headline, however long, has no full stop; body sentences end with one (or a quote or a colon).
-  return /[.!?…:;"”»)]$/u.test(key) || /[.!?]\s+\p{Lu}/u.test(key);
+  return /[.!?…:;"”»)]$/u.test(key) || SENTENCE_BREAK.test(key);
+}
+
+/** A body sentence, never a headline: a full stop at the end or inside, or a line too long for a title. A headline may end in ?, ! or a quote. */
+function isSentence(key: string, p: ZoneParameters): boolean {
+  return key.length >= p.proseLongChars || /[.…:;]$/u.test(key) || SENTENCE_BREAK.test(key);
 }
 
 /** A headline: several words, not the start of a sentence the scraper broke, not a header of a related list. */
@@ -230,7 +238,7 @@ function findHeadline(doc: ArticleText, firstProse: number, p: ZoneParameters): 
     const key = doc.lineKey(line);
     if (isRelatedHeader(key)) break;
     const words = letterWords(key);
-    if (words > foundWords && !isKnownChrome(key) && isHeadlineLike(doc, line)) {
+    if (words > foundWords && !isSentence(key, p) && !isKnownChrome(key) && isHeadlineLike(doc, line)) {
       found = line;
       foundWords = words;
     }
