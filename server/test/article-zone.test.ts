@@ -37,10 +37,3 @@ test('a repeated line inside the article is only a hint; a copy after the articl
   assert.deepEqual(applyFixAll(analyze(after, defaultAnalysisOptions)).split('\n').filter((l) => l.trim() !== ''), ARTICLE);
 });
 
-test('a heavier list of titles with one-line teasers is not taken for the article', () => {
-  const teaser = 'Điểm chuẩn vào lớp 10 các trường công lập tại Hà Nội năm nay tăng nhẹ so với năm ngoái ở hầu hết các quận nội thành, theo sở.';
-  const list = ['Hà Nội công bố điểm chuẩn', teaser, 'Mưa lớn gây ngập nhiều tuyến phố', teaser.replace('Hà Nội', 'Đà Nẵng'), 'Đội tuyển triệu tập 30 cầu thủ', teaser.replace('Hà Nội', 'Huế'), 'Giá xăng giảm lần thứ ba', teaser.replace('Hà Nội', 'Cần Thơ')];
-  const lines = [...list, 'Thời sự', 'Thế giới', 'Kinh doanh', 'Pháp luật', ...ARTICLE];
-  const zone = findArticleZone(new ArticleText(lines.join('\n')));
-  assert.deepEqual(zone && { first: zone.first, last: zone.last }, { first: list.length + 4, last: lines.length - 1 });
-});

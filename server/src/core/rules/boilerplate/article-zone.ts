@@ -104,8 +104,6 @@ interface Cluster {
   last: number;
   prose: number;
   weight: number;
-  /** Prose lines that directly follow another prose line. */
-  adjacent: number;
 }
 
 function computeZone(doc: ArticleText, p: ZoneParameters): ArticleZone | undefined {
@@ -146,9 +144,8 @@ function findClusters(doc: ArticleText, p: ZoneParameters): Cluster[] {
         current.last = line;
         current.prose++;
         current.weight += weight;
-        if (previousWasProse) current.adjacent++;
       } else {
-        current = { first: line, last: line, prose: 1, weight, adjacent: 0 };
+        current = { first: line, last: line, prose: 1, weight };
         clusters.push(current);
       }
       gap = 0;
@@ -174,13 +171,13 @@ function mergeNeighbours(doc: ArticleText, clusters: readonly Cluster[], p: Zone
   const merged: Cluster = { ...best };
   for (let i = bestIndex + 1; i < clusters.length; i++) {
     const next = clusters[i];
-    if (!next || isTeaserList(next) || !joinable(doc, merged.last, next.first, p)) break;
-    Object.assign(merged, { last: next.last, prose: merged.prose + next.prose, weight: merged.weight + next.weight, adjacent: merged.adjacent + next.adjacent });
+    if (!next || !joinable(doc, merged.last, next.first, p)) break;
+    Object.assign(merged, { last: next.last, prose: merged.prose + next.prose, weight: merged.weight + next.weight });
   }
   for (let i = bestIndex - 1; i >= 0; i--) {
     const previous = clusters[i];
-    if (!previous || isTeaserList(previous) || !joinable(doc, previous.last, merged.first, p)) break;
-    Object.assign(merged, { first: previous.first, prose: merged.prose + previous.prose, weight: merged.weight + previous.weight, adjacent: merged.adjacent + previous.adjacent });
+    if (!previous || !joinable(doc, previous.last, merged.first, p)) break;
+    Object.assign(merged, { first: previous.first, prose: merged.prose + previous.prose, weight: merged.weight + previous.weight });
   }
   return merged;
 }
@@ -193,22 +190,12 @@ function mergeNeighbours(doc: ArticleText, clusters: readonly Cluster[], p: Zone
 function pickCluster(doc: ArticleText, clusters: readonly Cluster[], p: ZoneParameters): number {
   let heaviest = -1;
   let headed = -1;
-  const anyArticleLike = clusters.some((c) => !isTeaserList(c));
   clusters.forEach((c, i) => {
-    if (anyArticleLike && isTeaserList(c)) return;
     if (heaviest < 0 || c.weight > (clusters[heaviest]?.weight ?? 0)) heaviest = i;
     if ((headed < 0 || c.weight > (clusters[headed]?.weight ?? 0)) && findHeadline(doc, c.first, p) !== undefined) headed = i;
   });
   const headedWeight = clusters[headed]?.weight ?? 0;
   return headed >= 0 && headedWeight * p.headlessAdvantage >= (clusters[heaviest]?.weight ?? 0) ? headed : heaviest;
-}
-
-/**
- * A list of other articles, each a title and a one-line teaser: three or more prose lines, none right after
- * another. An article's paragraphs follow each other at least once.
- */
-function isTeaserList(c: Cluster): boolean {
-  return c.prose >= 3 && c.adjacent === 0;
 }
 
 /** True when the lines strictly between `from` and `to` are few and none is known chrome. */
