@@ -145,6 +145,16 @@ export class LspClient {
     return earlier ? Promise.resolve(earlier) : this.waitFor(matches, `diagnostics of ${uri} v${version}`, timeoutMs);
   }
 
+  /** The last publication for `uri` so far, if any. */
+  latestDiagnostics(uri: string): PublishDiagnosticsParams | undefined {
+    return this.published.filter((p) => p.uri === uri).pop();
+  }
+
+  /** The next publication for any document. */
+  nextPublish(timeoutMs = EVENT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(() => true, 'any diagnostics', timeoutMs);
+  }
+
   /** The next publication for `uri` that arrives after this call. */
   nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
     return this.waitFor((p) => p.uri === uri, `new diagnostics of ${uri}`, EVENT_TIMEOUT_MS);
