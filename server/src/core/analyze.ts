@@ -144,7 +144,13 @@ function runRule(rule: RuleInfo, options: AnalysisOptions, out: Finding[], logge
   const severity = options.severities[rule.id] ?? rule.defaultSeverity;
   if (severity === 'off') return;
   try {
-    for (const f of check()) out.push({ ...f, severity, tier: TIER_RANK[f.tier] > TIER_RANK[rule.tier] ? rule.tier : f.tier });
+    for (const f of check()) {
+      if (TIER_RANK[f.tier] <= TIER_RANK[rule.tier]) out.push({ ...f, severity });
+      else {
+        logger.log('warn', `rule ${rule.id} reported a ${f.tier} finding above its tier ${rule.tier}; lowered`);
+        out.push({ ...f, severity, tier: rule.tier });
+      }
+    }
   } catch (error) {
     logger.log('error', `rule ${rule.id} failed`, error instanceof Error ? error.stack : error);
   }
