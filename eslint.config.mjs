@@ -10,7 +10,7 @@ const LSP_MODULES = ['vscode-languageserver', 'vscode-languageserver/*', 'vscode
 const NO_PROCESS = ['error', { name: 'process', message: 'only node/, cli/ and main.ts touch the process' }, { name: '__dirname', message: 'paths are found in node/' }];
 
 export default tseslint.config(
-  { ignores: ['**/out/**', 'dist/**', 'e2e/**', 'node_modules/**', 'scripts/**', 'build/**', 'server/src/generated/**'] },
+  { ignores: ['**/out/**', 'dist/**', 'e2e/**', 'node_modules/**', 'scripts/**', 'build/**', 'server/src/core/generated/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'server/test/**/*.ts', 'server/test-lsp/**/*.ts'],
