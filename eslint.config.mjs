@@ -47,6 +47,17 @@ export default tseslint.config(
     },
   },
   {
+    // Positions and ranges are built in lsp/convert.ts only.
+    files: ['server/src/lsp/**/*.ts'],
+    ignores: ['server/src/lsp/convert.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "ObjectExpression:has(> Property[key.name='line']):has(> Property[key.name='character'])",
+        message: 'build positions and ranges in lsp/convert.ts',
+      }],
+    },
+  },
+  {
     files: ['server/src/node/**/*.ts', 'server/src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
