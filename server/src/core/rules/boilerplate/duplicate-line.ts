@@ -6,9 +6,9 @@
  * again in the body is text, so it is never flagged as debris there.
  */
 import { localize } from '../../i18n/localize';
-import type { Finding, Tier } from '../../types';
+import type { Tier } from '../../types';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { findArticleZone } from './article-zone';
-import type { Rule, RuleContext } from '../rule';
 import { isBylineLike } from './line-shapes';
 import { blockFinding } from './whole-line';
 
@@ -20,7 +20,7 @@ export const duplicateLineRule: Rule = {
   description: { en: 'A later verbatim copy of a line that already appeared in the file.', vi: 'Bản lặp nguyên văn của một dòng đã xuất hiện trước đó trong tệp.' },
   tier: 'probable',
   defaultSeverity: 'info',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext): RuleFinding[] {
     const runs = findRepeatedRuns(ctx);
     const title = localize({ en: 'Remove the repeated text', vi: 'Xóa phần lặp lại' }, ctx.locale);
     const zone = findArticleZone(ctx.doc);

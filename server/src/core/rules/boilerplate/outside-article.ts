@@ -8,8 +8,7 @@
  */
 import { localize } from '../../i18n/localize';
 import type { ArticleText } from '../../text/article-text';
-import type { Finding } from '../../types';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { findArticleZone, type ArticleZone } from './article-zone';
 import { isKnownChrome } from './known-chrome';
 import { isBylineLike, isDateLike } from './line-shapes';
@@ -28,7 +27,7 @@ export const outsideArticleRule: Rule = {
   description: { en: 'A line of the page around the article: before its headline or after its last paragraph.', vi: 'Dòng thuộc phần trang bao quanh bài: trước tiêu đề hoặc sau đoạn cuối của bài.' },
   tier: 'probable',
   defaultSeverity: 'info',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext): RuleFinding[] {
     const zone = findArticleZone(ctx.doc);
     if (!zone) return [];
     const outside = findOutsideLines(ctx.doc, zone, ctx.allowedLines);
@@ -92,7 +91,7 @@ function onlyBlankBetween(doc: ArticleText, from: number, to: number): boolean {
   return true;
 }
 
-function toFinding(ctx: RuleContext, first: number, last: number, after: boolean): Finding {
+function toFinding(ctx: RuleContext, first: number, last: number, after: boolean): RuleFinding {
   const count = last - first + 1;
   const message = after
     ? localize({ en: `After the article's last paragraph (${count} lines of page chrome)`, vi: `Sau đoạn cuối của bài (${count} dòng thành phần trang web)` }, ctx.locale)
