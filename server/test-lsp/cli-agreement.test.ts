@@ -116,7 +116,7 @@ describe('the CLI and the server give the same findings for the same files outsi
 describe('the same agreement on real pages of other sites (../shared/devset), one folder per site', () => {
   const pages = fs.existsSync(DEVSET) ? fs.readdirSync(DEVSET).filter((f) => /^[a-z]+-\d+\.txt$/u.test(f)) : [];
   if (pages.length === 0) {
-    it('skipped: ../shared/devset/pages is not here', { skip: `no ../shared/devset/pages at ${DEVSET}` }, () => undefined);
+    it('agreement on the dev-set pages', { skip: `no ../shared/devset/pages at ${DEVSET}` }, () => undefined);
     return;
   }
   const sites = [...new Set(pages.map((p) => p.replace(/-\d+\.txt$/u, '')))].sort();
