@@ -9,6 +9,7 @@ Commands:
   fix      remove certain boilerplate in place             (--dry-run prints a diff)
   outline  list the meetings each article reports          (--format text|json)
   refs     list every reference with its resolution        (--format text|json)
+  report   corpus report: debris, recurring lines, meetings, citations (--format text|json, --html FILE)
   lsp      start the language server                       (--stdio)
 
 Options:
@@ -33,6 +34,11 @@ Prints each article's title, date, province and the meetings it reports, with th
   refs: `Usage: vn-corpus refs <files or folders…> [--format text|json]
 
 Prints every reference to an official document, congress, programme, award or body, with what it resolves to.`,
+  report: `Usage: vn-corpus report <files or folders…> [--format text|json] [--html out.html]
+
+Summarises the corpus per site or folder: files, lines, share of lines flagged by tier, the most recurring lines;
+meetings per month and by province; the most cited documents and the references the catalog does not know.
+--html writes the same report as one self-contained page (charts included, no network, strict CSP).`,
   lsp: `Usage: vn-corpus lsp --stdio
 
 Starts the language server on standard input and output, for any LSP editor.`,

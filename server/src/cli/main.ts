@@ -13,6 +13,7 @@ import { runFix } from './commands/fix';
 import { printLint } from './commands/lint';
 import { printOutline } from './commands/outline';
 import { printRefs } from './commands/refs';
+import { runReport } from './commands/report';
 import { collectFiles, UsageError } from '../node/walk';
 
 /** One analysed file, or why it could not be analysed. */
@@ -25,7 +26,7 @@ export interface Output {
   readonly isTTY: boolean;
 }
 
-const COMMANDS = new Set(['lint', 'fix', 'outline', 'refs', 'lsp']);
+const COMMANDS = new Set(['lint', 'fix', 'outline', 'refs', 'report', 'lsp']);
 
 /** Runs the CLI and returns its exit code: 0 nothing found, 1 findings, 2 usage or I/O error. */
 export async function run(argv: readonly string[], io: Output): Promise<number> {
@@ -66,7 +67,7 @@ async function dispatch(args: Args, io: Output): Promise<number> {
     main();
     return 0;
   }
-  const formats: Record<string, readonly string[]> = { lint: ['text', 'json', 'sarif'], outline: ['text', 'json'], refs: ['text', 'json'], fix: ['text'] };
+  const formats: Record<string, readonly string[]> = { lint: ['text', 'json', 'sarif'], outline: ['text', 'json'], refs: ['text', 'json'], report: ['text', 'json'], fix: ['text'] };
   const allowed = formats[args.command ?? ''];
   if (allowed && !allowed.includes(args.format)) throw new UsageError(`--format must be one of ${allowed.join(', ')} for ${args.command}`);
   if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
@@ -84,6 +85,7 @@ async function dispatch(args: Args, io: Output): Promise<number> {
   let found: boolean;
   if (args.command === 'fix') found = runFix(results, args.dryRun, io);
   else if (args.command === 'outline') found = printOutline(results, args.format, io);
+  else if (args.command === 'report') found = runReport(results, args.paths, args.format, args.html, io);
   else found = printRefs(results, args.format, io);
   return ioFailed ? 2 : found ? 1 : 0;
 }

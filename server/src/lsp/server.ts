@@ -21,6 +21,7 @@ import { findAllReferences } from './references';
 import { toLogger } from './logger';
 import { toDocumentSymbols } from './symbols';
 import { createState, indexScope, rebuildIndex, type ServerState } from './state';
+import { registerReport } from './report-service';
 
 /** Wires every LSP feature to the connection and starts listening. */
 export function startServer(connection: Connection): void {
@@ -31,6 +32,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     state = createState(connection, documents, logger, docsBase, params);
+    registerReport(connection, logger, state);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -31,6 +31,8 @@ export class WorkspaceIndex {
   private current: LineFrequencyIndex | undefined;
   private files: string[] = [];
   private run = 0;
+  /** Told how many files are indexed as the scan goes, and (done = total) when it finished. */
+  progressListener: ((done: number, total: number) => void) | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -62,12 +64,14 @@ export class WorkspaceIndex {
     try {
       const index = await buildIndex(files, this.cacheFile, isCancelled, (p) => {
         progress?.report(p.total === 0 ? 100 : Math.round((100 * p.done) / p.total), `${p.done}/${p.total} files`);
+        this.progressListener?.(Math.min(p.done, p.total - 1), p.total);
       });
       if (!index || isCancelled()) return;
       this.current = index;
       this.files = files;
       this.logger.log('info', `indexed ${files.length} article files in ${Date.now() - started} ms`);
       this.onChanged();
+      this.progressListener?.(files.length, files.length);
     } finally {
       progress?.done();
     }
@@ -88,7 +92,10 @@ export class WorkspaceIndex {
       changed = true;
     }
     this.files = [...index.entries()].map(([file]) => file);
-    if (changed) this.onChanged();
+    if (changed) {
+      this.onChanged();
+      this.progressListener?.(this.files.length, this.files.length);
+    }
   }
 
   /** The URI of an indexed file. */
