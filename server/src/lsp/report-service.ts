@@ -24,18 +24,16 @@ export class ReportService {
   private latest: ReportUpdate | undefined;
   private running: Promise<ReportUpdate> | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private wanted = false;
 
   constructor(private readonly connection: Connection, private readonly state: () => ServerState | undefined) {}
 
-  /** The index or settings changed: summaries are stale; recompute soon if anyone asked for a report before. */
+  /** The index or settings changed: summaries are stale; recompute soon, off the request path, for the totals and any open report. */
   invalidate(): void {
     this.version++;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.wanted || this.latest) void this.report().catch(() => undefined);
-      else this.sendStatus(false, this.state()?.index?.indexedFiles.length ?? 0, this.state()?.index?.indexedFiles.length ?? 0);
+      void this.report().catch(() => undefined);
     }, 500);
   }
 
@@ -46,7 +44,6 @@ export class ReportService {
 
   /** The complete current report, computing what is stale. */
   async report(): Promise<ReportUpdate> {
-    this.wanted = true;
     for (;;) {
       if (this.latest && this.latest.version === this.version && this.latest.done === this.latest.total) return this.latest;
       this.running ??= this.compute().finally(() => { this.running = undefined; });
