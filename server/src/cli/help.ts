@@ -6,7 +6,7 @@ Usage: vn-corpus <command> [options] <files or folders…>
 
 Commands:
   lint     report boilerplate and unknown references       (--format text|json|sarif)
-  fix      remove certain boilerplate in place             (--dry-run prints a diff)
+  fix      remove certain boilerplate in place             (--dry-run prints a diff; --encoding converts legacy text)
   outline  list the meetings each article reports          (--format text|json)
   refs     list every reference with its resolution        (--format text|json)
   report   corpus report: debris, recurring lines, meetings, citations (--format text|json, --html FILE)
@@ -23,7 +23,10 @@ Exit codes: 0 nothing found, 1 findings, 2 usage or I/O error.`,
 
 Prints every finding. JSON is [{ uri, diagnostics }] with LSP diagnostics (UTF-16 ranges).
 Exit code 1 when anything was found, 0 otherwise, 2 on a usage or I/O error.`,
-  fix: `Usage: vn-corpus fix <files or folders…> [--dry-run]
+  fix: `Usage: vn-corpus fix <files or folders…> [--dry-run] [--encoding]
+
+With --encoding, converts files in a broken or legacy encoding (mojibake, Windows-1258, TCVN3, VNI) to Unicode NFC
+where the conversion is exact, and lists the files that look broken but do not convert exactly (mixed or undecidable).
 
 Removes every certain boilerplate finding, as "Remove all boilerplate in this file" does in the editor.
 Line endings and a byte-order mark are kept. --dry-run prints a unified diff and writes nothing.

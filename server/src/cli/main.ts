@@ -10,6 +10,7 @@ import { HELP } from './help';
 import { keptOrRead, readText } from '../node/read-text';
 import { lintFiles } from './lint-run';
 import { runFix } from './commands/fix';
+import { runFixEncoding } from './commands/fix-encoding';
 import { printLint } from './commands/lint';
 import { printOutline } from './commands/outline';
 import { printRefs } from './commands/refs';
@@ -83,7 +84,7 @@ async function dispatch(args: Args, io: Output): Promise<number> {
   const results = analyzeAll(files, { ...options, recurrence: index }, io, kept);
   const ioFailed = results.some((r) => 'problem' in r);
   let found: boolean;
-  if (args.command === 'fix') found = runFix(results, args.dryRun, io);
+  if (args.command === 'fix') found = args.encoding ? runFixEncoding(results, args.dryRun, io) : runFix(results, args.dryRun, io);
   else if (args.command === 'outline') found = printOutline(results, args.format, io);
   else if (args.command === 'report') found = runReport(results, args.paths, args.format, args.html, io);
   else found = printRefs(results, args.format, io);

@@ -46,8 +46,8 @@ function tcvn3Pairs(): [string, string][] {
   const pairs: [string, string][] = Object.entries(data.tcvn3.letters);
   for (const [base, row] of Object.entries(data.tcvn3.rows)) {
     [...row].forEach((legacy, i) => {
-      const letter = withTone(base, TONES[i] ?? 'none');
-      if (letter !== legacy) pairs.push([letter, legacy]);
+      // Identical pairs (a → a, ý → ý) stay: they tell the decoder the character belongs to the encoding.
+      pairs.push([withTone(base, TONES[i] ?? 'none'), legacy]);
     });
   }
   return pairs;
@@ -55,7 +55,7 @@ function tcvn3Pairs(): [string, string][] {
 
 function vniPairs(): [string, string][] {
   const v = data.vni;
-  const pairs: [string, string][] = Object.entries(v.single).filter(([letter, legacy]) => letter !== legacy);
+  const pairs: [string, string][] = Object.entries(v.single);
   const pick = (marks: string, upper: boolean): string => marks[upper ? 1 : 0] ?? '';
   for (const upper of [false, true]) {
     const c = (s: string): string => (upper ? s.toUpperCase() : s);
@@ -63,8 +63,9 @@ function vniPairs(): [string, string][] {
       const mark = tone === 'none' ? '' : pick(v.toneMarks[tone as keyof typeof v.toneMarks], upper);
       // Plain vowels; i takes single characters for its tones and y one for the dot below.
       for (const base of ['a', 'e', 'o', 'u', 'y']) {
-        if (tone !== 'none' && !(base === 'y' && tone === 'dot')) pairs.push([withTone(c(base), tone), c(base) + mark]);
+        if (!(base === 'y' && tone === 'dot')) pairs.push([withTone(c(base), tone), c(base) + mark]);
       }
+      if (tone === 'none') pairs.push([c('i'), c('i')]);
       for (const base of ['a', 'e', 'o']) pairs.push([withTone(c(base === 'a' ? 'â' : base === 'e' ? 'ê' : 'ô'), tone), c(base) + pick(v.circumflex[tone as keyof typeof v.circumflex], upper)]);
       pairs.push([withTone(c('ă'), tone), c('a') + pick(v.breve[tone as keyof typeof v.breve], upper)]);
       if (tone !== 'none') for (const horn of ['ơ', 'ư']) pairs.push([withTone(c(horn), tone), (v.single[c(horn) as keyof typeof v.single] ?? '') + mark]);
