@@ -120,6 +120,7 @@ if (vscodeApi) {
     const data = e.data as { type?: string; update?: ReportUpdate };
     if (data.type === 'report' && data.update) render(data.update);
   });
+  document.body.replaceChildren(el('main', '', el('h1', '', 'Corpus report'), el('p', 'subtitle', 'Summarising the corpus…')));
   vscodeApi.postMessage({ type: 'ready' });
 } else {
   const block = document.getElementById('report-data');

@@ -127,6 +127,30 @@ async function runWorkspace(ws, articles, file) {
   });
   await shot(`report-${name}-dark`);
 
+  /** Waits until the report page shows `want` files (updates are pushed by the server). */
+  const waitForFiles = async (want) => {
+    const deadline = Date.now() + T * 2;
+    let files;
+    do {
+      frame = await reportFrame();
+      files = Number(await frame.evaluate(() => document.getElementById('totals').dataset.files));
+      if (files === want) return files;
+      await page.waitForTimeout(250); // polling the report page for the pushed update
+    } while (Date.now() < deadline);
+    throw new Error(`report shows ${files} files, want ${want}`);
+  };
+  await test(`${name}: the report refreshes when an article is added on disk, and again when it is removed`, async () => {
+    const added = path.join(articles, 'zz-report-refresh.txt');
+    fs.writeFileSync(added, 'Tin mới\n\nHội nghị tổng kết công tác năm.\nDòng thứ hai của bài.\n');
+    try {
+      await waitForFiles(expected.totals.files + 1);
+    } finally {
+      fs.rmSync(added, { force: true });
+    }
+    await waitForFiles(expected.totals.files);
+    return `${expected.totals.files + 1} files, then ${expected.totals.files}`;
+  });
+
   await test(`${name}: clicking a cited document opens its file at the line`, async () => {
     if (!frame) throw new Error('no report');
     const link = frame.locator('#cited a').first();
@@ -144,7 +168,7 @@ async function runWorkspace(ws, articles, file) {
     await palette('Preferences: Color Theme', 'Light Modern');
     await page.locator('.tabs-container .tab', { hasText: 'Corpus report' }).first().click();
     const light = await reportFrame();
-    const bodyClass = await light.evaluate(() => document.body.className);
+    const bodyClass = await light.evaluate(() => { window.scrollTo(0, 0); return document.body.className; });
     if (!/vscode-light/u.test(bodyClass)) throw new Error(`report body class "${bodyClass}"`);
     return bodyClass;
   });

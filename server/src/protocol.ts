@@ -1,4 +1,6 @@
 /** Types and custom messages shared by the client and the server; the client imports types only. */
+import type { CorpusReport } from './core/report/corpus-report';
+
 export type { Settings } from './core/settings';
 
 /** The settings section every key lives under. */
@@ -27,14 +29,14 @@ export interface MeetingSummary {
 /** Client → server request: every meeting of the indexed corpus (and open files), in date order. */
 export const MEETINGS_REQUEST = 'vnCorpus/meetings';
 
-export type { CorpusReport } from './core/report/corpus-report';
+export type { CorpusReport };
 
 /** The corpus report so far: `done` of `total` files summarised; `version` grows whenever the index or settings change. */
 export interface ReportUpdate {
   readonly version: number;
   readonly done: number;
   readonly total: number;
-  readonly report: import('./core/report/corpus-report').CorpusReport;
+  readonly report: CorpusReport;
 }
 
 /** Client → server request: the corpus report (computed if needed, partial updates follow as `REPORT_NOTIFICATION`). */
@@ -49,7 +51,7 @@ export interface IndexStatus {
   readonly done: number;
   readonly total: number;
   /** Totals of the last complete report, once there is one. */
-  readonly totals?: import('./core/report/corpus-report').CorpusReport['totals'];
+  readonly totals?: CorpusReport['totals'];
 }
 
 /** Server → client notification: indexing progress and corpus totals. */
