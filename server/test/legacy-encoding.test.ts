@@ -77,6 +77,9 @@ test('mixed, unmapped and non-Vietnamese text is reported, not converted', () =>
   assert.deepEqual(convertLegacy(`${tcvn}\n30°C`, 'tcvn3'), { problem: { reason: 'unmapped', line: 1, char: '°' } });
   // Plain Unicode Vietnamese read as VNI: "á" alone is no VNI spelling.
   assert.equal('problem' in convertLegacy('các đại biểu', 'vni') ? 'reported' : 'converted', 'reported');
+  // "cô tô mô lô" is "cơ tơ mơ lơ" in VNI and "cụ tụ mụ lụ" in TCVN3: both read as Vietnamese, so neither is chosen.
+  assert.deepEqual(convertLegacy('cô tô mô lô', 'vni'), { problem: { reason: 'undecidable' } });
+  assert.deepEqual(convertLegacy('cô tô mô lô', 'tcvn3'), { problem: { reason: 'undecidable' } });
   // Latin-1 text that maps character by character but reads as no Vietnamese.
   const r = convertLegacy('Café déjà vu, très été à Noël.', 'tcvn3');
   assert.ok('problem' in r && (r.problem.reason === 'not-vietnamese' || r.problem.reason === 'unmapped'), JSON.stringify(r));
