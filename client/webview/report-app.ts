@@ -51,7 +51,7 @@ function groupsSection(report: CorpusReport, after: (() => void)[]): HTMLElement
   const out: HTMLElement[] = [el('h2', '', 'Sites and folders'), box, el('div', 'details', table(['site or folder', 'files', 'lines', 'certain', 'probable', 'weak', 'flagged share'], rows, [1, 2, 3, 4, 5]))];
   for (const g of report.groups) {
     out.push(el('h3', '', `Most recurring lines in ${g.name}`));
-    const t = table(['files', 'line', 'first seen'], g.topLines.map((l) => [fmt(l.files), el('span', 'text', l.text), placeLink(l.place, open)]), [0]);
+    const t = table(['files', 'line', 'first seen'], g.topLines.map((l) => [fmt(l.files), el('span', 'text', l.text), placeLink(l.place, open)]), [0], 'No line recurs in two or more files.');
     t.classList.add('recurring');
     out.push(t);
   }
@@ -79,10 +79,10 @@ function meetingsSection(report: CorpusReport, after: (() => void)[]): HTMLEleme
 
 function referencesSection(report: CorpusReport): HTMLElement[] {
   const cited = table(['document', 'catalog id', 'mentions', 'files', 'first seen'],
-    report.citedDocuments.map((d) => [d.title, el('span', 'muted', d.key), fmt(d.count), fmt(d.files), placeLink(d.place, open)]), [2, 3]);
+    report.citedDocuments.map((d) => [d.title, el('span', 'muted', d.key), fmt(d.count), fmt(d.files), placeLink(d.place, open)]), [2, 3], 'No document of the catalog is cited.');
   cited.id = 'cited';
   const unknown = table(['as written', 'mentions', 'files', 'why not resolved', 'first seen'],
-    report.unknownReferences.map((d) => [el('span', 'text', d.title), fmt(d.count), fmt(d.files), el('span', 'muted', d.reason ?? ''), placeLink(d.place, open)]), [1, 2]);
+    report.unknownReferences.map((d) => [el('span', 'text', d.title), fmt(d.count), fmt(d.files), el('span', 'muted', d.reason ?? ''), placeLink(d.place, open)]), [1, 2], 'Every reference resolved: nothing to add.');
   unknown.id = 'unknown';
   return [el('h2', '', 'Most cited documents'), cited, el('h2', '', 'Unknown references to add to the catalog'), unknown];
 }

@@ -39,8 +39,8 @@ export function pct(part: number, total: number): string {
 }
 
 /** A table with a header row; `numeric` marks right-aligned columns. */
-export function table(headers: readonly string[], rows: readonly (readonly (Node | string)[])[], numeric: readonly number[] = []): HTMLElement {
-  if (rows.length === 0) return el('div', 'empty', 'Nothing to show.');
+export function table(headers: readonly string[], rows: readonly (readonly (Node | string)[])[], numeric: readonly number[] = [], empty = 'Nothing to show.'): HTMLElement {
+  if (rows.length === 0) return el('div', 'empty', empty);
   const head = el('tr', '', ...headers.map((h, i) => el('th', numeric.includes(i) ? 'num' : '', h)));
   const body = el('tbody', '', ...rows.map((r) => el('tr', '', ...r.map((c, i) => el('td', numeric.includes(i) ? 'num' : typeof c === 'string' ? '' : '', c)))));
   return el('table', '', el('thead', '', head), body);
