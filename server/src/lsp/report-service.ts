@@ -12,6 +12,8 @@ import type { ServerState } from './state';
 
 /** How often (at most) a partial report is pushed while the corpus is summarised. */
 const PUSH_EVERY_MS = 400;
+/** The first partial report goes out after this many files, so a large corpus shows something at once. */
+const FIRST_PUSH_FILES = 25;
 
 /**
  * Keeps the corpus report: summarises every indexed file (open documents from the editor's text), caches the
@@ -73,7 +75,7 @@ export class ReportService {
       const summary = await this.summaryOf(state, file, rel, path.basename(root), version);
       if ('problem' in summary) problems.push({ path: rel, problem: summary.problem });
       else summaries.push(summary);
-      if (Date.now() - pushed > PUSH_EVERY_MS) {
+      if (Date.now() - pushed > PUSH_EVERY_MS || (i + 1 === FIRST_PUSH_FILES && files.length > FIRST_PUSH_FILES)) {
         push(i + 1);
         pushed = Date.now();
       }

@@ -64,7 +64,7 @@ export class WorkspaceIndex {
     try {
       const index = await buildIndex(files, this.cacheFile, isCancelled, (p) => {
         progress?.report(p.total === 0 ? 100 : Math.round((100 * p.done) / p.total), `${p.done}/${p.total} files`);
-        this.progressListener?.(Math.min(p.done, p.total - 1), p.total);
+        if (p.total > 0) this.progressListener?.(Math.min(p.done, p.total - 1), p.total);
       });
       if (!index || isCancelled()) return;
       this.current = index;
