@@ -55,8 +55,9 @@ function toHtml(webview: vscode.Webview, root: vscode.Uri): string {
   const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'report.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'report.css'));
   const csp = `default-src 'none'; script-src ${webview.cspSource}; style-src ${webview.cspSource}; img-src ${webview.cspSource} data:; font-src ${webview.cspSource}`;
+  const lang = vscode.env.language.toLowerCase().startsWith('vi') ? 'vi' : 'en';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

@@ -2,6 +2,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
 import type { CorpusReport } from '../../server/src/core/report/corpus-report';
 import type { ReportPlace } from '../../server/src/core/report/file-summary';
+import { t } from './report-strings';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -56,7 +57,7 @@ export function flaggedChart(canvas: HTMLCanvasElement, report: CorpusReport): v
     data: {
       labels: groups.map((g) => g.name),
       datasets: (['certain', 'probable', 'weak'] as const).map((tier) => ({
-        label: `${tier} (% of lines)`, data: groups.map((g) => share(g.flagged[tier], g.lines)), backgroundColor: color(tier), borderRadius: 2, maxBarThickness: 22,
+        label: t('{0} (% of lines)', t(tier)), data: groups.map((g) => share(g.flagged[tier], g.lines)), backgroundColor: color(tier), borderRadius: 2, maxBarThickness: 22,
       })),
     },
     options: baseOptions(true, true, () => undefined),
@@ -71,7 +72,7 @@ export function monthsChart(canvas: HTMLCanvasElement, report: CorpusReport, onM
     data: {
       labels: months.map((m) => m.month),
       datasets: (['reported', 'planned', 'mentioned'] as const).map((status) => ({
-        label: status, data: months.map((m) => m[status]), backgroundColor: color(status), borderRadius: 2, maxBarThickness: 36,
+        label: t(status), data: months.map((m) => m[status]), backgroundColor: color(status), borderRadius: 2, maxBarThickness: 36,
       })),
     },
     options: baseOptions(true, false, (i) => {
@@ -86,7 +87,7 @@ export function provincesChart(canvas: HTMLCanvasElement, report: CorpusReport, 
   const rows = report.meetingsByProvince;
   add(canvas, {
     type: 'bar',
-    data: { labels: rows.map((r) => r.title), datasets: [{ label: 'meetings', data: rows.map((r) => r.count), backgroundColor: color('reported'), borderRadius: 2, maxBarThickness: 18 }] },
+    data: { labels: rows.map((r) => r.title), datasets: [{ label: t('meetings'), data: rows.map((r) => r.count), backgroundColor: color('reported'), borderRadius: 2, maxBarThickness: 18 }] },
     options: withoutLegend(baseOptions(false, true, (i) => {
       const r = rows[i];
       if (r) open(r.place);

@@ -1,5 +1,6 @@
 /** Small DOM helpers for the report: elements built with textContent only, so no corpus text is parsed as HTML. */
 import type { ReportPlace } from '../../server/src/core/report/file-summary';
+import { t } from './report-strings';
 
 /** Opens a place: the editor when inside it, else the link's own href. */
 export type Opener = (place: ReportPlace) => void;
@@ -16,7 +17,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = ''
 export function placeLink(place: ReportPlace, open: Opener | undefined, label = `${place.path}:${place.line + 1}`): HTMLAnchorElement {
   const a = el('a', '', label);
   a.href = place.uri;
-  a.title = `${place.path}, line ${place.line + 1}`;
+  a.title = t('{0}, line {1}', place.path, place.line + 1);
   a.dataset.uri = place.uri;
   a.dataset.line = String(place.line);
   if (open) {
@@ -39,7 +40,7 @@ export function pct(part: number, total: number): string {
 }
 
 /** A table with a header row; `numeric` marks right-aligned columns. */
-export function table(headers: readonly string[], rows: readonly (readonly (Node | string)[])[], numeric: readonly number[] = [], empty = 'Nothing to show.'): HTMLElement {
+export function table(headers: readonly string[], rows: readonly (readonly (Node | string)[])[], numeric: readonly number[] = [], empty = t('Nothing to show.')): HTMLElement {
   if (rows.length === 0) return el('div', 'empty', empty);
   const head = el('tr', '', ...headers.map((h, i) => el('th', numeric.includes(i) ? 'num' : '', h)));
   const body = el('tbody', '', ...rows.map((r) => el('tr', '', ...r.map((c, i) => el('td', numeric.includes(i) ? 'num' : typeof c === 'string' ? '' : '', c)))));

@@ -83,3 +83,15 @@ test('vn-corpus fix --encoding converts TCVN3 and VNI files exactly and leaves a
   assert.equal(fs.readFileSync(path.join(dir, 'mixed.txt'), 'utf8'), mixed);
   assert.match(err, /mixed\.txt: not converted: .*line 1 mixes Unicode Vietnamese/u);
 });
+
+test('every string of the report page has a Vietnamese translation', () => {
+  const dir = path.join(ROOT, 'client', 'webview');
+  const source = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'report-strings.ts').map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  // t('…') calls, and the column headers written as ['a', 'b'].map((h) => t(h)).
+  const calls = [...source.matchAll(/\bt\('([^']+)'/gu)].map((m) => m[1] ?? '');
+  const headers = [...source.matchAll(/\[('[^\]]+')\]\.map\(\(h\) => t\(h\)\)/gu)].flatMap((m) => [...(m[1] ?? '').matchAll(/'([^']+)'/gu)].map((x) => x[1] ?? ''));
+  const strings = [...calls, ...headers];
+  const table = fs.readFileSync(path.join(dir, 'report-strings.ts'), 'utf8');
+  assert.ok(strings.length > 30, `${strings.length} strings`);
+  for (const s of strings) assert.ok(table.includes(`'${s}':`), `report-strings.ts lacks ${JSON.stringify(s)}`);
+});

@@ -86,7 +86,7 @@ async function dispatch(args: Args, io: Output): Promise<number> {
   let found: boolean;
   if (args.command === 'fix') found = args.encoding ? runFixEncoding(results, args.dryRun, io) : runFix(results, args.dryRun, io);
   else if (args.command === 'outline') found = printOutline(results, args.format, io);
-  else if (args.command === 'report') found = runReport(results, args.paths, args.format, args.html, io);
+  else if (args.command === 'report') found = runReport(results, args.paths, args.format, args.html, options.locale, io);
   else found = printRefs(results, args.format, io);
   return ioFailed ? 2 : found ? 1 : 0;
 }

@@ -3,11 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildReport, type CorpusReport } from '../../core/report/corpus-report';
 import { summarizeFile, type FileSummary } from '../../core/report/file-summary';
+import type { Locale } from '../../core/types';
 import type { FileResult, Output } from '../main';
 import { UsageError } from '../../node/walk';
 
 /** Prints (or writes as HTML) the corpus report of the files; returns false, as a report finds nothing by itself (exit 0). */
-export function runReport(results: readonly FileResult[], inputs: readonly string[], format: string, htmlFile: string | undefined, io: Output): boolean {
+export function runReport(results: readonly FileResult[], inputs: readonly string[], format: string, htmlFile: string | undefined, locale: Locale, io: Output): boolean {
   const summaries: FileSummary[] = [];
   const problems: { path: string; problem: string }[] = [];
   for (const r of results) {
@@ -17,7 +18,7 @@ export function runReport(results: readonly FileResult[], inputs: readonly strin
   }
   const report = buildReport(summaries, problems);
   if (htmlFile !== undefined) {
-    fs.writeFileSync(htmlFile, toStandaloneHtml(report, readAssets()), 'utf8');
+    fs.writeFileSync(htmlFile, toStandaloneHtml(report, readAssets(), locale), 'utf8');
     io.err(`wrote ${htmlFile} (${summaries.length} files)\n`);
   } else if (format === 'json') {
     io.out(`${JSON.stringify(report, null, 2)}\n`);
@@ -75,13 +76,13 @@ const sha256 = (text: string): string => `'sha256-${crypto.createHash('sha256').
  * One self-contained page: the script and style inline, allowed by their hashes in a strict Content-Security-Policy
  * (nothing else may run or load, no network), and the report as a JSON data block, which is never executed.
  */
-export function toStandaloneHtml(report: CorpusReport, assets: Assets): string {
+export function toStandaloneHtml(report: CorpusReport, assets: Assets, locale: Locale): string {
   // `<` is escaped so no corpus text can close the data block.
   const data = JSON.stringify({ report }).replace(/</gu, '\\u003c');
   const script = assets.script.replace(/<\/script/giu, '<\\/script');
   const csp = `default-src 'none'; script-src ${sha256(script)}; style-src ${sha256(assets.style)}; img-src data:; base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
