@@ -83,7 +83,8 @@ export function createStatusItem(): { item: vscode.StatusBarItem; show(status: I
     item,
     show(status) {
       if (status.indexing) {
-        item.text = `$(sync~spin) ${vscode.l10n.t('Indexing {0}/{1}', n(status.done), n(status.total))}`;
+        const label = status.phase === 'report' ? vscode.l10n.t('Summarising {0}/{1}', n(status.done), n(status.total)) : vscode.l10n.t('Indexing {0}/{1}', n(status.done), n(status.total));
+        item.text = `$(sync~spin) ${label}`;
       } else if (status.totals) {
         const t = status.totals;
         const flagged = t.lines === 0 ? 0 : (100 * (t.flagged.certain + t.flagged.probable)) / t.lines;

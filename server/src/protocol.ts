@@ -48,6 +48,8 @@ export const REPORT_NOTIFICATION = 'vnCorpus/reportUpdate';
 /** Where indexing stands, for the status bar. */
 export interface IndexStatus {
   readonly indexing: boolean;
+  /** What is in progress while `indexing`: the line index, or the report's summaries. */
+  readonly phase: 'index' | 'report';
   readonly done: number;
   readonly total: number;
   /** Totals of the last complete report, once there is one. */

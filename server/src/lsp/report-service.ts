@@ -41,7 +41,7 @@ export class ReportService {
 
   /** Indexing progress, forwarded to the client. */
   indexing(done: number, total: number): void {
-    this.sendStatus(done < total, done, total);
+    this.sendStatus(done < total, done, total, 'index');
   }
 
   /** The complete current report, computing what is stale. */
@@ -66,7 +66,7 @@ export class ReportService {
       const update: ReportUpdate = { version, done, total: files.length, report: buildReport(summaries, problems) };
       this.latest = update;
       void this.connection.sendNotification(REPORT_NOTIFICATION, update);
-      this.sendStatus(done < files.length, done, files.length);
+      this.sendStatus(done < files.length, done, files.length, 'report');
       return update;
     };
     for (const [i, file] of files.entries()) {
@@ -105,9 +105,9 @@ export class ReportService {
     return summary;
   }
 
-  private sendStatus(indexing: boolean, done: number, total: number): void {
+  private sendStatus(indexing: boolean, done: number, total: number, phase: IndexStatus['phase']): void {
     const complete = this.latest && this.latest.version === this.version && this.latest.done === this.latest.total ? this.latest : undefined;
-    const status: IndexStatus = { indexing, done, total, ...(complete ? { totals: complete.report.totals } : {}) };
+    const status: IndexStatus = { indexing, phase, done, total, ...(complete ? { totals: complete.report.totals } : {}) };
     void this.connection.sendNotification(INDEX_STATUS_NOTIFICATION, status);
   }
 }
