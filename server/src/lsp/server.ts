@@ -29,10 +29,11 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const docsBase = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).toString();
   let state: ServerState | undefined;
+  let reports: ReturnType<typeof registerReport> | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     state = createState(connection, documents, logger, docsBase, params);
-    registerReport(connection, logger, state);
+    reports = registerReport(connection, logger, state);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -72,7 +73,10 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidChangeWatchedFiles(guard(logger, 'watchedFiles', undefined, async (params) => {
     if (!state) return;
-    if (params.changes.some((c) => c.uri.includes('/.vn-corpus/'))) state.republishAll();
+    if (params.changes.some((c) => c.uri.includes('/.vn-corpus/'))) {
+      state.republishAll();
+      reports?.invalidate();
+    }
     const texts = params.changes.filter((c) => c.uri.startsWith('file:') && c.uri.toLowerCase().endsWith('.txt')).map((c) => fileURLToPath(c.uri));
     for (const file of texts) state.meetings.invalidate(file);
     if (texts.length > 0 && state.index) state.index.applyChanges(texts, await indexScope(state));
