@@ -50,6 +50,9 @@ describe('the corpus report through the server: partial updates, totals, the sam
     const partial = updates.filter((u) => u.done < u.total && u.total === total);
     assert.ok(partial.length > 0, `no partial update among ${updates.map((u) => `${u.done}/${u.total}`).join(', ')}`);
     for (const u of partial) assert.equal(u.report.totals.files, u.done);
+    // The status bar heard the index start (0 of 65) and the report's partial progress before the totals.
+    assert.ok(statuses.some((s) => s.indexing && s.phase === 'index' && s.total === total), statuses.map((s) => `${s.phase} ${s.done}/${s.total}`).join(', '));
+    assert.ok(statuses.some((s) => s.indexing && s.phase === 'report' && s.done < s.total));
     const done = statuses.filter((s) => s.totals !== undefined).at(-1);
     assert.deepEqual(done?.totals, final.report.totals);
     // The shared footer recurs in every generated file.
