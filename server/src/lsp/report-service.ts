@@ -1,37 +1,30 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { buildReport } from '../core/report/corpus-report';
-import { summarizeFile, type FileSummary } from '../core/report/file-summary';
-import { INDEX_STATUS_NOTIFICATION, REPORT_NOTIFICATION, REPORT_REQUEST, type IndexStatus, type ReportUpdate } from '../protocol';
 import type { Logger } from '../core/types';
-import { analyzeClosedFile } from './closed-files';
+import { ReportSummaries } from '../node/report-summaries';
+import { INDEX_STATUS_NOTIFICATION, REPORT_NOTIFICATION, REPORT_REQUEST, type IndexStatus, type ReportUpdate } from '../protocol';
 import { guard } from './guard';
 import type { ServerState } from './state';
 
-/** How often (at most) a partial report is pushed while the corpus is summarised. */
-const PUSH_EVERY_MS = 400;
-/** The first partial report goes out after this many files, so a large corpus shows something at once. */
-const FIRST_PUSH_FILES = 25;
+/** Partial reports at most this often, and once after this many files. */
+const PUSH_POLICY = { everyMs: 400, firstAfter: 25 };
 
 /**
- * Keeps the corpus report: summarises every indexed file (open documents from the editor's text), caches the
- * summaries per file and modification time, pushes partial reports while it works, and starts over when the index
- * or the settings change. Also tells the client where indexing stands, for the status bar.
+ * Keeps the corpus report: summarises the corpus through `ReportSummaries`, pushes partial reports while it works,
+ * and starts over when the index or the settings change. Also tells the client where indexing stands, for the status bar.
  */
 export class ReportService {
   private version = 0;
-  private readonly cache = new Map<string, { readonly mtimeMs: number; readonly version: number; readonly summary: FileSummary }>();
   private latest: ReportUpdate | undefined;
   private running: Promise<ReportUpdate> | undefined;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly connection: Connection, private readonly state: () => ServerState | undefined) {}
+  constructor(private readonly connection: Connection, private readonly summaries: ReportSummaries | undefined) {}
 
   /** The index or settings changed: summaries are stale; recompute soon, off the request path, for the totals and any open report. */
   invalidate(): void {
     this.version++;
+    this.summaries?.clear();
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -56,53 +49,16 @@ export class ReportService {
 
   private async compute(): Promise<ReportUpdate> {
     const version = this.version;
-    const state = this.state();
-    const files = state?.index?.indexedFiles ?? [];
-    const root = state?.root ?? '';
-    const summaries: FileSummary[] = [];
-    const problems: { path: string; problem: string }[] = [];
-    let pushed = Date.now();
-    const push = (done: number): ReportUpdate => {
-      const update: ReportUpdate = { version, done, total: files.length, report: buildReport(summaries, problems) };
+    const publish = (p: { done: number; total: number; report: ReportUpdate['report'] }): ReportUpdate => {
+      const update: ReportUpdate = { version, ...p };
       this.latest = update;
       void this.connection.sendNotification(REPORT_NOTIFICATION, update);
-      this.sendStatus(done < files.length, done, files.length, 'report');
+      this.sendStatus(p.done < p.total, p.done, p.total, 'report');
       return update;
     };
-    for (const [i, file] of files.entries()) {
-      if (version !== this.version || !state) return { version, done: i, total: files.length, report: buildReport(summaries, problems) };
-      const rel = path.relative(root, file).split(path.sep).join('/');
-      const summary = await this.summaryOf(state, file, rel, path.basename(root), version);
-      if ('problem' in summary) problems.push({ path: rel, problem: summary.problem });
-      else summaries.push(summary);
-      if (Date.now() - pushed > PUSH_EVERY_MS || (i + 1 === FIRST_PUSH_FILES && files.length > FIRST_PUSH_FILES)) {
-        push(i + 1);
-        pushed = Date.now();
-      }
-    }
-    return push(files.length);
-  }
-
-  private async summaryOf(state: ServerState, file: string, rel: string, rootName: string, version: number): Promise<FileSummary | { problem: string }> {
-    const uri = pathToFileURL(file).toString();
-    const open = state.documents.get(uri);
-    if (open) {
-      const analysis = await state.service.get(open);
-      return analysis ? summarizeFile(uri, rel, rootName, analysis) : { problem: 'analysis cancelled' };
-    }
-    let mtimeMs: number;
-    try {
-      mtimeMs = fs.statSync(file).mtimeMs;
-    } catch (error) {
-      return { problem: (error as Error).message };
-    }
-    const cached = this.cache.get(file);
-    if (cached && cached.mtimeMs === mtimeMs && cached.version === version) return cached.summary;
-    const closed = await analyzeClosedFile(file, state.optionsFor);
-    if ('problem' in closed) return { problem: closed.problem };
-    const summary = summarizeFile(uri, rel, rootName, closed.analysis);
-    this.cache.set(file, { mtimeMs, version, summary });
-    return summary;
+    if (!this.summaries) return publish({ done: 0, total: 0, report: buildReport([]) });
+    const final = await this.summaries.build(() => version !== this.version, publish, PUSH_POLICY);
+    return final ? publish(final) : { version, done: 0, total: 1, report: buildReport([]) };
   }
 
   private sendStatus(indexing: boolean, done: number, total: number, phase: IndexStatus['phase']): void {
@@ -114,7 +70,7 @@ export class ReportService {
 
 /** Serves the report request and follows the index: progress for the status bar, a fresh report after each change. */
 export function registerReport(connection: Connection, logger: Logger, state: ServerState): ReportService {
-  const service = new ReportService(connection, () => state);
+  const service = new ReportService(connection, state.root ? new ReportSummaries(state.corpus, state.root, state.locale) : undefined);
   if (state.index) {
     state.index.progressListener = (done, total) => {
       service.indexing(done, total);

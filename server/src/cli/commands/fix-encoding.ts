@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { applyEdits } from '../../core/text/line-edits';
-import type { FileResult, Output } from '../main';
 import { unifiedDiff } from '../diff';
+import type { CommandRun } from '../run-context';
 import { writePreservingBom } from './fix';
 
 /**
@@ -9,10 +9,11 @@ import { writePreservingBom } from './fix';
  * Unicode NFC where the conversion is exact, and reports the files that look broken but do not convert exactly.
  * Returns whether anything changed (or would change).
  */
-export function runFixEncoding(results: readonly FileResult[], dryRun: boolean, io: Output): boolean {
+export async function runFixEncoding(ctx: CommandRun): Promise<boolean> {
+  const { io } = ctx;
+  const dryRun = ctx.args.dryRun;
   let changed = 0;
-  for (const r of results) {
-    if (!('analysis' in r)) continue;
+  for await (const r of ctx.analysed()) {
     const finding = r.analysis.findings.find((f) => f.ruleId === 'text/encoding');
     if (!finding) continue;
     const name = path.relative(process.cwd(), r.file);

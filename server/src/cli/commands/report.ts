@@ -4,19 +4,26 @@ import * as path from 'node:path';
 import { buildReport, type CorpusReport } from '../../core/report/corpus-report';
 import { summarizeFile, type FileSummary } from '../../core/report/file-summary';
 import type { Locale } from '../../core/types';
-import type { FileResult, Output } from '../main';
+import { toReportPath } from '../../node/report-summaries';
 import { UsageError } from '../../node/walk';
+import type { CommandRun } from '../run-context';
 
 /** Prints (or writes as HTML) the corpus report of the files; returns false, as a report finds nothing by itself (exit 0). */
-export function runReport(results: readonly FileResult[], inputs: readonly string[], format: string, htmlFile: string | undefined, locale: Locale, io: Output): boolean {
+export async function runReport(ctx: CommandRun): Promise<boolean> {
+  const { io, args } = ctx;
   const summaries: FileSummary[] = [];
-  const problems: { path: string; problem: string }[] = [];
-  for (const r of results) {
-    const { root, rel } = relativeToInput(r.file, inputs);
-    if ('analysis' in r) summaries.push(summarizeFile(r.uri, rel, path.basename(root), r.analysis));
-    else problems.push({ path: rel, problem: r.problem });
+  const seen = new Set<string>();
+  for await (const r of ctx.analysed()) {
+    const { root, rel } = relativeToInput(r.file, args.paths);
+    seen.add(r.file);
+    summaries.push(summarizeFile(r.uri, rel, path.basename(root), r.analysis, ctx.locale));
   }
+  // Unreadable files were named on stderr; the report lists them too, as the editor's does.
+  const problems = ctx.files.filter((f) => !seen.has(f)).map((f) => ({ path: relativeToInput(f, args.paths).rel, problem: 'could not be read (see above)' }));
   const report = buildReport(summaries, problems);
+  const format = args.format;
+  const htmlFile = args.html;
+  const locale: Locale = ctx.locale;
   if (htmlFile !== undefined) {
     fs.writeFileSync(htmlFile, toStandaloneHtml(report, readAssets(), locale), 'utf8');
     io.err(`wrote ${htmlFile} (${summaries.length} files)\n`);
@@ -33,7 +40,7 @@ function relativeToInput(file: string, inputs: readonly string[]): { root: strin
   const abs = path.resolve(file);
   for (const input of inputs) {
     const dir = path.resolve(input);
-    if (abs.startsWith(dir + path.sep) && fs.statSync(dir).isDirectory()) return { root: dir, rel: path.relative(dir, abs).split(path.sep).join('/') };
+    if (abs.startsWith(dir + path.sep) && fs.statSync(dir).isDirectory()) return { root: dir, rel: toReportPath(dir, abs) };
   }
   return { root: path.dirname(abs), rel: path.basename(abs) };
 }

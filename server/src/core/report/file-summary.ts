@@ -3,7 +3,8 @@
  * report over many files is built from summaries alone (`buildReport`), the same way in the CLI and the editor.
  */
 import type { Analysis } from '../analyze';
-import type { Tier } from '../types';
+import { describeReason } from '../i18n/reasons';
+import type { Locale, Tier } from '../types';
 
 /** A place in a file that the report links to (line is 0-based). */
 export interface ReportPlace {
@@ -62,7 +63,7 @@ export function toGroup(relativePath: string, rootName: string): string {
 }
 
 /** Summarises one analysis for the report; `relativePath` is relative to the corpus root named `rootName`. */
-export function summarizeFile(uri: string, relativePath: string, rootName: string, analysis: Analysis): FileSummary {
+export function summarizeFile(uri: string, relativePath: string, rootName: string, analysis: Analysis, locale: Locale): FileSummary {
   const doc = analysis.doc;
   const tierOf = new Map<number, Tier>();
   for (const f of analysis.findings) {
@@ -101,7 +102,7 @@ export function summarizeFile(uri: string, relativePath: string, rootName: strin
       const line = doc.lines.lineAt(mention.span.start);
       if (resolution.status === 'resolved') return { status: 'resolved', key: resolution.id, title: resolution.entry?.title ?? mention.text, line };
       if (resolution.status === 'ambiguous') return { status: 'ambiguous', key: mention.text, title: resolution.candidates.map((c) => c.id).join(', '), line };
-      return { status: 'unknown', key: mention.text, title: mention.text, line, reason: resolution.reason };
+      return { status: 'unknown', key: mention.text, title: mention.text, line, reason: describeReason(resolution.reason, locale) };
     }),
   };
 }
