@@ -99,6 +99,12 @@ async function runWorkspace(ws, articles, file) {
     return `${counts.views} view lines for ${counts.numbers} numbered lines`;
   });
 
+  // The first theme follows the browser's preference (light here): start from a dark theme so the later switch is real.
+  await test(`${name}: switch the workbench to a dark theme`, async () => {
+    await palette('Preferences: Color Theme', 'Dark Modern');
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: T });
+  });
+
   const status = page.locator('.statusbar-item', { hasText: /files · .* lines · .*% flagged/ });
   await test(`${name}: status bar shows the corpus totals`, async () => {
     await status.first().waitFor({ timeout: T * 2 });
@@ -123,6 +129,8 @@ async function runWorkspace(ws, articles, file) {
     if (got.recurring.join(',') !== cliRecurring.join(',')) diff.push(`recurring line counts: report ${got.recurring.join(',')}, CLI ${cliRecurring.join(',')}`);
     if (diff.length) throw new Error(diff.join('; '));
     if (got.canvases < 2) throw new Error(`only ${got.canvases} charts`);
+    const bodyClass = await frame.evaluate(() => document.body.className);
+    if (!/vscode-dark/u.test(bodyClass)) throw new Error(`report body class "${bodyClass}" in the dark theme`);
     return Object.entries(want).map(([k, v]) => `${k} ${v}`).join(', ');
   });
   await shot(`report-${name}-dark`);
@@ -173,7 +181,6 @@ async function runWorkspace(ws, articles, file) {
     return bodyClass;
   });
   await shot(`report-${name}-light`);
-  await palette('Preferences: Color Theme', 'Dark Modern').catch(() => undefined);
 }
 
 (async () => {
