@@ -61,7 +61,10 @@ async function hoverLabels(client, files, log) {
       const others = found ? othersNamed(value, ref.id) : [];
       const written = /(\d{1,5})\s*[-–/]\s*(?:\d{4}\s*[-/]\s*)?\p{L}/u.exec(ref.text);
       const symbolWritten = written !== null;
-      const states = Boolean(hover && written && value.includes(String(Number(written[1]))) && KINDS.test(value) && ISSUER.test(value));
+      // The symbol's own hover: at the written number, which may sit at the end of a long labelled span.
+      const symbolHover = written ? await client.hover(uri, { line: ref.line, character: ref.character + written.index + 1 }, 30_000) : null;
+      const symbolValue = symbolHover?.contents?.value ?? '';
+      const states = Boolean(written && symbolValue.includes(String(Number(written[1]))) && KINDS.test(symbolValue) && ISSUER.test(symbolValue));
       rows.push({
         file: name, line: ref.line, text: ref.text, id: ref.id, scored: ref.scored, found,
         right: right && others.length === 0, ambiguous: right && others.length > 0, wrong: !right && others.length > 0,

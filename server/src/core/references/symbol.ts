@@ -86,7 +86,7 @@ function toState(number: string, year: string | undefined, codes: readonly strin
     };
   }
   // An administrative letter (công văn): number/ISSUER-UNIT, no type code (Nghị định 30/2020/NĐ-CP, Điều 8).
-  if (!issuer || year || rest.length > 1) return undefined;
+  if (!issuer || year || rest.length !== 1) return undefined;
   const unitWritten = rest[0];
   const unit = unitWritten ? unitCode(unitWritten) : undefined;
   const unitOut = unitWritten ? (unit ? { code: unit.code, name: unit.name } : { code: unitWritten.toUpperCase() }) : undefined;
@@ -106,7 +106,7 @@ interface Decoded {
 function decodeIssuer(written: string): Decoded | undefined {
   const direct = issuerCode(written);
   if (direct) return direct.family === 'state' ? { code: direct.code, name: direct.name } : undefined;
-  const termed = /^(UBTVQH|QH|HĐDT|VPQH|UB[\p{L}]{1,6}QH)(\d{1,2})$/iu.exec(written);
+  const termed = /^(UBTVQH|QH|HĐDT|VPQH|UB[\p{L}]{1,8})(\d{1,2})$/iu.exec(written);
   if (!termed) return undefined;
   const term = toRomanTerm(termed[2] ?? '');
   const code = `${(termed[1] ?? '').toUpperCase()}${termed[2] ?? ''}`;
