@@ -15,6 +15,7 @@ import { measureIndex } from './index-bench.mjs';
 import { BenchClient } from './lsp-client.mjs';
 import { measureEdits, measureIdleHover } from './latency.mjs';
 import { measureSteps } from './core-steps.mjs';
+import { measureReferenceHovers } from './references.mjs';
 import { formatTable, mb, median, memoryOf, round, seededRandom, verdict } from './stats.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -93,6 +94,8 @@ async function main() {
       }
       return { runs: samples.length, medianMs: round(median(samples)), minMs: round(Math.min(...samples)), maxMs: round(Math.max(...samples)) };
     });
+
+    await section('references', () => measureReferenceHovers({ repo: REPO, log }));
 
     await section('cli', () => measureCliThroughput({ repo: REPO, corpus: corpus.root, bytes: corpus.bytes, runs: PLAN.cliRuns, log }));
 
@@ -179,6 +182,12 @@ function report() {
   rows.push(['corpus', `${f.corpus?.files} files, ${f.corpus?.MB} MB (from ${f.corpus?.sources} articles)`, '~5,000 / ~50 MB', '']);
   rows.push(...err('serverStart'));
   if (f.serverStart?.medianMs !== undefined) rows.push(['server spawn → initialize result', `median ${f.serverStart.medianMs} ms (min ${f.serverStart.minMs}, max ${f.serverStart.maxMs}; n=${f.serverStart.runs})`, '', '']);
+  rows.push(...err('references'));
+  if (f.references?.hover) {
+    const r = f.references;
+    rows.push(['reference hovers: spawn → initialize', `median ${r.initialize.medianMs} ms, max ${r.initialize.maxMs} ms (n=${r.initialize.runs})`, '< 200 ms', verdict(r.initialize.maxMs, 200)]);
+    rows.push(['reference hover (every mention, idle)', `${fmtMs(r.hover)} over ${r.hover.files} files`, 'p95 < 5 ms', verdict(r.hover.p95, 5)]);
+  }
   rows.push(['extension activation', 'measured in the e2e run (needs VS Code)', '', 'n/a']);
   rows.push(...err('cli'));
   if (f.cli?.ratio !== undefined) {

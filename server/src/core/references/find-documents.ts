@@ -37,7 +37,7 @@ const ISSUERS = [
   `ban thường vụ (?:tỉnh|thành|huyện|quận|thị) ${UY}${PROVINCE}`, `(?:tỉnh|thành|huyện|quận|thị) ${UY}${PROVINCE}`,
   `(?:hđnd|hội đồng nhân dân|ubnd|${UY} ban nhân dân)(?: tỉnh| thành phố| huyện)?${PROVINCE}`, 'bộ trưởng bộ [\\p{L}\\s,]{2,40}?(?=[\\s,.;]|$)',
 ].join('|');
-const TERM = '(?:\\s*,?\\s*\\(?\\s*khó?a\\s+([ivxl]+)\\s*\\)?)';
+const TERM = '(?:\\s*,?\\s*(?:\\(\\s*khó?a\\s+([ivxl]+)\\s*\\)|khó?a\\s+([ivxl]+)(?![\\p{L}])))';
 const DATE = '(?:\\s*,?\\s*(?:ban hành\\s+)?ngày\\s+(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{4}))';
 const PLENUM = '(?:\\s*,?\\s*(?:của\\s+)?hội nghị\\s+(?:lần thứ\\s+[\\p{L}\\d]+\\s+)?(?:ban chấp hành\\s+)?(?:trung ương|t\\.?ư|tw)(?:\\s+đảng)?(?:\\s+lần thứ)?(?:\\s+[\\p{L}\\d]+)?)';
 const TAIL_AFTER = new RegExp(`^${DATE}?(?:\\s*,?\\s*(?:của|do)\\s+(${ISSUERS}))?${PLENUM}?${TERM}?`, 'u');
@@ -123,7 +123,8 @@ export function findDocuments(folded: string): FoundDocument[] {
 
 function readTail(tail: RegExpExecArray | null): { issuer?: string; term?: string; date?: string } {
   if (!tail) return {};
-  const [, day, month, year, issuer, term] = tail;
+  const [, day, month, year, issuer, bracketed, plain] = tail;
+  const term = bracketed ?? plain;
   return {
     ...(issuer ? { issuer: issuer.replace(/uỷ/gu, 'ủy') } : {}),
     ...(romanTerm(term) ? { term: romanTerm(term) } : {}),

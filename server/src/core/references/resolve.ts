@@ -141,7 +141,8 @@ function resolveSymbol(info: SymbolInfo, mention: Mention, ctx: ResolveContext, 
   const chosen = choose(entries, ctx, mention);
   if (chosen.status === 'resolved') return { ...chosen, confidence: basis === 'written' ? chosen.confidence : chosen.confidence * 0.9, ...(basis === 'article' ? { basis: 'the article writes the full symbol' } : {}) };
   if (chosen.status === 'ambiguous') return chosen;
-  return { status: 'unknown', reason: chosen.reason, confidence: basis === 'written' ? 0.9 : 0.8, symbol: { id: info.symbol, info, basis } };
+  const reason = entries.length > 0 ? chosen.reason : `${info.symbol} is not in the catalog`;
+  return { status: 'unknown', reason, confidence: basis === 'written' ? 0.9 : 0.8, symbol: { id: info.symbol, info, basis } };
 }
 
 function resolvePlenum(mention: Mention, ctx: ResolveContext): Resolution {
