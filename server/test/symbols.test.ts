@@ -36,6 +36,13 @@ for (const [written, want] of CASES) {
   });
 }
 
+test('an issuer code the tables lack is kept as written and said so', () => {
+  const info = parseSymbol('2517/KL-TCHQ');
+  assert.equal(info?.symbol, '2517/KL-TCHQ');
+  assert.equal(info?.kindName, 'kết luận');
+  assert.match(info?.issuerNames[0] ?? '', /TCHQ .*chưa có trong bảng mã/u);
+});
+
 test('text that only looks like a symbol stays unread', () => {
-  for (const written of ['12/5/2017', '35-abc/xyz', '5/2017', '2016/QH', '12-NQ/ZZ', '10/2017/UBND-TNMT']) assert.equal(parseSymbol(written), undefined, written);
+  for (const written of ['12/5/2017', '35-abc/xyz', '5/2017', '2016/QH', '12-XX/TW', '12-NQ/CP', '10/2017/UBND-TNMT']) assert.equal(parseSymbol(written), undefined, written);
 });

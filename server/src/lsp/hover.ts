@@ -46,7 +46,13 @@ function unknownMarkdown(found: ResolvedMention, locale: Locale): string {
   const { mention, resolution } = found;
   if (resolution.status !== 'unknown') return '';
   const symbol = resolution.symbol;
-  if (!symbol) return `**${escape(mention.text)}** — ${t(locale, 'unknownPlain', { reason: resolution.reason })}`;
+  if (!symbol) {
+    const kind = mention.kindWord ?? mention.kind;
+    const said = kind && mention.number ? [`${kind} số ${mention.number}`, ...(mention.issuer ? [`${t(locale, 'issuerInText')}: ${mention.issuer}`] : []), ...(mention.term ? [`khóa ${mention.term}`] : [])] : [];
+    const lines = [`**${escape(mention.text)}** — ${t(locale, 'unknownPlain', { reason: resolution.reason })}`];
+    if (said.length > 0) lines.push('', escape(said.join(' · ')));
+    return lines.join('\n');
+  }
   const info = symbol.info;
   const kind = info ? info.kindName.charAt(0).toUpperCase() + info.kindName.slice(1) : '';
   const lines = [`**${escape(`${kind} ${symbol.id}`.trim())}**`, ''];

@@ -9,6 +9,7 @@ const MESSAGES = {
   derivedSymbol: { en: 'Symbol {symbol} follows from the issuer by the numbering rules; the text writes only the number.', vi: 'Ký hiệu {symbol} suy ra từ cơ quan ban hành theo quy tắc đánh số; bài chỉ ghi số.' },
   articleSymbol: { en: 'The article writes the full symbol {symbol} elsewhere.', vi: 'Bài viết ghi đầy đủ ký hiệu {symbol} ở chỗ khác.' },
   or: { en: 'or', vi: 'hoặc' },
+  issuerInText: { en: 'issuer named in the text', vi: 'cơ quan ban hành theo bài viết' },
   mirrors: { en: 'Modelled on', vi: 'Theo mô hình' },
   related: { en: 'see', vi: 'xem' },
   alsoCited: { en: 'Also cited as', vi: 'Còn được gọi là' },

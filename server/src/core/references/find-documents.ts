@@ -41,7 +41,11 @@ const TERM = '(?:\\s*,?\\s*(?:\\(\\s*khó?a\\s+([ivxl]+)\\s*\\)|khó?a\\s+([ivxl
 const DATE = '(?:\\s*,?\\s*(?:ban hành\\s+)?ngày\\s+(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{4}))';
 const PLENUM = '(?:\\s*,?\\s*(?:của\\s+)?hội nghị\\s+(?:lần thứ\\s+[\\p{L}\\d]+\\s+)?(?:ban chấp hành\\s+)?(?:trung ương|t\\.?ư|tw)(?:\\s+đảng)?(?:\\s+lần thứ)?(?:\\s+[\\p{L}\\d]+)?)';
 const TAIL_AFTER = new RegExp(`^${DATE}?(?:\\s*,?\\s*(?:của|do)\\s+(${ISSUERS}))?${PLENUM}?${TERM}?`, 'u');
-const KIND_NUMBER = new RegExp(`${NOT_BEFORE}(${KIND_WORDS})\\s+(?:số\\s*:?\\s*)?(\\d{1,5})(?![\\p{N}])`, 'gu');
+/** A number that counts something ("kế hoạch 5 năm", "1 lần") is not a document number. */
+const NOT_A_QUANTITY = '(?!\\s*(?:năm|tháng|ngày|tuần|quý|người|lần|%|tỷ|triệu|nghìn|ngàn|điểm|giờ|phút|km|ha|nội dung|nhiệm vụ|giải pháp|chương trình|đề án|dự án)(?![\\p{L}]))';
+const KIND_NUMBER = new RegExp(`${NOT_BEFORE}(${KIND_WORDS})\\s+(số\\s*:?\\s*)?(\\d{1,5})(?![\\p{N}])${NOT_A_QUANTITY}`, 'gu');
+/** Kinds whose bare number is prose more often than a citation ("báo cáo 3 …"): they need "số" or a symbol. */
+const NEEDS_SO_OR_SYMBOL = new Set(['tờ trình', 'công văn', 'thông báo', 'kế hoạch', 'hướng dẫn', 'báo cáo', 'đề án']);
 const BARE_SYMBOL = /(?<![\p{L}\p{M}\p{N}/-])(\d{1,5})(?=\s*[-–/]\s*(?:\d{4}\s*\/\s*)?\p{L})/gu;
 /** Separator-and-code groups that may follow a number: `/2017/UBTVQH14`, ` - CT/TW`, `/UBND-TNMT`. */
 const SYMBOL_TAIL = /^(?:\s*[-/]\s*\d{4})?(?:\s*[-–/]\s*(?:\p{L}[\p{L}\p{N}]{0,11}|t\.ư))(?:\s*[-–/]\s*\p{L}[\p{L}\p{N}]{0,11}){0,5}/u;
@@ -73,12 +77,14 @@ export function findDocuments(folded: string): FoundDocument[] {
   KIND_NUMBER.lastIndex = 0;
   for (let m = KIND_NUMBER.exec(folded); m; m = KIND_NUMBER.exec(folded)) {
     const kindWord = m[1] ?? '';
-    const number = m[2] ?? '';
+    const writesSo = m[2] !== undefined;
+    const number = m[3] ?? '';
     let end = m.index + m[0].length;
     const symbol = symbolAfter(number, folded.slice(end));
     if (symbol) end += symbol.length;
     // "Luật 8 …" is prose; a law is cited by its symbol or by name.
     if (kindWord === 'luật' && !symbol) continue;
+    if (NEEDS_SO_OR_SYMBOL.has(kindWord) && !symbol && !writesSo) continue;
     const listed: { number: string; span: Span }[] = [];
     if (!symbol) {
       for (let rest = folded.slice(end), next = LIST_NEXT.exec(rest); next; rest = folded.slice(end), next = LIST_NEXT.exec(rest)) {

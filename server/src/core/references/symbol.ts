@@ -49,9 +49,18 @@ export function parseSymbol(written: string): SymbolInfo | undefined {
 
 function toParty(number: string, written: string, issuerWritten: string): SymbolInfo | undefined {
   const type = typeCode(written, 'party');
-  const body = issuerCode(issuerWritten);
-  if (!type || !body || body.family !== 'party') return undefined;
+  const known = issuerCode(issuerWritten);
+  if (!type || (known && known.family !== 'party')) return undefined;
+  const body = known ?? unlisted(issuerWritten);
+  if (!body) return undefined;
   return { symbol: `${number}-${type.code}/${body.code}`, number, typeCode: type.code, kindName: type.kind, issuerCodes: [body.code], issuerNames: [body.name], family: 'party' };
+}
+
+/** An issuer code the tables lack, kept as written: the symbol's shape and type code still say what it is. */
+function unlisted(written: string): { code: string; name: string } | undefined {
+  const code = written.toUpperCase();
+  if (!/^[\p{L}][\p{L}\p{N}]{1,11}$/u.test(code) || /^\p{N}/u.test(code)) return undefined;
+  return { code, name: `${code} (mã cơ quan chưa có trong bảng mã)` };
 }
 
 function toState(number: string, year: string | undefined, codes: readonly string[], yearSeparator: string): SymbolInfo | undefined {
@@ -68,7 +77,7 @@ function toState(number: string, year: string | undefined, codes: readonly strin
   }
   const type = typeCode(first, 'state');
   if (type && rest.length > 0) {
-    const issuers = rest.map(decodeIssuer);
+    const issuers = rest.map((code) => decodeIssuer(code) ?? (issuerCode(code) ? undefined : unlisted(code)));
     const known = issuers.filter((i): i is Decoded => i !== undefined);
     if (known.length !== issuers.length) return undefined;
     const term = known.map((i) => i.term).find((t) => t !== undefined);
