@@ -42,7 +42,7 @@ const DATE = '(?:\\s*,?\\s*(?:ban hành\\s+)?ngày\\s+(\\d{1,2})\\s*[-/.]\\s*(\\
 const PLENUM = '(?:\\s*,?\\s*(?:của\\s+)?hội nghị\\s+(?:lần thứ\\s+[\\p{L}\\d]+\\s+)?(?:ban chấp hành\\s+)?(?:trung ương|t\\.?ư|tw)(?:\\s+đảng)?(?:\\s+lần thứ)?(?:\\s+[\\p{L}\\d]+)?)';
 const TAIL_AFTER = new RegExp(`^${DATE}?(?:\\s*,?\\s*(?:của|do)\\s+(${ISSUERS}))?${PLENUM}?${TERM}?`, 'u');
 /** A number that counts something ("kế hoạch 5 năm", "1 lần") is not a document number. */
-const NOT_A_QUANTITY = '(?!\\s*(?:năm|tháng|ngày|tuần|quý|người|lần|%|tỷ|triệu|nghìn|ngàn|điểm|giờ|phút|km|ha|nội dung|nhiệm vụ|giải pháp|chương trình|đề án|dự án)(?![\\p{L}]))';
+const NOT_A_QUANTITY = '(?!\\s*(?:năm(?!\\s+\\d{4})|tháng(?!\\s+\\d)|ngày(?!\\s+\\d)|tuần|quý|người|lần|%|tỷ|triệu|nghìn|ngàn|điểm|giờ|phút|km|ha|nội dung|nhiệm vụ|giải pháp|chương trình|đề án|dự án)(?![\\p{L}]))';
 const KIND_NUMBER = new RegExp(`${NOT_BEFORE}(${KIND_WORDS})\\s+(số\\s*:?\\s*)?(\\d{1,5})(?![\\p{N}])${NOT_A_QUANTITY}`, 'gu');
 /** Kinds whose bare number is prose more often than a citation ("báo cáo 3 …"): they need "số" or a symbol. */
 const NEEDS_SO_OR_SYMBOL = new Set(['tờ trình', 'công văn', 'thông báo', 'kế hoạch', 'hướng dẫn', 'báo cáo', 'đề án']);
