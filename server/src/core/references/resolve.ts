@@ -107,7 +107,8 @@ function resolveDocument(mention: Mention, ctx: ResolveContext, facts: ReadonlyM
   if (!mention.number) return { status: 'unknown', reason: 'no number', confidence: 0 };
   const key = keyOf(mention);
   const known = key ? facts.get(key) : undefined;
-  const issuers = [...(mention.issuer ? [mention.issuer] : []), ...(known?.issuers ?? [])];
+  // The issuer written with the mention decides; otherwise what the article says of that number elsewhere.
+  const issuers = mention.issuer ? [mention.issuer] : [...(known?.issuers ?? [])];
   const levels = new Set(issuers.map(issuerLevel).filter((l): l is IssuerLevel => l !== undefined));
   // The article writes this number's full symbol elsewhere: that is the document, unless the issuer contradicts it.
   const written = [...(known?.symbols.values() ?? [])].filter((s) => levels.size === 0 || [...levels].some((l) => matchesLevel(s.symbol, l)));
@@ -116,6 +117,9 @@ function resolveDocument(mention: Mention, ctx: ResolveContext, facts: ReadonlyM
   if (!mention.kind) return { status: 'unknown', reason: `no ${mention.kindWord ?? 'document'} numbered ${mention.number} is catalogued`, confidence: 0 };
   let candidates = ctx.catalog.findByNumber(mention.kind, mention.number);
   if (levels.size > 0) candidates = candidates.filter((c) => [...levels].some((l) => matchesLevel(c.symbol ?? c.id, l)));
+  // "… của Bộ Chính trị" prefers the Politburo's document over the Central Committee's of the same number, when both fit.
+  const sameBody = candidates.filter((c) => c.issuer !== undefined && issuers.some((i) => c.issuer?.toLowerCase().includes(i.replace(/^ban thường vụ /u, ''))));
+  if (sameBody.length > 0 && sameBody.length < candidates.length) candidates = sameBody;
   else if (ctx.family) {
     const sameFamily = candidates.filter((c) => isPartyEntry(c) === (ctx.family === 'party'));
     if (sameFamily.length > 0) candidates = sameFamily;
@@ -126,6 +130,8 @@ function resolveDocument(mention: Mention, ctx: ResolveContext, facts: ReadonlyM
     if (sameTerm.length > 0) candidates = sameTerm;
   }
   const chosen = choose(candidates, ctx, mention);
+  // A short form is never as sure as a written symbol.
+  if (chosen.status === 'resolved') return { ...chosen, confidence: Math.min(chosen.confidence, 0.9) };
   if (chosen.status !== 'unknown' || candidates.length > 0) return chosen;
   // Nothing catalogued: the issuer and the numbering rules may still give the symbol (Party documents carry no year).
   const level = levels.size === 1 ? [...levels][0] : undefined;
