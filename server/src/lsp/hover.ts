@@ -45,23 +45,34 @@ function toMarkdown(found: ResolvedMention, locale: Locale, englishGloss: boolea
 function unknownMarkdown(found: ResolvedMention, locale: Locale): string {
   const { mention, resolution } = found;
   if (resolution.status !== 'unknown') return '';
+  // Core reasons are English; the Vietnamese hover says the same through its own lines.
+  const reason = locale === 'en' ? `: ${resolution.reason}` : '';
+  const kindWritten = mention.kindWord ?? mention.kind;
   const symbol = resolution.symbol;
   if (!symbol) {
-    const kind = mention.kindWord ?? mention.kind;
-    const said = kind && mention.number ? [`${kind} số ${mention.number}`, ...(mention.issuer ? [`${t(locale, 'issuerInText')}: ${mention.issuer}`] : []), ...(mention.term ? [`khóa ${mention.term}`] : [])] : [];
-    const lines = [`**${escape(mention.text)}** — ${t(locale, 'unknownPlain', { reason: resolution.reason })}`];
+    const said = kindWritten && mention.number ? [`${capitalize(kindWritten)} số ${mention.number}`, ...(mention.issuer ? [`${t(locale, 'issuerInText')}: ${mention.issuer}`] : []), ...(mention.term ? [`khóa ${mention.term}`] : [])] : [];
+    const lines = [`**${escape(mention.text)}** — ${t(locale, 'unknown')}${escape(reason)}`];
     if (said.length > 0) lines.push('', escape(said.join(' · ')));
+    if (mention.date) lines.push('', `${t(locale, 'date')}: ${mention.date}`);
     return lines.join('\n');
   }
   const info = symbol.info;
-  const kind = info ? info.kindName.charAt(0).toUpperCase() + info.kindName.slice(1) : '';
-  const lines = [`**${escape(`${kind} ${symbol.id}`.trim())}**`, ''];
-  if (info) lines.push(escape(describeSymbol(info)), '');
+  // The kind the text writes ("Quyết định 935") is more precise than the symbol's reading ("quyết định hoặc quy định").
+  const kind = kindWritten ?? info?.kindName ?? '';
+  const lines = [`**${escape(`${capitalize(kind)} ${symbol.id}`.trim())}**`, ''];
+  if (info) lines.push(escape(capitalize(describeSymbol(kindWritten ? { ...info, kindName: kindWritten } : info))), '');
+  if (mention.issuer) lines.push(escape(`${t(locale, 'issuerInText')}: ${mention.issuer}${mention.term ? ` khóa ${mention.term}` : ''}`), '');
   if (symbol.basis === 'rule') lines.push(t(locale, 'derivedSymbol', { symbol: symbol.id }), '');
   if (symbol.basis === 'article') lines.push(t(locale, 'articleSymbol', { symbol: symbol.id }), '');
-  lines.push(t(locale, 'notInCatalog', { symbol: symbol.id }));
+  if (symbol.basis !== 'rule') lines.push(t(locale, 'symbolSays'), '');
+  const otherDate = /issued on (\d{4}-\d{2}-\d{2})/u.exec(resolution.reason)?.[1];
+  lines.push(otherDate ? t(locale, 'notInCatalogOn', { symbol: symbol.id, date: otherDate }) : t(locale, 'notInCatalog', { symbol: symbol.id }));
   if (mention.date) lines.push('', `${t(locale, 'date')}: ${mention.date}`);
   return lines.join('\n');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A province's own Steering Committee 35: the Vietnamese name first, a link to the central body, the English gloss after. */

@@ -3,8 +3,9 @@ import type { Locale } from '../core/types';
 const MESSAGES = {
   ambiguous: { en: 'Ambiguous reference; candidates:', vi: 'Tham chiếu chưa rõ; có thể là:' },
   unknown: { en: 'Not in the catalog', vi: 'Chưa có trong danh mục' },
-  unknownPlain: { en: 'not found in the catalog: {reason}', vi: 'không tìm thấy trong danh mục: {reason}' },
-  notInCatalog: { en: '{symbol} is not in the catalog yet; the details above are read from the symbol itself.', vi: '{symbol} chưa có trong danh mục; các thông tin trên đọc từ chính số, ký hiệu.' },
+  notInCatalog: { en: '{symbol} is not in the catalog yet.', vi: '{symbol} chưa có trong danh mục.' },
+  notInCatalogOn: { en: '{symbol} of {date} is not in the catalog; the catalog lists a document with the same symbol from another date (numbers restart in each term).', vi: '{symbol} ban hành ngày {date} chưa có trong danh mục; danh mục chỉ có văn bản cùng ký hiệu của ngày khác (số văn bản đánh lại theo từng nhiệm kỳ).' },
+  symbolSays: { en: 'Read from the symbol itself, by the numbering rules.', vi: 'Các thông tin trên đọc từ chính số, ký hiệu, theo quy tắc đánh số.' },
   notCatalogued: { en: 'not in the catalog', vi: 'chưa có trong danh mục' },
   derivedSymbol: { en: 'Symbol {symbol} follows from the issuer by the numbering rules; the text writes only the number.', vi: 'Ký hiệu {symbol} suy ra từ cơ quan ban hành theo quy tắc đánh số; bài chỉ ghi số.' },
   articleSymbol: { en: 'The article writes the full symbol {symbol} elsewhere.', vi: 'Bài viết ghi đầy đủ ký hiệu {symbol} ở chỗ khác.' },
