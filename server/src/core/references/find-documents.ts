@@ -40,7 +40,7 @@ const ISSUERS = [
 const TERM = '(?:\\s*,?\\s*(?:\\(\\s*khó?a\\s+([ivxl]+)\\s*\\)|khó?a\\s+([ivxl]+)(?![\\p{L}])))';
 const DATE = '(?:\\s*,?\\s*(?:ban hành\\s+)?ngày\\s+(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{4}))';
 const PLENUM = '(?:\\s*,?\\s*(?:của\\s+)?hội nghị\\s+(?:lần thứ\\s+[\\p{L}\\d]+\\s+)?(?:ban chấp hành\\s+)?(?:trung ương|t\\.?ư|tw)(?:\\s+đảng)?(?:\\s+lần thứ)?(?:\\s+[\\p{L}\\d]+)?)';
-const TAIL_AFTER = new RegExp(`^${DATE}?(?:\\s*,?\\s*(?:của|do)\\s+(${ISSUERS}))?${PLENUM}?${TERM}?`, 'u');
+const TAIL_AFTER = new RegExp(`${DATE}?(?:\\s*,?\\s*(?:của|do)\\s+(${ISSUERS}))?${PLENUM}?${TERM}?`, 'uy');
 /** A number that counts something ("kế hoạch 5 năm", "1 lần") is not a document number. */
 const NOT_A_QUANTITY = '(?!\\s*(?:năm(?!\\s+\\d{4})|tháng(?!\\s+\\d)|ngày(?!\\s+\\d)|tuần|quý|người|lần|%|tỷ|triệu|nghìn|ngàn|điểm|giờ|phút|km|ha|nội dung|nhiệm vụ|giải pháp|chương trình|đề án|dự án)(?![\\p{L}]))';
 const KIND_NUMBER = new RegExp(`${NOT_BEFORE}(${KIND_WORDS})\\s+(số\\s*:?\\s*)?(\\d{1,5})(?![\\p{N}])${NOT_A_QUANTITY}`, 'gu');
@@ -48,13 +48,19 @@ const KIND_NUMBER = new RegExp(`${NOT_BEFORE}(${KIND_WORDS})\\s+(số\\s*:?\\s*)
 const NEEDS_SO_OR_SYMBOL = new Set(['tờ trình', 'công văn', 'thông báo', 'kế hoạch', 'hướng dẫn', 'báo cáo', 'đề án']);
 const BARE_SYMBOL = /(?<![\p{L}\p{M}\p{N}/-])(\d{1,5})(?=\s*[-–/]\s*(?:\d{4}\s*\/\s*)?\p{L})/gu;
 /** Separator-and-code groups that may follow a number: `/2017/UBTVQH14`, ` - CT/TW`, `/UBND-TNMT`. */
-const SYMBOL_TAIL = /^(?:\s*[-/]\s*\d{4})?(?:\s*[-–/]\s*(?:\p{L}[\p{L}\p{N}]{0,11}|t\.ư))(?:\s*[-–/]\s*\p{L}[\p{L}\p{N}]{0,11}){0,5}/u;
+const SYMBOL_TAIL = /(?:\s*[-/]\s*\d{4})?(?:\s*[-–/]\s*(?:\p{L}[\p{L}\p{N}]{0,11}|t\.ư))(?:\s*[-–/]\s*\p{L}[\p{L}\p{N}]{0,11}){0,5}/uy;
 const NAMED_LAW = /(?<![\p{L}\p{M}])(?:bộ\s+)?luật\s+(?:(?!luật)[^.;:()\n]){1,140}?\s+số\s*$/u;
-const LIST_NEXT = /^\s*(?:,|và|hoặc)\s*(?:số\s+)?(\d{1,5})(?![\p{N}/-])(?!\s*(?:năm|tháng|ngày|người|%))/u;
+const LIST_NEXT = /\s*(?:,|và|hoặc)\s*(?:số\s+)?(\d{1,5})(?![\p{N}/-])(?!\s*(?:năm|tháng|ngày|người|%))/uy;
 
-/** The longest prefix of `tail` that, after `number`, parses as a symbol. */
-function symbolAfter(number: string, tail: string): { info: SymbolInfo; length: number } | undefined {
-  const m = SYMBOL_TAIL.exec(tail);
+/** Runs a sticky pattern at `at` in the whole line: slicing a long line for every match would copy it each time. */
+function execAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+/** The longest symbol tail at `at` that, after `number`, parses as a symbol. */
+function symbolAfter(number: string, folded: string, at: number): { info: SymbolInfo; length: number } | undefined {
+  const m = execAt(SYMBOL_TAIL, folded, at);
   if (!m) return undefined;
   let candidate = m[0];
   while (candidate.length > 0) {
@@ -80,21 +86,21 @@ export function findDocuments(folded: string): FoundDocument[] {
     const writesSo = m[2] !== undefined;
     const number = m[3] ?? '';
     let end = m.index + m[0].length;
-    const symbol = symbolAfter(number, folded.slice(end));
+    const symbol = symbolAfter(number, folded, end);
     if (symbol) end += symbol.length;
     // "Luật 8 …" is prose; a law is cited by its symbol or by name.
     if (kindWord === 'luật' && !symbol) continue;
     if (NEEDS_SO_OR_SYMBOL.has(kindWord) && !symbol && !writesSo) continue;
     const listed: { number: string; span: Span }[] = [];
     if (!symbol) {
-      for (let rest = folded.slice(end), next = LIST_NEXT.exec(rest); next; rest = folded.slice(end), next = LIST_NEXT.exec(rest)) {
+      for (let next = execAt(LIST_NEXT, folded, end); next; next = execAt(LIST_NEXT, folded, end)) {
         const n = next[1] ?? '';
         const at = end + next[0].length - n.length;
         listed.push({ number: n, span: { start: at, end: at + n.length } });
         end += next[0].length;
       }
     }
-    const tail = TAIL_AFTER.exec(folded.slice(end));
+    const tail = execAt(TAIL_AFTER, folded, end);
     const details = readTail(tail);
     const fullEnd = end + (tail?.[0].length ?? 0);
     const kind = (symbol?.info.typeCode ? KIND_OF_TYPE[symbol.info.typeCode] : undefined) ?? KIND_OF_WORD[kindWord] ?? (symbol?.info.kindName.startsWith('luật') ? 'luật' : undefined);
@@ -111,11 +117,11 @@ export function findDocuments(folded: string): FoundDocument[] {
     const start = m.index;
     if (found.some((f) => f.span.start <= start && start < f.span.end)) continue;
     const number = m[1] ?? '';
-    const symbol = symbolAfter(number, folded.slice(start + number.length));
+    const symbol = symbolAfter(number, folded, start + number.length);
     // A bare symbol counts only with a type code or as a law: "123/UBND" alone could be anything.
     if (!symbol || (!symbol.info.typeCode && !symbol.info.kindName.startsWith('luật'))) continue;
     let end = start + number.length + symbol.length;
-    const tail = TAIL_AFTER.exec(folded.slice(end));
+    const tail = execAt(TAIL_AFTER, folded, end);
     end += tail?.[0].length ?? 0;
     // A law cited by name, "Luật Hoạt động giám sát … số 87/2015/QH13": the name belongs to the mention.
     const named = symbol.info.kindName.startsWith('luật') ? NAMED_LAW.exec(folded.slice(Math.max(0, start - 160), start)) : null;
