@@ -2,7 +2,7 @@
 // labelled span, over stdio. A label is found when the hover's range overlaps its span; right when the hover names the
 // label's id and no other document of the same number; wrong when it names another document of that number and not the
 // id; ambiguous when it names both. Runs on the seeds (eval/gold) and on ../shared/dev-labels when that folder exists.
-// Usage: node eval/references.mjs [--verbose]
+// Usage: node eval/references.mjs [--verbose]; VN_CORPUS_DEV_LABELS points at another labels folder.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,7 @@ import { BenchClient } from '../bench/lsp-client.mjs';
 import { goldPairs } from './boilerplate.mjs';
 
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
-const DEV_LABELS = path.join(ROOT, '..', 'shared', 'dev-labels');
+const DEV_LABELS = process.env.VN_CORPUS_DEV_LABELS ?? path.join(ROOT, '..', 'shared', 'dev-labels');
 const CORPUS = path.join(ROOT, '..', 'shared', 'corpus');
 
 /** A symbol-like token: `35-NQ/TW`, `19-2017/NQ-CP`, `333/2017/UBTVQH14`, `123/UBND-TNMT`. */
