@@ -98,8 +98,7 @@ export function resolveMention(mention: Mention, ctx: ResolveContext, facts: Rea
 
 /** Catalog entries carrying this symbol (ids may add a year where a Party symbol repeats across terms). */
 function bySymbol(ctx: ResolveContext, symbol: string): CatalogEntry[] {
-  const wanted = symbol.normalize('NFC').toUpperCase();
-  return ctx.catalog.entries.filter((e) => (e.symbol ?? e.id).toUpperCase() === wanted || e.id.toUpperCase() === wanted);
+  return ctx.catalog.findBySymbol(symbol);
 }
 
 function resolveDocument(mention: Mention, ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts>): Resolution {
