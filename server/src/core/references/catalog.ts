@@ -29,6 +29,8 @@ export interface CatalogEntry {
   readonly source: { readonly url: string; readonly title: string };
   /** Where the entry was read from, for go-to-definition. */
   readonly origin: { readonly file: string; readonly index: number };
+  /** The pack file of an entry read from a pack; absent for hand-checked entries. */
+  readonly pack?: string;
 }
 
 /** A problem with one catalog entry, naming the file and field; the entry is skipped. */
@@ -139,26 +141,46 @@ const ENGLISH_KINDS: Partial<Record<EntryKind, string>> = {
  * Every field of an entry comes from its source; the description and gloss are only those fields restated.
  */
 export function parsePack(json: unknown, file: string): { entries: CatalogEntry[]; problems: CatalogProblem[] } {
+  const shape = packShape(json, file);
+  if (typeof shape === 'string') return { entries: [], problems: [{ file, where: 'entries', message: shape }] };
   const entries: CatalogEntry[] = [];
   const problems: CatalogProblem[] = [];
-  const source = isRecord(json) && isRecord(json.source) ? json.source : undefined;
-  const raw = isRecord(json) && Array.isArray(json.entries) ? json.entries : undefined;
-  if (!raw || !source || typeof source.title !== 'string') return { entries, problems: [{ file, where: 'entries', message: 'expected { "source": { "title": ... }, "entries": [ ... ] }' }] };
-  const via = source.title;
-  raw.forEach((item: unknown, index: number) => {
-    if (!isRecord(item)) return problems.push({ file, where: `entries[${index}]`, message: 'not an object' });
-    const date = typeof item.date === 'string' ? item.date : '';
-    const effective = typeof item.effective === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(item.effective) ? item.effective : undefined;
-    const kind = item.kind as EntryKind;
-    const description = `Ban hành ngày ${vietnameseDate(date)}${effective ? `, có hiệu lực thi hành từ ngày ${vietnameseDate(effective)}` : ''} (theo ${via}).`;
-    const gloss = `${ENGLISH_KINDS[kind] ?? 'Document'} ${String(item.symbol)}, issued ${date}.`;
-    const result = toEntry({ ...item, description, gloss, source: { url: item.url, title: `vbpl.vn: ${String(item.symbol)}` } }, file, index);
+  shape.raw.forEach((item: unknown, index: number) => {
+    const result = toPackEntry(item, file, index, shape.via);
     if (typeof result === 'string') problems.push({ file, where: `entries[${index}]`, message: result });
-    else if (!result.symbol || !result.date || !result.issuer || !result.number) problems.push({ file, where: `entries[${index}]`, message: 'a pack entry needs "number", "symbol", "date" and "issuer"' });
     else entries.push(result);
-    return undefined;
   });
   return { entries, problems };
+}
+
+function packShape(json: unknown, file: string): { raw: unknown[]; via: string } | string {
+  const source = isRecord(json) && isRecord(json.source) ? json.source : undefined;
+  const raw = isRecord(json) && Array.isArray(json.entries) ? (json.entries as unknown[]) : undefined;
+  if (!raw || !source || typeof source.title !== 'string') return `${file}: expected { "source": { "title": ... }, "entries": [ ... ] }`;
+  return { raw, via: source.title };
+}
+
+function toPackEntry(item: unknown, file: string, index: number, via: string): CatalogEntry | string {
+  if (!isRecord(item)) return 'not an object';
+  const date = typeof item.date === 'string' ? item.date : '';
+  const effective = typeof item.effective === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(item.effective) ? item.effective : undefined;
+  const kind = item.kind as EntryKind;
+  const description = `Ban hành ngày ${vietnameseDate(date)}${effective ? `, có hiệu lực thi hành từ ngày ${vietnameseDate(effective)}` : ''} (theo ${via}).`;
+  const gloss = `${ENGLISH_KINDS[kind] ?? 'Document'} ${String(item.symbol)}, issued ${date}.`;
+  const result = toEntry({ ...item, description, gloss, source: { url: item.url, title: `vbpl.vn: ${String(item.symbol)}` } }, file, index);
+  if (typeof result === 'string') return result;
+  if (!result.symbol || !result.date || !result.issuer || !result.number) return 'a pack entry needs "number", "symbol", "date" and "issuer"';
+  return { ...result, pack: file };
+}
+
+/** One pack as read: its raw entries, indexed by symbol and by kind and number, turned into entries when asked for. */
+interface LoadedPack {
+  readonly file: string;
+  readonly raw: readonly unknown[];
+  readonly via: string;
+  readonly bySymbol: ReadonlyMap<string, readonly number[]>;
+  readonly byNumber: ReadonlyMap<string, readonly number[]>;
+  readonly made: Map<number, CatalogEntry | undefined>;
 }
 
 function vietnameseDate(iso: string): string {
@@ -179,7 +201,7 @@ export function packKey(symbol: string): string | undefined {
 export class Catalog {
   private readonly byId = new Map<string, CatalogEntry>();
   private bySymbolIndex: Map<string, CatalogEntry[]> | undefined;
-  private readonly loaded = new Map<string, { entries: CatalogEntry[]; bySymbol: Map<string, CatalogEntry[]> }>();
+  private readonly loaded = new Map<string, LoadedPack>();
   private readonly problems: CatalogProblem[] = [];
 
   constructor(readonly entries: readonly CatalogEntry[] = [], private readonly packs?: PackSource) {
@@ -190,21 +212,14 @@ export class Catalog {
   /** The entry with this id (a pack entry's id is its symbol). */
   get(id: string): CatalogEntry | undefined {
     const wanted = id.normalize('NFC');
-    const own = this.byId.get(wanted);
-    if (own) return own;
-    const key = this.packs ? packKey(wanted) : undefined;
-    return key === undefined ? undefined : this.packEntries((p) => p.keys.includes(key)).find((e) => e.id === wanted);
+    return this.byId.get(wanted) ?? this.fromPacksBySymbol(wanted).find((e) => e.id === wanted);
   }
 
   /** Entries carrying this symbol, letter case aside (an id may add a year where a symbol repeats across terms). */
   findBySymbol(symbol: string): CatalogEntry[] {
     const wanted = symbol.normalize('NFC').toUpperCase();
     const own = this.ownBySymbol().get(wanted) ?? [];
-    const key = this.packs ? packKey(wanted) : undefined;
-    if (key === undefined) return own;
-    const fromPacks: CatalogEntry[] = [];
-    for (const pack of this.packsWhere((p) => p.keys.some((k) => k.toUpperCase() === key))) fromPacks.push(...(pack.bySymbol.get(wanted) ?? []));
-    return [...own, ...fromPacks.filter((e) => !shadowed(e, own))];
+    return [...own, ...this.fromPacksBySymbol(wanted).filter((e) => !shadowed(e, own))];
   }
 
   /** Entries of a kind whose number (or symbol's leading number) equals `number`. */
@@ -212,18 +227,28 @@ export class Catalog {
     const wanted = stripZeros(number);
     const fits = (e: CatalogEntry): boolean => e.kind === kind && (stripZeros(e.number ?? '') === wanted || stripZeros(leadingNumber(e.symbol ?? e.id)) === wanted);
     const own = [...this.byId.values()].filter(fits);
-    const fromPacks = this.packEntries((p) => p.kinds.includes(kind)).filter((e) => fits(e) && !shadowed(e, this.ownBySymbol().get((e.symbol ?? e.id).toUpperCase()) ?? []));
+    const fromPacks: CatalogEntry[] = [];
+    for (const pack of this.packsWhere((p) => p.kinds.includes(kind))) {
+      fromPacks.push(...this.made(pack, pack.byNumber.get(`${kind}:${wanted}`) ?? []).filter((e) => fits(e) && !shadowed(e, this.ownBySymbol().get((e.symbol ?? e.id).toUpperCase()) ?? [])));
+    }
     return [...own, ...fromPacks];
   }
 
   /** Packs read so far, by file name, with their entry counts. */
   loadedPacks(): ReadonlyMap<string, number> {
-    return new Map([...this.loaded].map(([file, p]) => [file, p.entries.length]));
+    return new Map([...this.loaded].map(([file, p]) => [file, p.raw.length]));
   }
 
-  /** Problems met reading packs so far; a pack that cannot be read is skipped, and the rest of the catalog works. */
+  /** Problems met reading packs so far; a pack or entry that cannot be read is skipped, and the rest of the catalog works. */
   packProblems(): readonly CatalogProblem[] {
     return this.problems;
+  }
+
+  private fromPacksBySymbol(wanted: string): CatalogEntry[] {
+    const key = this.packs ? packKey(wanted)?.toUpperCase() : undefined;
+    if (key === undefined) return [];
+    const upper = wanted.toUpperCase();
+    return this.packsWhere((p) => p.keys.some((k) => k.toUpperCase() === key)).flatMap((pack) => this.made(pack, pack.bySymbol.get(upper) ?? []));
   }
 
   private ownBySymbol(): Map<string, CatalogEntry[]> {
@@ -236,26 +261,45 @@ export class Catalog {
     return this.bySymbolIndex;
   }
 
-  private packEntries(where: (p: PackInfo) => boolean): CatalogEntry[] {
-    return this.packsWhere(where).flatMap((p) => p.entries);
-  }
-
-  private packsWhere(where: (p: PackInfo) => boolean): { entries: CatalogEntry[]; bySymbol: Map<string, CatalogEntry[]> }[] {
+  private packsWhere(where: (p: PackInfo) => boolean): LoadedPack[] {
     return (this.packs?.packs ?? []).filter(where).map((p) => this.load(p.file));
   }
 
-  private load(file: string): { entries: CatalogEntry[]; bySymbol: Map<string, CatalogEntry[]> } {
+  /** The entries at these places of a pack, validated the first time each is asked for; a broken one is reported once. */
+  private made(pack: LoadedPack, places: readonly number[]): CatalogEntry[] {
+    const out: CatalogEntry[] = [];
+    for (const i of places) {
+      if (!pack.made.has(i)) {
+        const result = toPackEntry(pack.raw[i], pack.file, i, pack.via);
+        if (typeof result === 'string') this.problems.push({ file: pack.file, where: `entries[${i}]`, message: result });
+        pack.made.set(i, typeof result === 'string' ? undefined : result);
+      }
+      const entry = pack.made.get(i);
+      if (entry) out.push(entry);
+    }
+    return out;
+  }
+
+  private load(file: string): LoadedPack {
     const done = this.loaded.get(file);
     if (done) return done;
     const read = this.packs?.read(file) ?? { error: 'no pack source' };
-    const parsed = read.error !== undefined ? { entries: [], problems: [{ file, where: 'file', message: read.error }] } : parsePack(read.value, file);
-    this.problems.push(...parsed.problems);
-    const bySymbol = new Map<string, CatalogEntry[]>();
-    for (const e of parsed.entries) {
-      const key = (e.symbol ?? e.id).toUpperCase();
-      bySymbol.set(key, [...(bySymbol.get(key) ?? []), e]);
-    }
-    const pack = { entries: parsed.entries, bySymbol };
+    const shape = read.error !== undefined ? read.error : packShape(read.value, file);
+    if (typeof shape === 'string') this.problems.push({ file, where: 'file', message: shape });
+    const raw = typeof shape === 'string' ? [] : shape.raw;
+    const bySymbol = new Map<string, number[]>();
+    const byNumber = new Map<string, number[]>();
+    const add = (map: Map<string, number[]>, key: string, i: number): void => {
+      const list = map.get(key);
+      if (list) list.push(i);
+      else map.set(key, [i]);
+    };
+    raw.forEach((item, i) => {
+      if (!isRecord(item) || typeof item.symbol !== 'string') return;
+      add(bySymbol, item.symbol.normalize('NFC').toUpperCase(), i);
+      add(byNumber, `${String(item.kind)}:${stripZeros(leadingNumber(item.symbol))}`, i);
+    });
+    const pack: LoadedPack = { file, raw, via: typeof shape === 'string' ? '' : shape.via, bySymbol, byNumber, made: new Map() };
     this.loaded.set(file, pack);
     return pack;
   }

@@ -128,6 +128,20 @@ function resolveDocument(mention: Mention, ctx: ResolveContext, facts: ReadonlyM
     const sameTerm = candidates.filter((c) => c.term !== undefined && terms.has(c.term));
     if (sameTerm.length > 0) candidates = sameTerm;
   }
+  // The packs hold the documents the Pháp điển cites, not every document of a number: a number alone picks none of them.
+  // A hand-checked entry answers as before; among pack entries only a stated issue date decides, else it stays open.
+  const hand = candidates.filter((c) => c.pack === undefined);
+  if (hand.length < candidates.length && !statedFor(mention, ctx)) {
+    const label = `${mention.kind} ${mention.number}`;
+    if (hand.length > 0) candidates = hand;
+    else {
+      const pool = candidates.filter((c) => !ctx.articleDate || !c.date || c.date <= (ctx.articleDate ?? ''));
+      if (pool.length > 1) return { status: 'ambiguous', candidates: pool.map((entry) => ({ id: entry.id, entry })), confidence: 1 / pool.length };
+      const only = pool[0];
+      if (only) return { status: 'unknown', reason: `${label} may be ${only.id}, but the catalog does not hold every document of that number and the article gives no year or date`, confidence: 0.3 };
+      candidates = [];
+    }
+  }
   const chosen = choose(candidates, ctx, mention);
   // A short form is never as sure as a written symbol.
   if (chosen.status === 'resolved') return { ...chosen, confidence: Math.min(chosen.confidence, 0.9) };
@@ -211,6 +225,13 @@ function choose(candidates: readonly CatalogEntry[], ctx: ResolveContext, mentio
   if (pool.length === 1 && first) return { status: 'resolved', id: first.id, entry: first, confidence: candidates.length === 1 ? 1 : 0.8 };
   if (pool.length > 1) return { status: 'ambiguous', candidates: pool.map((entry) => ({ id: entry.id, entry })), confidence: 1 / pool.length };
   return { status: 'unknown', reason: `${label} is not in the catalog`, confidence: 0 };
+}
+
+/** The issue date the text writes with a mention ("… ngày 11/1/2017"), if any. */
+function statedFor(mention: Mention, ctx: ResolveContext): string | undefined {
+  const following = ctx.text?.slice(mention.span.end, mention.span.end + 240) ?? '';
+  const preceding = ctx.text?.slice(Math.max(0, mention.span.start - 120), mention.span.start) ?? '';
+  return mention.date ?? statedDate(following, preceding);
 }
 
 function byId(ctx: ResolveContext, id: string): Resolution {
