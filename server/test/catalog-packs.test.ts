@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { Catalog, packKey, parsePack, parsePackIndex, type CatalogEntry, type PackSource } from '../src/core/references/catalog';
 import { parseSymbol } from '../src/core/references/symbol';
+import { analyze, defaultAnalysisOptions } from '../src/core/analyze';
 import { builtInPacks } from '../src/node/workspace-files';
 import { CATALOG_DIR, loadBuiltInCatalog } from './catalog-fixture';
 
@@ -153,4 +154,23 @@ test('the built-in pack index loads without reading a pack, and a lookup reads o
   assert.equal(law.length, 1);
   assert.equal(law[0]?.kind, 'luật');
   assert.deepEqual([...catalog.loadedPacks().keys()], ['quoc-hoi.json']);
+});
+
+test('with thousands of pack entries a short form stays open unless the article dates it; a full symbol resolves', () => {
+  const { entries } = loadBuiltInCatalog();
+  const catalog = new Catalog(entries, builtInPacks(CATALOG_DIR).source);
+  const resolve = (text: string, within = catalog): string => {
+    const refs = analyze(text, { ...defaultAnalysisOptions, catalog: within }).references.filter((r) => r.mention.type === 'document');
+    return refs.map((r) => (r.resolution.status === 'resolved' ? `resolved ${r.resolution.id}` : r.resolution.status === 'ambiguous' ? `ambiguous ${r.resolution.candidates.length}` : 'unknown')).join('; ');
+  };
+  // Several decrees numbered 67 are catalogued and the text dates none: the hover lists them.
+  assert.match(resolve('Thực hiện Nghị định 67 của Chính phủ, tỉnh đã rà soát.'), /^ambiguous [2-9]/u);
+  // The date written with the number picks one.
+  assert.equal(resolve('Theo Nghị định số 100 ngày 3/9/2013 của Chính phủ, các đơn vị đã triển khai.'), 'resolved 100/2013/NĐ-CP');
+  // One catalogued document of a number is not enough: the packs do not hold every document of that number.
+  const onePack = new Catalog([], countingSource([]));
+  assert.equal(resolve('Căn cứ Quyết định số 263 của Thủ tướng Chính phủ, đơn vị đã thực hiện.', onePack), 'unknown');
+  assert.equal(resolve('Căn cứ Quyết định số 263 ngày 1/1/2010 của Thủ tướng Chính phủ, đơn vị đã thực hiện.', onePack), 'resolved 263/QĐ-TTg');
+  assert.equal(resolve('Căn cứ Nghị định 67/2018/NĐ-CP, đơn vị đã thực hiện.'), 'resolved 67/2018/NĐ-CP');
+  assert.equal(resolve('Căn cứ Luật số 74/2014/QH13, trường đã tuyển sinh.'), 'resolved 74/2014/QH13');
 });
