@@ -1,5 +1,6 @@
 import type { Hover } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
+import { describeReason } from '../core/i18n/reasons';
 import type { CatalogEntry } from '../core/references/catalog';
 import { describeSymbol } from '../core/references/symbol';
 import type { ResolvedMention } from '../core/references/resolve';
@@ -45,8 +46,8 @@ function toMarkdown(found: ResolvedMention, locale: Locale, englishGloss: boolea
 function unknownMarkdown(found: ResolvedMention, locale: Locale): string {
   const { mention, resolution } = found;
   if (resolution.status !== 'unknown') return '';
-  // Core reasons are English; the Vietnamese hover says the same through its own lines.
-  const reason = locale === 'en' ? `: ${resolution.reason}` : '';
+  // The Vietnamese hover says the same through its own lines.
+  const reason = locale === 'en' ? `: ${describeReason(resolution.reason, locale)}` : '';
   const kindWritten = mention.kindWord ?? mention.kind;
   const symbol = resolution.symbol;
   if (!symbol) {
@@ -65,7 +66,7 @@ function unknownMarkdown(found: ResolvedMention, locale: Locale): string {
   if (symbol.basis === 'rule') lines.push(t(locale, 'derivedSymbol', { symbol: symbol.id }), '');
   if (symbol.basis === 'article') lines.push(t(locale, 'articleSymbol', { symbol: symbol.id }), '');
   if (symbol.basis !== 'rule') lines.push(t(locale, 'symbolSays'), '');
-  const otherDate = /issued on (\d{4}-\d{2}-\d{2})/u.exec(resolution.reason)?.[1];
+  const otherDate = resolution.reason.code === 'other-issue-date' ? resolution.reason.stated : undefined;
   lines.push(otherDate ? t(locale, 'notInCatalogOn', { symbol: symbol.id, date: otherDate }) : t(locale, 'notInCatalog', { symbol: symbol.id }));
   if (mention.date) lines.push('', `${t(locale, 'date')}: ${mention.date}`);
   return lines.join('\n');

@@ -16,11 +16,23 @@ export type Resolution =
   | { readonly status: 'ambiguous'; readonly candidates: readonly Candidate[]; readonly confidence: number }
   | {
       readonly status: 'unknown';
-      readonly reason: string;
+      readonly reason: UnknownReason;
       readonly confidence: number;
       /** A symbol the mention names but the catalog lacks: written, from the article, or by the numbering rules. */
       readonly symbol?: { readonly id: string; readonly info?: SymbolInfo; readonly basis: 'written' | 'article' | 'rule' };
     };
+
+/** Why a mention stayed unknown, as a typed code; adapters render it in the interface language. */
+export type UnknownReason =
+  | { readonly code: 'no-number' }
+  | { readonly code: 'no-province' }
+  | { readonly code: 'symbol-not-catalogued'; readonly symbol: string }
+  | { readonly code: 'number-not-catalogued'; readonly kind: string; readonly number: string }
+  | { readonly code: 'plenum-not-catalogued'; readonly plenum: string; readonly term?: string }
+  /** The text states an issue date that no catalogued candidate has (`numberKnown`: some entry has the number). */
+  | { readonly code: 'other-issue-date'; readonly stated: string; readonly numberKnown: boolean; readonly otherwise: UnknownReason }
+  /** Only one document of that number is catalogued, from a pack that does not hold every one, and nothing dates the mention. */
+  | { readonly code: 'number-partly-catalogued'; readonly kind: string; readonly number: string; readonly likely: string };
 
 /** A mention with what it resolved to. */
 export interface ResolvedMention {
@@ -103,7 +115,7 @@ function bySymbol(ctx: ResolveContext, symbol: string): CatalogEntry[] {
 
 function resolveDocument(mention: Mention, ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts>): Resolution {
   if (mention.symbolInfo) return resolveSymbol(mention.symbolInfo, mention, ctx, 'written');
-  if (!mention.number) return { status: 'unknown', reason: 'no number', confidence: 0 };
+  if (!mention.number) return { status: 'unknown', reason: { code: 'no-number' }, confidence: 0 };
   const key = keyOf(mention);
   const known = key ? facts.get(key) : undefined;
   // The issuer written with the mention decides; otherwise what the article says of that number elsewhere.
@@ -113,7 +125,7 @@ function resolveDocument(mention: Mention, ctx: ResolveContext, facts: ReadonlyM
   const written = [...(known?.symbols.values() ?? [])].filter((s) => levels.size === 0 || [...levels].some((l) => matchesLevel(s.symbol, l)));
   if (written.length === 1 && written[0]) return resolveSymbol(written[0], mention, ctx, 'article');
   if (written.length > 1) return { status: 'ambiguous', candidates: written.map((s) => ({ id: s.symbol, ...entryFor(ctx, s.symbol) })), confidence: 1 / written.length };
-  if (!mention.kind) return { status: 'unknown', reason: `no ${mention.kindWord ?? 'document'} numbered ${mention.number} is catalogued`, confidence: 0 };
+  if (!mention.kind) return { status: 'unknown', reason: { code: 'number-not-catalogued', kind: mention.kindWord ?? 'document', number: mention.number }, confidence: 0 };
   let candidates = ctx.catalog.findByNumber(mention.kind, mention.number);
   if (levels.size > 0) candidates = candidates.filter((c) => [...levels].some((l) => matchesLevel(c.symbol ?? c.id, l)));
   // "… của Bộ Chính trị" prefers the Politburo's document over the Central Committee's of the same number, when both fit.
@@ -132,13 +144,12 @@ function resolveDocument(mention: Mention, ctx: ResolveContext, facts: ReadonlyM
   // A hand-checked entry answers as before; among pack entries only a stated issue date decides, else it stays open.
   const hand = candidates.filter((c) => c.pack === undefined);
   if (hand.length < candidates.length && !statedFor(mention, ctx)) {
-    const label = `${mention.kind} ${mention.number}`;
     if (hand.length > 0) candidates = hand;
     else {
       const pool = candidates.filter((c) => !ctx.articleDate || !c.date || c.date <= (ctx.articleDate ?? ''));
       if (pool.length > 1) return { status: 'ambiguous', candidates: pool.map((entry) => ({ id: entry.id, entry })), confidence: 1 / pool.length };
       const only = pool[0];
-      if (only) return { status: 'unknown', reason: `${label} may be ${only.id}, but the catalog does not hold every document of that number and the article gives no year or date`, confidence: 0.3 };
+      if (only) return { status: 'unknown', reason: { code: 'number-partly-catalogued', kind: mention.kind, number: mention.number, likely: only.id }, confidence: 0.3 };
       candidates = [];
     }
   }
@@ -150,7 +161,7 @@ function resolveDocument(mention: Mention, ctx: ResolveContext, facts: ReadonlyM
   const level = levels.size === 1 ? [...levels][0] : undefined;
   const derived = level ? deriveSymbol(mention.kind, mention.number, level) : undefined;
   if (derived) {
-    return { status: 'unknown', reason: `${derived.symbol} is not in the catalog`, confidence: 0.6, symbol: { id: derived.symbol, info: derived, basis: 'rule' } };
+    return { status: 'unknown', reason: { code: 'symbol-not-catalogued', symbol: derived.symbol }, confidence: 0.6, symbol: { id: derived.symbol, info: derived, basis: 'rule' } };
   }
   return chosen;
 }
@@ -160,7 +171,7 @@ function resolveSymbol(info: SymbolInfo, mention: Mention, ctx: ResolveContext, 
   const chosen = choose(entries, ctx, mention);
   if (chosen.status === 'resolved') return { ...chosen, confidence: basis === 'written' ? chosen.confidence : chosen.confidence * 0.9, ...(basis === 'article' ? { basis: 'the article writes the full symbol' } : {}) };
   if (chosen.status === 'ambiguous') return chosen;
-  const reason = entries.length > 0 ? chosen.reason : `${info.symbol} is not in the catalog`;
+  const reason: UnknownReason = entries.length > 0 ? chosen.reason : { code: 'symbol-not-catalogued', symbol: info.symbol };
   return { status: 'unknown', reason, confidence: basis === 'written' ? 0.9 : 0.8, symbol: { id: info.symbol, info, basis } };
 }
 
@@ -170,7 +181,7 @@ function resolvePlenum(mention: Mention, ctx: ResolveContext): Resolution {
   );
   const chosen = choose(candidates, ctx, mention);
   if (chosen.status === 'unknown' && candidates.length === 0) {
-    return { status: 'unknown', reason: `the catalog has no resolution of plenum ${mention.plenum}${mention.term ? ` of khóa ${mention.term}` : ''}`, confidence: 0 };
+    return { status: 'unknown', reason: { code: 'plenum-not-catalogued', plenum: mention.plenum ?? '', ...(mention.term ? { term: mention.term } : {}) }, confidence: 0 };
   }
   return chosen;
 }
@@ -184,7 +195,7 @@ function resolveCongress(mention: Mention, ctx: ResolveContext): Resolution {
 function resolveLocal(ctx: ResolveContext, base: string, mention: Mention, suffix = ''): Resolution {
   if (base.endsWith(':national')) return byId(ctx, base);
   const province = mention.province ?? ctx.province;
-  if (!province) return { status: 'unknown', reason: 'the article names no province', confidence: 0 };
+  if (!province) return { status: 'unknown', reason: { code: 'no-province' }, confidence: 0 };
   const id = `${base}:${province}${suffix}`;
   // A province's own Steering Committee 35 mirrors the central one; without an entry for that body, the resolution it carries out stands in.
   const central = mention.type === 'organization' ? (ctx.catalog.get('organization:BCĐ35:national') ?? ctx.catalog.get('35-NQ/TW')) : undefined;
@@ -199,13 +210,12 @@ function resolveLocal(ctx: ResolveContext, base: string, mention: Mention, suffi
 function choose(candidates: readonly CatalogEntry[], ctx: ResolveContext, mention: Mention): Resolution {
   const following = ctx.text?.slice(mention.span.end, mention.span.end + 240) ?? '';
   const preceding = ctx.text?.slice(Math.max(0, mention.span.start - 120), mention.span.start) ?? '';
-  const label = mention.symbol ?? `${mention.kind ?? 'document'} ${mention.number ?? ''}`.trim();
   const stated = mention.date ?? statedDate(following, preceding);
   let pool = [...candidates];
   if (stated && pool.length > 0) {
     // The text gives the issue date: only an entry of that date (or, if the entry knows less, that year or month) fits.
     const fits = pool.filter((c) => c.date !== undefined && stated.startsWith(c.date));
-    if (fits.length === 0) return { status: 'unknown', reason: `the catalog has no ${label} issued on ${stated}`, confidence: 0 };
+    if (fits.length === 0) return { status: 'unknown', reason: { code: 'other-issue-date', stated, numberKnown: candidates.length > 0, otherwise: notCatalogued(mention) }, confidence: 0 };
     pool = fits;
   }
   const before = ctx.articleDate ? pool.filter((c) => !c.date || c.date <= (ctx.articleDate ?? '')) : pool;
@@ -224,7 +234,14 @@ function choose(candidates: readonly CatalogEntry[], ctx: ResolveContext, mentio
   const first = pool[0];
   if (pool.length === 1 && first) return { status: 'resolved', id: first.id, entry: first, confidence: candidates.length === 1 ? 1 : 0.8 };
   if (pool.length > 1) return { status: 'ambiguous', candidates: pool.map((entry) => ({ id: entry.id, entry })), confidence: 1 / pool.length };
-  return { status: 'unknown', reason: `${label} is not in the catalog`, confidence: 0 };
+  return { status: 'unknown', reason: notCatalogued(mention), confidence: 0 };
+}
+
+/** What a mention names that the catalog lacks: its symbol, or its kind and number. */
+function notCatalogued(mention: Mention): UnknownReason {
+  if (mention.symbol) return { code: 'symbol-not-catalogued', symbol: mention.symbol };
+  if (mention.type === 'plenum-resolution') return { code: 'plenum-not-catalogued', plenum: mention.plenum ?? '', ...(mention.term ? { term: mention.term } : {}) };
+  return { code: 'number-not-catalogued', kind: mention.kind ?? mention.kindWord ?? 'document', number: mention.number ?? '' };
 }
 
 /** The issue date the text writes with a mention ("… ngày 11/1/2017"), if any. */
