@@ -62,5 +62,36 @@ export async function measureReferenceHovers({ repo, startRuns = 5, corpusFiles 
   return {
     initialize: { runs: starts.length, medianMs: round(median(starts)), maxMs: round(Math.max(...starts)) },
     hover: { files: files.length, ...summarize(samples) },
+    packs: measurePacks(repo),
   };
+}
+
+/**
+ * The catalog packs in process: reading the pack index (on the start path), then the first lookup of one symbol of
+ * each pack in a fresh catalog, which reads and indexes that pack (off the start path, once per pack and process).
+ */
+function measurePacks(repo) {
+  const out = path.join(repo, 'server', 'out', 'src');
+  const { builtInPacks } = require(path.join(out, 'node', 'workspace-files.js'));
+  const { Catalog } = require(path.join(out, 'core', 'references', 'catalog.js'));
+  const dir = path.join(repo, 'server', 'data', 'catalog');
+  const t0 = performance.now();
+  const { source } = builtInPacks(dir);
+  const indexMs = performance.now() - t0;
+  if (!source) return undefined;
+  const firsts = [];
+  let largest = { file: '', count: 0, ms: 0 };
+  for (const pack of source.packs) {
+    const raw = JSON.parse(fs.readFileSync(path.join(dir, 'packs', pack.file), 'utf8'));
+    const symbol = raw.entries[Math.floor(raw.entries.length / 2)]?.symbol;
+    if (!symbol) continue;
+    // A fresh source, so the process-wide cache of pack files does not hide the read.
+    const fresh = { packs: source.packs, read: (file) => ({ value: JSON.parse(fs.readFileSync(path.join(dir, 'packs', file), 'utf8')) }) };
+    const t = performance.now();
+    new Catalog([], fresh).findBySymbol(symbol);
+    const ms = performance.now() - t;
+    firsts.push(ms);
+    if (pack.count > largest.count) largest = { file: pack.file, count: pack.count, ms: round(ms) };
+  }
+  return { indexMs: round(indexMs), packs: firsts.length, entries: source.packs.reduce((n, p) => n + p.count, 0), first: summarize(firsts), largest };
 }
