@@ -150,7 +150,7 @@ const source = {
 const index = { source, packs: [] };
 for (const p of [...packs.values()].sort((a, b) => a.file.localeCompare(b.file))) {
   p.entries.sort((a, b) => a.date.localeCompare(b.date) || a.symbol.localeCompare(b.symbol));
-  fs.writeFileSync(path.join(out, p.file), `${JSON.stringify({ source: { title: source.title, url: source.url }, entries: p.entries }, null, 0).replace(/\},\{/gu, '},\n{')}\n`);
+  fs.writeFileSync(path.join(out, p.file), `${JSON.stringify({ source: { title: 'Bộ pháp điển điện tử, Bộ Tư pháp', url: source.url }, entries: p.entries }, null, 0).replace(/\},\{/gu, '},\n{')}\n`);
   index.packs.push({ file: p.file, keys: [...p.keys].sort(), kinds: [...p.kinds].sort(), count: p.entries.length });
 }
 fs.writeFileSync(path.join(out, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { Catalog, packKey, parsePack, parsePackIndex, type CatalogEntry, type PackSource } from '../src/core/references/catalog';
 import { parseSymbol } from '../src/core/references/symbol';
 import { analyze, defaultAnalysisOptions } from '../src/core/analyze';
-import { builtInPacks } from '../src/node/workspace-files';
+import { builtInPacks, catalogEntryPlace } from '../src/node/workspace-files';
 import { CATALOG_DIR, loadBuiltInCatalog } from './catalog-fixture';
 
 const PACK_DIR = path.join(CATALOG_DIR, 'packs');
@@ -154,6 +154,11 @@ test('the built-in pack index loads without reading a pack, and a lookup reads o
   assert.equal(law.length, 1);
   assert.equal(law[0]?.kind, 'luật');
   assert.deepEqual([...catalog.loadedPacks().keys()], ['quoc-hoi.json']);
+  // Go to definition lands on the entry in its pack file.
+  const place = law[0] ? catalogEntryPlace(law[0]) : undefined;
+  assert.ok(place, 'the pack entry has a place');
+  assert.equal(place.file, path.join(PACK_DIR, 'quoc-hoi.json'));
+  assert.ok(fs.readFileSync(place.file, 'utf8').split('\n')[place.line]?.slice(place.character).startsWith('"id":"74/2014/QH13"'));
 });
 
 test('with thousands of pack entries a short form stays open unless the article dates it; a full symbol resolves', () => {

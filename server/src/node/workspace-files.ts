@@ -89,7 +89,7 @@ export function builtInPacks(dir: string): { source?: PackSource; problems: File
     packCache.set(full, cached);
     return cached.missing ? { error: 'file not found' } : cached;
   };
-  return { source: { packs: parsed.packs, read }, problems: parsed.problems.map((p) => ({ file: indexFile, message: `${p.where}: ${p.message}` })) };
+  return { source: { packs: parsed.packs, read, locate: (file) => path.join(packDir, file) }, problems: parsed.problems.map((p) => ({ file: indexFile, message: `${p.where}: ${p.message}` })) };
 }
 
 /** Reads the lines a user chose to keep, `.vn-corpus/allow.json` (`{ "lines": [...] }`). */
@@ -127,7 +127,9 @@ export function catalogEntryPlace(entry: CatalogEntry): { file: string; line: nu
   } catch {
     return undefined;
   }
-  const needle = `"id": ${JSON.stringify(entry.id)}`;
+  // Hand-written catalogs put a space after the colon; the generated packs do not.
+  const spaced = `"id": ${JSON.stringify(entry.id)}`;
+  const needle = text.includes(spaced) ? spaced : `"id":${JSON.stringify(entry.id)}`;
   const at = Math.max(0, text.indexOf(needle));
   const before = text.slice(0, at);
   return { file: entry.origin.file, line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1), length: needle.length };

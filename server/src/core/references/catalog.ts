@@ -113,6 +113,8 @@ export interface PackSource {
   readonly packs: readonly PackInfo[];
   /** One pack's JSON, or a reason it cannot be had. */
   readonly read: (file: string) => { value?: unknown; error?: string };
+  /** Where a pack file is, for an entry's origin (go to definition); the file name when absent. */
+  readonly locate?: (file: string) => string;
 }
 
 /** Validates the pack index (`packs/index.json`). */
@@ -170,7 +172,7 @@ function toPackEntry(item: unknown, file: string, index: number, via: string): C
   const result = toEntry({ ...item, description, gloss, source: { url: item.url, title: `vbpl.vn: ${String(item.symbol)}` } }, file, index);
   if (typeof result === 'string') return result;
   if (!result.symbol || !result.date || !result.issuer || !result.number) return 'a pack entry needs "number", "symbol", "date" and "issuer"';
-  return { ...result, pack: file };
+  return { ...result, pack: file.split(/[\\/]/u).pop() ?? file };
 }
 
 /** One pack as read: its raw entries, indexed by symbol and by kind and number, turned into entries when asked for. */
@@ -270,7 +272,7 @@ export class Catalog {
     const out: CatalogEntry[] = [];
     for (const i of places) {
       if (!pack.made.has(i)) {
-        const result = toPackEntry(pack.raw[i], pack.file, i, pack.via);
+        const result = toPackEntry(pack.raw[i], this.packs?.locate?.(pack.file) ?? pack.file, i, pack.via);
         if (typeof result === 'string') this.problems.push({ file: pack.file, where: `entries[${i}]`, message: result });
         pack.made.set(i, typeof result === 'string' ? undefined : result);
       }
