@@ -9,6 +9,7 @@ Commands:
   fix      remove certain boilerplate in place             (--dry-run prints a diff)
   outline  list the meetings each article reports          (--format text|json)
   refs     list every reference with its resolution        (--format text|json)
+  profiles group files into sites by their shared chrome     (--format text|json)
   lsp      start the language server                       (--stdio)
 
 Options:
@@ -33,6 +34,11 @@ Prints each article's title, date, province and the meetings it reports, with th
   refs: `Usage: vn-corpus refs <files or folders…> [--format text|json]
 
 Prints every reference to an official document, congress, programme, award or body, with what it resolves to.`,
+  profiles: `Usage: vn-corpus profiles <files or folders…> [--format text|json] [--lang en|vi]
+
+Groups the files into sites by the lines they share (menus, footers, widgets) and prints each site's pages and chrome:
+the lines seen in at least 3 of its pages and 30 % of them, with how many pages hold each line.
+lint and fix flag the same lines as boilerplate/site-chrome. Exit code 0, or 2 on a usage or I/O error.`,
   lsp: `Usage: vn-corpus lsp --stdio
 
 Starts the language server on standard input and output, for any LSP editor.`,

@@ -13,6 +13,8 @@ import { runFix } from './commands/fix';
 import { printLint } from './commands/lint';
 import { printOutline } from './commands/outline';
 import { printRefs } from './commands/refs';
+import { printProfiles } from './commands/profiles';
+import { siteProfilesOf } from '../node/site-profiles-store';
 import { collectFiles, UsageError } from '../node/walk';
 
 /** One analysed file, or why it could not be analysed. */
@@ -25,7 +27,7 @@ export interface Output {
   readonly isTTY: boolean;
 }
 
-const COMMANDS = new Set(['lint', 'fix', 'outline', 'refs', 'lsp']);
+const COMMANDS = new Set(['lint', 'fix', 'outline', 'refs', 'profiles', 'lsp']);
 
 /** Runs the CLI and returns its exit code: 0 nothing found, 1 findings, 2 usage or I/O error. */
 export async function run(argv: readonly string[], io: Output): Promise<number> {
@@ -66,20 +68,30 @@ async function dispatch(args: Args, io: Output): Promise<number> {
     main();
     return 0;
   }
-  const formats: Record<string, readonly string[]> = { lint: ['text', 'json', 'sarif'], outline: ['text', 'json'], refs: ['text', 'json'], fix: ['text'] };
+  const formats: Record<string, readonly string[]> = { lint: ['text', 'json', 'sarif'], outline: ['text', 'json'], refs: ['text', 'json'], profiles: ['text', 'json'], fix: ['text'] };
   const allowed = formats[args.command ?? ''];
   if (allowed && !allowed.includes(args.format)) throw new UsageError(`--format must be one of ${allowed.join(', ')} for ${args.command}`);
   if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
   const files = collectFiles(args.paths);
   const options = loadOptions(args, io);
   const { index, kept } = indexFiles(files);
+  // The same site profiles as the editor's: computed from the same index, so lint and fix agree with it.
+  const sites = siteProfilesOf(index, undefined, (f) => {
+    const read = keptOrRead(f, kept);
+    return 'text' in read ? read.text : undefined;
+  });
+  if (args.command === 'profiles') {
+    printProfiles(sites.profiles, args.format, options.locale, io);
+    return 0;
+  }
+  const withCorpus: AnalysisOptions = { ...options, recurrence: index, siteChrome: sites.lookup };
   if (args.command === 'lint') {
-    const records = lintFiles(files, kept, { ...options, recurrence: index });
+    const records = lintFiles(files, kept, withCorpus);
     for (const r of records) if ('problem' in r) io.err(`vn-corpus: ${r.file}: ${r.problem}; skipped\n`);
     const found = printLint(records, args.format, io);
     return records.some((r) => 'problem' in r) ? 2 : found ? 1 : 0;
   }
-  const results = analyzeAll(files, { ...options, recurrence: index }, io, kept);
+  const results = analyzeAll(files, withCorpus, io, kept);
   const ioFailed = results.some((r) => 'problem' in r);
   let found: boolean;
   if (args.command === 'fix') found = runFix(results, args.dryRun, io);

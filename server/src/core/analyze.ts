@@ -10,6 +10,7 @@ import { RULES } from './rules/registry';
 import type { RecurrenceThreshold, RuleContext } from './rules/rule';
 import { ArticleText } from './text/article-text';
 import type { RecurrenceIndex } from './corpus/line-frequency';
+import type { SiteChromeLookup } from './corpus/site-profiles';
 import { compileUserPhrases } from './rules/boilerplate/user-patterns';
 import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity, type Span } from './types';
 
@@ -27,6 +28,8 @@ export interface AnalysisOptions {
   /** Line frequencies over the corpus, when indexed. */
   readonly recurrence?: RecurrenceIndex;
   readonly recurrenceThreshold?: RecurrenceThreshold;
+  /** Site profiles of the corpus, for the site-chrome rule. */
+  readonly siteChrome?: SiteChromeLookup;
   /** The document's path or URI, to leave it out of "also in" examples. */
   readonly path?: string;
 }
@@ -59,6 +62,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     ...(options.recurrence ? { recurrence: options.recurrence } : {}),
     recurrenceThreshold: options.recurrenceThreshold ?? { minFiles: 3, minShare: 0.01 },
     ...(options.path ? { path: options.path } : {}),
+    ...(options.siteChrome ? { siteChrome: options.siteChrome } : {}),
     isCancelled: () => cancel.isCancelled(),
   };
   const findings: Finding[] = [];
