@@ -26,3 +26,6 @@ export interface MeetingSummary {
 
 /** Client → server request: every meeting of the indexed corpus (and open files), in date order. */
 export const MEETINGS_REQUEST = 'vnCorpus/meetings';
+
+/** Client → server request: the workspace's site profiles as a text listing (`{ text }`, or null before indexing). */
+export const SITE_PROFILES_REQUEST = 'vnCorpus/siteProfiles';

@@ -6,7 +6,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
-import { FIX_ALL_KIND, MEETINGS_REQUEST, type MeetingSummary } from '../protocol';
+import { FIX_ALL_KIND, MEETINGS_REQUEST, SITE_PROFILES_REQUEST, type MeetingSummary } from '../protocol';
 import { toCodeActions } from './code-actions';
 import { COMMANDS } from './commands';
 import { runCommand } from './command-handlers';
@@ -20,14 +20,15 @@ import { referenceAt, toHover } from './hover';
 import { findAllReferences } from './references';
 import { toLogger } from './logger';
 import { toDocumentSymbols } from './symbols';
+import { trackingLineDeletions } from './curator';
 import { createState, indexScope, rebuildIndex, type ServerState } from './state';
 
 /** Wires every LSP feature to the connection and starts listening. */
 export function startServer(connection: Connection): void {
   const logger = toLogger(connection);
-  const documents = new TextDocuments(TextDocument);
-  const docsBase = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).toString();
   let state: ServerState | undefined;
+  const documents = new TextDocuments(trackingLineDeletions((before, lines) => state?.curator.onDeleted(before, lines)));
+  const docsBase = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).toString();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     state = createState(connection, documents, logger, docsBase, params);
@@ -129,6 +130,11 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol(guard(logger, 'workspaceSymbol', [], async (params, token) =>
     toWorkspaceSymbols(await allMeetings(() => token.isCancellationRequested), params.query)));
   connection.onRequest(MEETINGS_REQUEST, guard(logger, 'meetings', [], async (_params: unknown, token: CancellationToken) => allMeetings(() => token.isCancellationRequested)));
+
+  connection.onRequest(SITE_PROFILES_REQUEST, guard(logger, 'siteProfiles', null, async () => {
+    const text = state?.sites.listing(state.locale, (file) => (state?.root ? path.relative(state.root, file) : file));
+    return text === undefined ? null : { text };
+  }));
 
   connection.onExecuteCommand(guard(logger, 'executeCommand', null, async (params) => (state ? runCommand(state, params) : null)));
 

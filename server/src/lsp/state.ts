@@ -10,6 +10,9 @@ import { guard } from './guard';
 import type { toLogger } from './logger';
 import { MeetingIndex } from './meeting-index';
 import { SettingsStore } from './settings-store';
+import { SiteProfileCache } from './site-profiles';
+import { CuratorOffers } from './curator';
+import { profilesCacheFile } from '../node/site-profiles-store';
 import { WorkspaceDiagnostics } from './workspace-diagnostics';
 import { WorkspaceIndex } from './workspace-index';
 
@@ -32,6 +35,8 @@ export interface ServerState {
   readonly index: WorkspaceIndex | undefined;
   readonly workspace: WorkspaceDiagnostics;
   readonly meetings: MeetingIndex;
+  readonly sites: SiteProfileCache;
+  readonly curator: CuratorOffers;
   readonly docsBase: string;
   optionsFor(uri: string): Promise<AnalysisOptions>;
   /** Analyses an open document in the background and pushes its diagnostics, unless a newer version came meanwhile. */
@@ -54,20 +59,29 @@ export function createState(connection: Connection, documents: TextDocuments<Tex
     const base = await store.optionsFor(uri);
     const settings = await store.settingsFor(uri);
     const recurrence = ref.state?.index?.index;
+    const siteChrome = ref.state?.sites.lookup();
     return {
       ...base,
       ...(recurrence ? { recurrence } : {}),
+      ...(siteChrome ? { siteChrome } : {}),
       recurrenceThreshold: settings.boilerplate.recurrence,
       path: uri.startsWith('file:') ? fileURLToPath(uri) : uri,
     };
   };
   const service = new AnalysisService(optionsFor, logger);
+  const cacheFile = root ? defaultCacheFile(root, init.cacheDir) : undefined;
+  const sites = new SiteProfileCache(() => ref.state?.index, profilesCacheFile(cacheFile), logger);
+  const onIndexChanged = (): void => {
+    sites.invalidate();
+    ref.state?.republishAll();
+  };
   const index = root
-    ? new WorkspaceIndex(connection, logger, root, defaultCacheFile(root, init.cacheDir), params.capabilities.window?.workDoneProgress === true, () => ref.state?.republishAll())
+    ? new WorkspaceIndex(connection, logger, root, cacheFile, params.capabilities.window?.workDoneProgress === true, onIndexChanged)
     : undefined;
   const workspace = new WorkspaceDiagnostics(connection, documents, logger, optionsFor, docsBase);
   const state: ServerState = {
-    connection, documents, logger, locale, root, store, service, index, workspace, docsBase, optionsFor,
+    connection, documents, logger, locale, root, store, service, index, workspace, sites, docsBase, optionsFor,
+    curator: new CuratorOffers(() => ref.state, cacheFile ? `${cacheFile.replace(/\.json$/u, '')}.offered.json` : undefined, trusted),
     meetings: new MeetingIndex(optionsFor),
     async publish(doc) {
       const analysis = await service.refresh(doc);
