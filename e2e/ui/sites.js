@@ -143,15 +143,27 @@ async function untilFile(file, ok, what) {
       await openFile('x1.txt');
       const text = fs.readFileSync(path.join(folder, 'corpus', 'misc', 'x1.txt'), 'utf8');
       const line = text.split('\n').indexOf(SHARED) + 1;
+      await palette('View: Hide Panel');
       await gotoLine(line);
       await page.keyboard.press('Control+Shift+K');
       const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'is also in 2 other files' }).first();
       await toast.waitFor({ state: 'visible', timeout: T });
+      // Let the toast finish sliding in, so the screenshot shows it whole.
+      await page.waitForFunction(() => [...document.querySelectorAll('.notifications-toasts .notification-toast')]
+        .some((t) => t.textContent.includes('is also in 2 other files') && getComputedStyle(t).opacity === '1'), null, { timeout: T, polling: 100 });
       await shot('curator-offer');
       await toast.locator('.monaco-button', { hasText: 'Preview removal in 2 files' }).click();
       const apply = page.locator('.monaco-button', { hasText: /^Apply$/ }).first();
       await apply.waitFor({ state: 'visible', timeout: T });
       await page.locator('.monaco-list-row', { hasText: 'x2.txt' }).first().waitFor({ state: 'visible', timeout: T });
+      // Changes that need confirmation start unticked in the refactor preview: tick each file, as a user does.
+      for (const name of ['x2.txt', 'x3.txt']) {
+        const row = page.locator('.part.panel .monaco-list-row', { hasText: name }).first();
+        const box = row.locator('input[type="checkbox"], .monaco-checkbox, [role="checkbox"]').first();
+        await box.click();
+        await page.waitForFunction((n) => [...document.querySelectorAll('.part.panel .monaco-list-row')].some((r) => r.textContent.includes(n)
+          && (r.querySelector('input[type="checkbox"]')?.checked || r.querySelector('[aria-checked="true"], .checked'))), name, { timeout: T, polling: 100 });
+      }
       await shot('curator-preview');
       await apply.click();
       const x2 = path.join(folder, 'corpus', 'misc', 'x2.txt');
