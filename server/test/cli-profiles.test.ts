@@ -41,7 +41,7 @@ test('fix removes the certain chrome the profiles learned, and nothing of the ar
   const { code } = await capture(['fix', dir]);
   assert.equal(code, 1);
   const after = fs.readFileSync(file, 'utf8');
-  // The site's name and "Theo dõi…" read like a byline and a source line, which the rule never removes.
+  // The site's name and "Theo dõi…" read like a byline and a source line, which the rule flags as probable only.
   assert.equal(after, [
     'Tin Miền Tây',
     'Mùa nước nổi về sớm',

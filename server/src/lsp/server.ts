@@ -132,7 +132,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(MEETINGS_REQUEST, guard(logger, 'meetings', [], async (_params: unknown, token: CancellationToken) => allMeetings(() => token.isCancellationRequested)));
 
   connection.onRequest(SITE_PROFILES_REQUEST, guard(logger, 'siteProfiles', null, async () => {
-    const text = state?.sites.listing(state.locale, (file) => (state?.root ? path.relative(state.root, file) : file));
+    const text = await state?.sites.listing(state.locale, (file) => (state?.root ? path.relative(state.root, file) : file));
     return text === undefined ? null : { text };
   }));
 

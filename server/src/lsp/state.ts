@@ -70,7 +70,7 @@ export function createState(connection: Connection, documents: TextDocuments<Tex
   };
   const service = new AnalysisService(optionsFor, logger);
   const cacheFile = root ? defaultCacheFile(root, init.cacheDir) : undefined;
-  const sites = new SiteProfileCache(() => ref.state?.index, profilesCacheFile(cacheFile), logger);
+  const sites = new SiteProfileCache(() => ref.state?.index, profilesCacheFile(cacheFile), logger, () => ref.state?.republishAll());
   const onIndexChanged = (): void => {
     sites.invalidate();
     ref.state?.republishAll();

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LineFrequencyIndex } from '../core/corpus/line-frequency';
-import { computeSiteProfiles, toSiteChromeLookup, type SiteChromeLookup, type SiteProfile, type SiteProfiles } from '../core/corpus/site-profiles';
+import { computeSiteProfiles, siteProfileSteps, toSiteChromeLookup, type SiteChromeLookup, type SiteProfile, type SiteProfiles } from '../core/corpus/site-profiles';
 import { withChromeTexts } from '../core/corpus/site-profiles-format';
 import { readText } from './read-text';
 
@@ -44,6 +44,30 @@ export function siteProfilesOf(index: LineFrequencyIndex, cacheFile: string | un
   const cached = cacheFile ? readCache(cacheFile, fingerprint) : undefined;
   const profiles = cached ?? fillTexts(computeSiteProfiles(index.entries()), textOf);
   if (cacheFile && !cached) writeCache(cacheFile, { version: 1, fingerprint, profiles });
+  return { profiles, lookup: toSiteChromeLookup(profiles, (file) => index.has(file)) };
+}
+
+/**
+ * `siteProfilesOf` for the server: the computation yields to the event loop every few thousand files, so requests
+ * are answered meanwhile; returns undefined when `isCancelled` says the result is no longer wanted.
+ */
+export async function siteProfilesInSteps(index: LineFrequencyIndex, cacheFile: string | undefined, isCancelled: () => boolean): Promise<SiteProfileResult | undefined> {
+  const fingerprint = indexFingerprint(index);
+  let profiles = cacheFile ? readCache(cacheFile, fingerprint) : undefined;
+  if (!profiles) {
+    const steps = siteProfileSteps(index.entries());
+    for (;;) {
+      const next = steps.next();
+      if (next.done) {
+        profiles = next.value;
+        break;
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (isCancelled()) return undefined;
+    }
+    profiles = fillTexts(profiles, readFileText);
+    if (cacheFile) writeCache(cacheFile, { version: 1, fingerprint, profiles });
+  }
   return { profiles, lookup: toSiteChromeLookup(profiles, (file) => index.has(file)) };
 }
 

@@ -55,19 +55,36 @@ interface Group {
   refreshedAt: number;
 }
 
+/** Files handled between two yields of `siteProfileSteps`. */
+const FILES_PER_STEP = 2_000;
+
 /**
  * Groups files into sites by the lines they share and finds each site's chrome.
  * `entries` are (file, distinct line hashes) pairs as the line-frequency index holds them; the output is
- * deterministic (files in path order, sites by size then name). Files that share no line with any other file
- * form no site and are left out.
+ * deterministic (files in path order, sites by size then first file). Files that share no line with any other
+ * file form no site and are left out.
  */
 export function computeSiteProfiles(entries: Iterable<readonly [string, Uint32Array]>): SiteProfiles {
-  const files = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const steps = siteProfileSteps(entries);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** `computeSiteProfiles` in steps: yields every few thousand files, so an adapter can keep answering requests. */
+export function* siteProfileSteps(entries: Iterable<readonly [string, Uint32Array]>): Generator<void, SiteProfiles> {
+  const files = [...entries].sort((a, b) => compare(a[0], b[0]));
   const df = new Map<number, number>();
-  for (const [, hashes] of files) for (const h of hashes) df.set(h, (df.get(h) ?? 0) + 1);
+  for (let i = 0; i < files.length; i++) {
+    for (const h of files[i]?.[1] ?? []) df.set(h, (df.get(h) ?? 0) + 1);
+    if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
+  }
   const groups: Group[] = [];
   const groupsWith = new Map<number, Set<number>>();
-  for (const [file, hashes] of files) {
+  for (let i = 0; i < files.length; i++) {
+    if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
+    const [file, hashes] = files[i] ?? ['', new Uint32Array()];
     const shared = hashes.filter((h) => (df.get(h) ?? 0) >= 2);
     if (shared.length === 0) continue;
     let index = bestGroup(shared, groups, groupsWith);
@@ -82,9 +99,18 @@ export function computeSiteProfiles(entries: Iterable<readonly [string, Uint32Ar
     if (group.files.length >= 2 * group.refreshedAt || group.refreshedAt === 0) refreshSignature(group, index, groupsWith);
   }
   const byFile = new Map(files);
-  const sites = groups.filter((g) => g.files.length >= 2).map((g) => ({ files: g.files, chrome: chromeOf(g.files, byFile) }));
-  sites.sort((a, b) => b.files.length - a.files.length || (a.files[0] ?? '').localeCompare(b.files[0] ?? ''));
+  const sites: { files: readonly string[]; chrome: ChromeLine[] }[] = [];
+  for (const g of groups) {
+    if (g.files.length < 2) continue;
+    sites.push({ files: g.files, chrome: chromeOf(g.files, byFile) });
+    if (g.files.length >= FILES_PER_STEP) yield;
+  }
+  sites.sort((a, b) => b.files.length - a.files.length || compare(a.files[0] ?? '', b.files[0] ?? ''));
   return { sites: nameSites(sites), fileCount: files.length, ungrouped: files.length - sites.reduce((n, s) => n + s.files.length, 0) };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The group whose signature is most like the file's shared lines, if any is like enough. */

@@ -2,8 +2,7 @@
  * Flags lines that the document's site repeats across its pages, learned from the corpus's site profiles
  * ("Chrome of site dantri (seen in 6 of its 6 pages)"), e.g. a menu item, a footer or a widget title no phrase
  * table knows. A short, non-sentence line in most of the site's pages is certain; one in fewer pages, or one
- * that reads like prose or holds no letter, is probable. Bylines and source lines are article metadata and
- * are never flagged.
+ * that reads like prose, holds no letter or reads like a byline or source line ("Theo TTXVN"), is probable.
  */
 import { localize } from '../../i18n/localize';
 import { lineHashes } from '../../corpus/line-frequency';
@@ -24,8 +23,11 @@ export const siteChromeRule: Rule = {
     const findings: Finding[] = [];
     forEachCandidateLine(ctx, (line, key) => {
       const pages = site.pagesWith(key);
-      if (pages === 0 || isBylineLike(ctx.doc.lineText(line))) return;
-      const tier: Tier = pages * 2 > site.pageCount && !isSentenceLike(key) && /\p{L}/u.test(key) ? 'certain' : 'probable';
+      if (pages === 0) return;
+      // A byline or source line repeated across a site is more likely its name or a "follow us" line than an
+      // author, but it could be the agency a site syndicates from: never certain.
+      const certain = pages * 2 > site.pageCount && !isSentenceLike(key) && /\p{L}/u.test(key) && !isBylineLike(ctx.doc.lineText(line));
+      const tier: Tier = certain ? 'certain' : 'probable';
       const message = localize({
         en: `Chrome of site ${site.name} (seen in ${pages} of its ${site.pageCount} pages)`,
         vi: `Khung trang của ${site.name} (có trong ${pages} trên ${site.pageCount} trang của nó)`,
