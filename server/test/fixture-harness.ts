@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { computeSiteProfiles, toSiteChromeLookup } from '../src/core/corpus/site-profiles';
+import { computeSiteProfiles } from '../src/core/corpus/site-profiles';
+import { toSiteChromeLookup } from '../src/core/corpus/site-chrome-lookup';
 import { LineFrequencyIndex, lineHashes } from '../src/core/corpus/line-frequency';
 import { analyze, defaultAnalysisOptions, type Analysis, type AnalysisOptions } from '../src/core/analyze';
 import { Catalog } from '../src/core/references/catalog';

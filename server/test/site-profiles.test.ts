@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze, defaultAnalysisOptions } from '../src/core/analyze';
 import { lineHashes } from '../src/core/corpus/line-frequency';
-import { computeSiteProfiles, toSiteChromeLookup } from '../src/core/corpus/site-profiles';
+import { computeSiteProfiles } from '../src/core/corpus/site-profiles';
+import { toSiteChromeLookup } from '../src/core/corpus/site-chrome-lookup';
 import { formatSiteProfiles, withChromeTexts } from '../src/core/corpus/site-profiles-format';
 
 const CORPUS = path.join(__dirname, '..', '..', 'test', 'corpora', 'sites');

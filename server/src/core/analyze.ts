@@ -10,7 +10,7 @@ import { RULES } from './rules/registry';
 import type { RecurrenceThreshold, RuleContext } from './rules/rule';
 import { ArticleText } from './text/article-text';
 import type { RecurrenceIndex } from './corpus/line-frequency';
-import type { SiteChromeLookup } from './corpus/site-profiles';
+import type { SiteChromeLookup } from './corpus/site-chrome-lookup';
 import { compileUserPhrases } from './rules/boilerplate/user-patterns';
 import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity, type Span } from './types';
 

@@ -1,4 +1,4 @@
-import type { SiteChromeLookup } from '../core/corpus/site-profiles';
+import type { SiteChromeLookup } from '../core/corpus/site-chrome-lookup';
 import { formatSiteProfiles } from '../core/corpus/site-profiles-format';
 import type { Locale, Logger } from '../core/types';
 import { siteProfilesInSteps, type SiteProfileResult } from '../node/site-profiles-store';

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LineFrequencyIndex } from '../core/corpus/line-frequency';
-import { computeSiteProfiles, siteProfileSteps, toSiteChromeLookup, type SiteChromeLookup, type SiteProfile, type SiteProfiles } from '../core/corpus/site-profiles';
+import { computeSiteProfiles, siteProfileSteps, type SiteProfile, type SiteProfiles } from '../core/corpus/site-profiles';
+import { toSiteChromeLookup, type SiteChromeLookup } from '../core/corpus/site-chrome-lookup';
 import { withChromeTexts } from '../core/corpus/site-profiles-format';
 import { readText } from './read-text';
 

@@ -7,7 +7,6 @@
  * spread over several folders stays one site. Works on line hashes only (as the line-frequency index stores them),
  * in time linear in the lines times the sites a line belongs to.
  */
-import { hashKey } from './line-frequency';
 
 /** A line a site repeats across its pages. */
 export interface ChromeLine {
@@ -43,9 +42,9 @@ const MIN_CHROME_PAGES = 3;
 /** …and at least this share of them. */
 const MIN_CHROME_SHARE = 0.3;
 /** A file joins a site when the Jaccard similarity of its shared lines and the site's signature reaches this… */
-const MIN_SIMILARITY = 0.4;
+export const MIN_SIMILARITY = 0.4;
 /** …and they have at least this many lines in common. */
-const MIN_COMMON_LINES = 3;
+export const MIN_COMMON_LINES = 3;
 
 /** A growing group of files and its signature: the lines most of its members hold, refreshed each time it doubles. */
 interface Group {
@@ -194,52 +193,4 @@ function majority(values: readonly string[], minLength: number): string | undefi
 /** The folder most of the files are in, if any. */
 function folderOf(files: readonly string[]): string | undefined {
   return majority(files.map((f) => f.split(/[\\/]/u).slice(-2, -1)[0] ?? ''), 1);
-}
-
-/** What the site-chrome rule needs: a document's site and how many of its pages hold a line. */
-export interface SiteChromeLookup {
-  /** The site of a file, by its path, or else by the chrome its lines cover. */
-  siteOf(path: string | undefined, hashes: () => Uint32Array): SiteLookupEntry | undefined;
-}
-
-/** One site as the rule sees it. */
-export interface SiteLookupEntry {
-  readonly name: string;
-  readonly pageCount: number;
-  /** Pages of the site holding the line key; 0 when it is not the site's chrome. */
-  pagesWith(key: string): number;
-}
-
-/**
- * A lookup over computed profiles, for analysis options. `profiled(path)` tells whether the profiles saw a file:
- * a file they saw and left out of every site belongs to none, while a page they never saw (a new file) is
- * matched to the site whose chrome makes up most of its lines.
- */
-export function toSiteChromeLookup(profiles: SiteProfiles, profiled: (path: string) => boolean = () => false): SiteChromeLookup {
-  const entries = profiles.sites.filter((p) => p.chrome.length > 0).map((p) => {
-    const pages = new Map(p.chrome.map((c) => [c.hash, c.pages]));
-    const entry: SiteLookupEntry = { name: p.name, pageCount: p.files.length, pagesWith: (key) => pages.get(hashKey(key)) ?? 0 };
-    return { entry, files: p.files, pages };
-  });
-  const byFile = new Map<string, SiteLookupEntry>();
-  for (const e of entries) for (const f of e.files) byFile.set(f, e.entry);
-  return {
-    siteOf(path, hashes) {
-      if (path !== undefined && (byFile.has(path) || profiled(path))) return byFile.get(path);
-      if (entries.length === 0) return undefined;
-      const lines = hashes();
-      let best: SiteLookupEntry | undefined;
-      let bestScore = MIN_SIMILARITY;
-      for (const e of entries) {
-        let held = 0;
-        for (const h of lines) if (e.pages.has(h)) held++;
-        const score = held / (lines.length + e.pages.size - held);
-        if (held >= MIN_COMMON_LINES && score >= bestScore) {
-          best = e.entry;
-          bestScore = score;
-        }
-      }
-      return best;
-    },
-  };
 }

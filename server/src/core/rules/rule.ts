@@ -1,5 +1,5 @@
 import type { RecurrenceIndex } from '../corpus/line-frequency';
-import type { SiteChromeLookup } from '../corpus/site-profiles';
+import type { SiteChromeLookup } from '../corpus/site-chrome-lookup';
 import type { ArticleText } from '../text/article-text';
 import type { Finding, Locale, LocalizedText, Severity, Tier } from '../types';
 
