@@ -123,6 +123,11 @@ describe('site profiles and learning from the curator, through the server', () =
     // The publish of the edited version comes after any offer the edit would have caused.
     await client.change(other, [{ range: { start: { line: at, character: 0 }, end: { line: at + 1, character: 0 } }, text: '' }]);
     assert.equal(messages.length, 2, 'the dismissed line is not offered again');
+    // A line a certain finding covers (here the site's chrome) is left to fix-all: no offer.
+    const page = pathToFileURL(path.join(root, 'corpus', '2023', 'songhong-1.txt')).toString();
+    const hotline = client.textOf(page).split('\n').indexOf('Đường dây nóng: 0900 000 001');
+    await client.change(page, [{ range: { start: { line: hotline, character: 0 }, end: { line: hotline + 1, character: 0 } }, text: '' }]);
+    assert.equal(messages.length, 2, 'no offer for a line already certain boilerplate');
     assert.equal(applied.length, 1, 'a dismissed offer applies nothing');
     const config = JSON.parse(fs.readFileSync(path.join(root, '.vn-corpus', 'config.json'), 'utf8')) as { boilerplate: { extraPhrases: string[] } };
     assert.deepEqual(config.boilerplate.extraPhrases, [SHARED]);
