@@ -55,7 +55,7 @@ interface Group {
 }
 
 /** Files handled between two yields of `siteProfileSteps`. */
-const FILES_PER_STEP = 2_000;
+const FILES_PER_STEP = 500;
 
 /**
  * Groups files into sites by the lines they share and finds each site's chrome.
