@@ -12,6 +12,9 @@ import { readText } from '../node/read-text';
 import { toTextEdit } from './convert';
 import type { ServerState } from './state';
 
+/** Edits deleting more lines than this at once bring no offer. */
+const MAX_LINES_PER_OFFER = 3;
+
 /**
  * Text documents as `TextDocuments` keeps them, plus a look at each single edit before it is applied:
  * when it deletes whole lines, `onDeleted` gets the document as it was and the lines.
@@ -55,13 +58,15 @@ export class CuratorOffers {
   onDeleted(before: TextDocument, lines: readonly string[]): void {
     const state = this.state();
     const index = state?.index?.index;
-    if (!state?.root || !this.trusted || !index) return;
+    // A hand deletion of a line or two; a block deleted at once is editing, not a verdict on each of its lines.
+    if (!state?.root || !this.trusted || !index || lines.length > MAX_LINES_PER_OFFER) return;
     const flagged = certainKeys(state.service.cached(before));
     const self = before.uri.startsWith('file:') ? fileURLToPath(before.uri) : undefined;
     const offered = this.offeredSet();
     for (const line of lines) {
       const key = toLineKey(line);
       if (!isOfferableLine(line) || flagged.has(key) || offered.has(key)) continue;
+      if (index.filesWith(key) === 0) continue;
       const hash = hashKey(key);
       const others = [...index.entries()].filter(([file, hashes]) => file !== self && hashes.includes(hash)).map(([file]) => file);
       if (others.length === 0) continue;
@@ -70,6 +75,8 @@ export class CuratorOffers {
       this.queue = this.queue.then(() => this.offer(state, line.trim(), key, others)).catch((error: unknown) => {
         state.logger.log('error', 'curator offer failed', error instanceof Error ? error.stack : error);
       });
+      // One offer per edit.
+      return;
     }
   }
 
