@@ -33,9 +33,25 @@ async function until(client: LspClient, uri: string, ok: (d: Diagnostic[]) => bo
   }
 }
 
+const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
+
+/** The CLI's JSON findings, in the shape that the comparison needs. */
+interface CliFinding {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly range: Diagnostic['range'];
+}
+
+const siteChromeLine = (id: string, range: Diagnostic['range'], severity: string, message: string): string | undefined =>
+  id === 'boilerplate/site-chrome' ? `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character} ${severity} ${message}` : undefined;
+
 /** The site-chrome diagnostics as comparable strings. */
 const chromeOf = (ds: readonly Diagnostic[]): string[] =>
-  ds.filter((d) => d.code === 'boilerplate/site-chrome').map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.message}`).sort();
+  ds.flatMap((d) => siteChromeLine(String(d.code), d.range, SEVERITY[d.severity ?? 3] ?? '', typeof d.message === 'string' ? d.message : d.message.value) ?? []).sort();
+
+/** The CLI's site-chrome findings as the same strings. */
+const cliChromeOf = (findings: readonly CliFinding[]): string[] => findings.flatMap((f) => siteChromeLine(f.ruleId, f.range, f.severity, f.message) ?? []).sort();
 
 describe('site profiles and learning from the curator, through the server', () => {
   let client: LspClient;
@@ -68,8 +84,8 @@ describe('site profiles and learning from the curator, through the server', () =
     assert.ok(chrome.every((c) => c.includes('Chrome of site songhong (seen in 4 of its 4 pages)')), chrome.join('\n'));
     const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'vn-corpus'), 'lint', '--format', 'json', path.join(root, 'corpus')], { cwd: root, encoding: 'utf8' });
     assert.equal(run.status, 1, `vn-corpus lint finds something: ${run.stderr}`);
-    const cli = JSON.parse(run.stdout) as { uri: string; diagnostics: Diagnostic[] }[];
-    assert.deepEqual(chromeOf(cli.find((r) => r.uri === uri)?.diagnostics ?? []), chrome, 'the CLI flags the same site chrome');
+    const cli = JSON.parse(run.stdout) as { uri: string; findings: CliFinding[] }[];
+    assert.deepEqual(cliChromeOf(cli.find((r) => r.uri === uri)?.findings ?? []), chrome, 'the CLI flags the same site chrome');
   });
 
   it('lists the site profiles on request and keeps them in a cache file next to the index', async () => {

@@ -1,33 +1,43 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { analyze, type Analysis, type AnalysisOptions } from '../core/analyze';
-import { LineFrequencyIndex, lineHashes } from '../core/corpus/line-frequency';
+import type { AnalysisOptions } from '../core/analyze';
 import { toLocale } from '../core/i18n/localize';
+import { Corpus } from '../node/corpus';
+import { collectFiles, UsageError } from '../node/walk';
 import { loadCatalog, readAllowedLines, readProjectConfig, PROJECT_DIR } from '../node/workspace-files';
 import { parseArgs, type Args } from './args';
-import { HELP } from './help';
-import { keptOrRead, readText } from '../node/read-text';
-import { lintFiles } from './lint-run';
 import { runFix } from './commands/fix';
-import { printLint } from './commands/lint';
+import { runLint } from './commands/lint';
 import { printOutline } from './commands/outline';
 import { printRefs } from './commands/refs';
 import { printProfiles } from './commands/profiles';
-import { siteProfilesOf } from '../node/site-profiles-store';
-import { collectFiles, UsageError } from '../node/walk';
+import { siteProfilesOf, type SiteProfileResult } from '../node/site-profiles-store';
+import { HELP } from './help';
+import { CommandRun, type Output } from './run-context';
 
-/** One analysed file, or why it could not be analysed. */
-export type FileResult = { readonly file: string; readonly uri: string; readonly analysis: Analysis } | { readonly file: string; readonly uri: string; readonly problem: string };
+export type { AnalysedFile, Output } from './run-context';
 
-/** Where output goes; tests pass their own. */
-export interface Output {
-  out(text: string): void;
-  err(text: string): void;
-  readonly isTTY: boolean;
+/** A command over files: the formats it accepts, and its run, which returns whether it found anything. */
+interface FileCommand {
+  readonly formats: readonly string[];
+  run(ctx: CommandRun): Promise<boolean>;
 }
 
-const COMMANDS = new Set(['lint', 'fix', 'outline', 'refs', 'profiles', 'lsp']);
+/** The commands over files; a new command is one more entry (and its help text). */
+const FILE_COMMANDS: Readonly<Record<string, FileCommand>> = {
+  lint: { formats: ['text', 'json', 'sarif'], run: runLint },
+  fix: { formats: ['text'], run: runFix },
+  outline: { formats: ['text', 'json'], run: printOutline },
+  refs: { formats: ['text', 'json'], run: printRefs },
+};
+
+/** `profiles` prints what the corpus's index shows instead of analysing each file. */
+const PROFILE_FORMATS = ['text', 'json'];
+
+const COMMANDS = new Set([...Object.keys(FILE_COMMANDS), 'profiles', 'lsp']);
+
+/** Texts kept from the indexing pass up to this many characters, so most runs read each file once. */
+const KEPT_CHARS = 128 * 1024 * 1024;
 
 /** Runs the CLI and returns its exit code: 0 nothing found, 1 findings, 2 usage or I/O error. */
 export async function run(argv: readonly string[], io: Output): Promise<number> {
@@ -51,7 +61,7 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
     return 0;
   }
   try {
-    return await dispatch(args, io);
+    return await dispatch(args.command, args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`vn-corpus: ${error.message}\n`);
@@ -61,45 +71,36 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
   }
 }
 
-async function dispatch(args: Args, io: Output): Promise<number> {
-  if (args.command === 'lsp') {
+async function dispatch(name: string, args: Args, io: Output): Promise<number> {
+  if (name === 'lsp') {
     if (!args.stdio) throw new UsageError('lsp needs --stdio');
     const { main } = require('../main') as typeof import('../main');
     main();
     return 0;
   }
-  const formats: Record<string, readonly string[]> = { lint: ['text', 'json', 'sarif'], outline: ['text', 'json'], refs: ['text', 'json'], profiles: ['text', 'json'], fix: ['text'] };
-  const allowed = formats[args.command ?? ''];
-  if (allowed && !allowed.includes(args.format)) throw new UsageError(`--format must be one of ${allowed.join(', ')} for ${args.command}`);
-  if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
-  const files = collectFiles(args.paths);
+  const command = FILE_COMMANDS[name];
+  const formats = name === 'profiles' ? PROFILE_FORMATS : command?.formats;
+  if (!formats) throw new UsageError(`unknown command "${name}"`);
+  if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')} for ${name}`);
+  if (args.paths.length === 0) throw new UsageError(`${name} needs at least one file or folder`);
+  const files = await collectFiles(args.paths);
   const options = loadOptions(args, io);
-  const { index, kept } = indexFiles(files);
-  // The same site profiles as the editor's: computed from the same index, so lint and fix agree with it.
-  const sites = siteProfilesOf(index, undefined, (f) => {
-    const read = keptOrRead(f, kept);
-    return 'text' in read ? read.text : undefined;
-  });
-  if (args.command === 'profiles') {
-    printProfiles(sites.profiles, args.format, options.locale, io);
+  // The files named on the command line are the corpus: each line's recurrence is counted over them, and their
+  // site profiles come from the same index, as in the editor, so lint and fix flag the same site chrome.
+  let sites: SiteProfileResult | undefined;
+  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: KEPT_CHARS });
+  await corpus.indexFiles(files);
+  if (corpus.recurrence) sites = siteProfilesOf(corpus.recurrence, undefined);
+  if (!command) {
+    if (sites) printProfiles(sites.profiles, args.format, options.locale, io);
     return 0;
   }
-  const withCorpus: AnalysisOptions = { ...options, recurrence: index, siteChrome: sites.lookup };
-  if (args.command === 'lint') {
-    const records = lintFiles(files, kept, withCorpus);
-    for (const r of records) if ('problem' in r) io.err(`vn-corpus: ${r.file}: ${r.problem}; skipped\n`);
-    const found = printLint(records, args.format, io);
-    return records.some((r) => 'problem' in r) ? 2 : found ? 1 : 0;
-  }
-  const results = analyzeAll(files, withCorpus, io, kept);
-  const ioFailed = results.some((r) => 'problem' in r);
-  let found: boolean;
-  if (args.command === 'fix') found = runFix(results, args.dryRun, io);
-  else if (args.command === 'outline') found = printOutline(results, args.format, io);
-  else found = printRefs(results, args.format, io);
-  return ioFailed ? 2 : found ? 1 : 0;
+  const ctx = new CommandRun(args, io, options.locale, corpus, files);
+  const found = await command.run(ctx);
+  return ctx.ioFailed ? 2 : found ? 1 : 0;
 }
 
+/** The analysis options from `.vn-corpus/` in the current folder or the nearest parent; problems go to stderr. */
 function loadOptions(args: Args, io: Output): AnalysisOptions {
   const root = findProjectRoot(process.cwd());
   const config = readProjectConfig(root);
@@ -121,46 +122,6 @@ function findProjectRoot(start: string): string {
     if (fs.existsSync(path.join(dir, PROJECT_DIR))) return dir;
     if (path.dirname(dir) === dir) return start;
   }
-}
-
-/** Texts kept from the indexing pass up to this many characters, so most runs read each file once. */
-const KEPT_CHARS = 128 * 1024 * 1024;
-
-/** Counts recurring lines across the files, keeping the texts it read while they fit. */
-function indexFiles(files: readonly string[]): { index: LineFrequencyIndex; kept: Map<string, string> } {
-  const index = new LineFrequencyIndex();
-  const kept = new Map<string, string>();
-  let keptChars = 0;
-  if (files.length < 2) return { index, kept };
-  for (const file of files) {
-    const read = readText(file);
-    if (!('text' in read)) continue;
-    index.setFile(file, lineHashes(read.text));
-    if (keptChars < KEPT_CHARS) {
-      kept.set(file, read.text);
-      keptChars += read.text.length;
-    }
-  }
-  return { index, kept };
-}
-
-/** Analyses each file with the options (recurrence index included). */
-function analyzeAll(files: readonly string[], options: AnalysisOptions, io: Output, kept: ReadonlyMap<string, string>): FileResult[] {
-  const results: FileResult[] = [];
-  const showProgress = io.isTTY && files.length > 50;
-  files.forEach((file, i) => {
-    const uri = pathToFileURL(file).toString();
-    const read = keptOrRead(file, kept);
-    if ('problem' in read) {
-      io.err(`vn-corpus: ${file}: ${read.problem}; skipped\n`);
-      results.push({ file, uri, problem: read.problem });
-    } else {
-      results.push({ file, uri, analysis: analyze(read.text, { ...options, path: file }) });
-    }
-    if (showProgress && (i % 100 === 99 || i === files.length - 1)) io.err(`\r${i + 1}/${files.length} files`);
-  });
-  if (showProgress) io.err('\n');
-  return results;
 }
 
 /** Runs the CLI on this process's arguments and sets its exit code. */

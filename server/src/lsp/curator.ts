@@ -1,4 +1,3 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocumentContentChangeEvent, type ChangeAnnotation, type TextDocumentEdit, type TextDocumentsConfiguration, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
@@ -9,8 +8,14 @@ import { LineIndex } from '../core/text/line-index';
 import { toLineKey } from '../core/text/article-text';
 import { addUserPhrase, readOfferedLines, writeOfferedLines } from '../node/curator-files';
 import { readText } from '../node/read-text';
+import { toPath, toUri } from '../node/corpus';
 import { toTextEdit } from './convert';
 import type { ServerState } from './state';
+
+/** Where the offered lines are remembered: next to the index cache, in the editor's storage for the workspace. */
+export function offeredLinesFile(indexCacheFile: string | undefined): string | undefined {
+  return indexCacheFile ? indexCacheFile.replace(/(\.json)?$/u, '.offered.json') : undefined;
+}
 
 /** Edits deleting more lines than this at once bring no offer. */
 const MAX_LINES_PER_OFFER = 3;
@@ -49,19 +54,19 @@ export class CuratorOffers {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly state: () => ServerState | undefined,
+    private readonly state: ServerState,
     private readonly offeredFile: string | undefined,
     private readonly trusted: boolean,
   ) {}
 
   /** Called with the document before a hand edit that deleted `lines`. */
   onDeleted(before: TextDocument, lines: readonly string[]): void {
-    const state = this.state();
-    const index = state?.index?.index;
+    const state = this.state;
+    const index = state.corpus.recurrence;
     // A hand deletion of a line or two; a block deleted at once is editing, not a verdict on each of its lines.
-    if (!state?.root || !this.trusted || !index || lines.length > MAX_LINES_PER_OFFER) return;
-    const flagged = certainKeys(state.service.cached(before));
-    const self = before.uri.startsWith('file:') ? fileURLToPath(before.uri) : undefined;
+    if (!state.root || !this.trusted || !index || lines.length > MAX_LINES_PER_OFFER) return;
+    const flagged = certainKeys(state.corpus.cached(before));
+    const self = before.uri.startsWith('file:') ? toPath(before.uri) : undefined;
     const offered = this.offeredSet();
     for (const line of lines) {
       const key = toLineKey(line);
@@ -125,7 +130,7 @@ function removalEdit(state: ServerState, key: string, files: readonly string[], 
   const annotationId = 'vn-corpus-curator';
   const documentChanges: TextDocumentEdit[] = [];
   for (const file of files) {
-    const uri = pathToFileURL(file).toString();
+    const uri = toUri(file);
     const open = state.documents.get(uri);
     const read = open ? { text: open.getText() } : readText(file);
     if (!('text' in read)) continue;

@@ -2,7 +2,7 @@ import type { SiteChromeLookup } from '../core/corpus/site-chrome-lookup';
 import { formatSiteProfiles } from '../core/corpus/site-profiles-format';
 import type { Locale, Logger } from '../core/types';
 import { siteProfilesInSteps, type SiteProfileResult } from '../node/site-profiles-store';
-import type { WorkspaceIndex } from './workspace-index';
+import type { LineFrequencyIndex } from '../core/corpus/line-frequency';
 
 /**
  * The workspace's site profiles, recomputed in the background after each change of the index (the previous ones
@@ -16,7 +16,7 @@ export class SiteProfileCache {
   private stale = true;
 
   constructor(
-    private readonly index: () => WorkspaceIndex | undefined,
+    private readonly index: () => LineFrequencyIndex | undefined,
     private readonly cacheFile: string | undefined,
     private readonly logger: Logger,
     private readonly onReady: () => void,
@@ -43,7 +43,7 @@ export class SiteProfileCache {
 
   private refresh(): Promise<SiteProfileResult | undefined> {
     if (this.pending) return this.pending;
-    const index = this.index()?.index;
+    const index = this.index();
     if (!index) return Promise.resolve(undefined);
     const generation = this.generation;
     const started = Date.now();

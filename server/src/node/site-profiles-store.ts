@@ -72,6 +72,11 @@ export async function siteProfilesInSteps(index: LineFrequencyIndex, cacheFile: 
   return { profiles, lookup: toSiteChromeLookup(profiles, (file) => index.has(file)) };
 }
 
+/** Shows a path relative to the workspace root (as the listing names pages), or whole without a root. */
+export function relativeTo(root: string | undefined): (file: string) => string {
+  return (file) => (root ? path.relative(root, file) : file);
+}
+
 /** Where the profiles of an index cache file are kept: next to it. */
 export function profilesCacheFile(indexCacheFile: string | undefined): string | undefined {
   return indexCacheFile ? indexCacheFile.replace(/(\.json)?$/u, '.sites.json') : undefined;

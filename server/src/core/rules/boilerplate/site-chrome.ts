@@ -6,8 +6,8 @@
  */
 import { localize } from '../../i18n/localize';
 import { lineHashes } from '../../corpus/line-frequency';
-import type { Finding, Tier } from '../../types';
-import type { Rule, RuleContext } from '../rule';
+import type { Tier } from '../../types';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { isBylineLike, isSentenceLike } from './line-shapes';
 import { forEachCandidateLine, wholeLineFinding } from './whole-line';
 
@@ -17,10 +17,10 @@ export const siteChromeRule: Rule = {
   description: { en: "A line the page's site repeats across its pages (learned from 3 pages or more).", vi: 'Dòng mà trang web lặp lại trên các trang của nó (học từ 3 trang trở lên).' },
   tier: 'certain',
   defaultSeverity: 'warning',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext): RuleFinding[] {
     const site = ctx.siteChrome?.siteOf(ctx.path, () => lineHashes(ctx.doc.text));
     if (!site) return [];
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     forEachCandidateLine(ctx, (line, key) => {
       const pages = site.pagesWith(key);
       if (pages === 0) return;
