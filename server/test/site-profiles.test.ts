@@ -87,7 +87,7 @@ test('the listing names each site with its pages and chrome lines', () => {
   const profiles = computeSiteProfiles(pages());
   const named = { ...profiles, sites: profiles.sites.map((s) => withChromeTexts(s, fs.readFileSync(s.files[0] ?? '', 'utf8'))) };
   const text = formatSiteProfiles(named, 'en', base);
-  assert.match(text, /^Site profiles: 2 sites in 8 files; 1 files share no chrome with another file$/mu);
+  assert.match(text, /^Site profiles: 2 sites in 8 files; 1 files belong to no site$/mu);
   assert.match(text, /^## songhong: 4 pages, 14 chrome lines$/mu);
   assert.match(text, /^ {6}3\/3 {2}Tin cùng chuyên mục$/mu);
   assert.match(formatSiteProfiles(named, 'vi', base), /^## mientay: 3 trang, 11 dòng khung trang$/mu);

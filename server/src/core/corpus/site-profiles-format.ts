@@ -31,8 +31,8 @@ export function formatSiteProfiles(profiles: SiteProfiles, locale: Locale, showP
   const t = (en: string, vi: string): string => localize({ en, vi }, locale);
   const out: string[] = [];
   out.push(t(
-    `Site profiles: ${profiles.sites.length} sites in ${profiles.fileCount} files; ${profiles.ungrouped} files share no chrome with another file`,
-    `Hồ sơ trang web: ${profiles.sites.length} trang web trong ${profiles.fileCount} tệp; ${profiles.ungrouped} tệp không chung khung trang với tệp nào`,
+    `Site profiles: ${profiles.sites.length} sites in ${profiles.fileCount} files; ${profiles.ungrouped} files belong to no site`,
+    `Hồ sơ trang web: ${profiles.sites.length} trang web trong ${profiles.fileCount} tệp; ${profiles.ungrouped} tệp không thuộc trang web nào`,
   ));
   for (const site of profiles.sites) {
     out.push('');
