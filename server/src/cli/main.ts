@@ -13,6 +13,7 @@ import { runFix } from './commands/fix';
 import { printLint } from './commands/lint';
 import { printOutline } from './commands/outline';
 import { printRefs } from './commands/refs';
+import { runClean } from './commands/clean';
 import { collectFiles, UsageError } from '../node/walk';
 
 /** One analysed file, or why it could not be analysed. */
@@ -29,6 +30,7 @@ const COMMANDS = new Set(['lint', 'fix', 'outline', 'refs', 'lsp']);
 
 /** Runs the CLI and returns its exit code: 0 nothing found, 1 findings, 2 usage or I/O error. */
 export async function run(argv: readonly string[], io: Output): Promise<number> {
+  if (argv[0] === 'clean') return runClean(argv.slice(1), io);
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -88,7 +90,8 @@ async function dispatch(args: Args, io: Output): Promise<number> {
   return ioFailed ? 2 : found ? 1 : 0;
 }
 
-function loadOptions(args: Args, io: Output): AnalysisOptions {
+/** The analysis options of the project around the current folder: settings, catalogs, kept lines. */
+export function loadOptions(args: Pick<Args, 'lang'>, io: Output): AnalysisOptions {
   const root = findProjectRoot(process.cwd());
   const config = readProjectConfig(root);
   const catalog = loadCatalog(root, config.settings.catalogs, true);
