@@ -57,8 +57,9 @@ export function directorySink(dir: string): CleanSink {
         const code = (error as NodeJS.ErrnoException).code;
         throw new RecordWriteError(code === 'EEXIST' ? `${rel} was already written: the id is repeated` : `cannot write ${rel}: ${code ?? String(error)}`);
       }
-      const { text: _text, ...rest } = toOutputRecord(record, result);
-      await audit.write(`${JSON.stringify({ ...rest, file: rel.split(path.sep).join('/') })}\n`);
+      const entry: Record<string, unknown> = { ...toOutputRecord(record, result), file: rel.split(path.sep).join('/') };
+      delete entry.text;
+      await audit.write(`${JSON.stringify(entry)}\n`);
     },
     async bad(record) {
       await audit.write(`${JSON.stringify({ ...(record.id !== undefined ? { id: record.id } : {}), where: record.where, problem: record.problem, ...(record.raw ? { raw: record.raw.toString('utf8') } : {}) })}\n`);
