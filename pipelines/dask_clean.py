@@ -24,6 +24,7 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES_KEPT = 4  # as core/corpus/line-counts.ts
+SHARD_BYTES = 16 * 1024 * 1024  # small enough that a finished shard's output waits cheaply for its turn
 MIN_USEFUL_COUNT = 2  # settings refuse minFiles under 2, so a count of 1 can never make a line recur
 
 
@@ -181,7 +182,7 @@ def main(argv=None):
     p.add_argument('input', help='JSON Lines corpus, one {"id", "text", …} record per line')
     p.add_argument('-o', '--output', required=True, help='cleaned JSON Lines, in input order')
     p.add_argument('--workers', type=int, default=os.cpu_count() or 1, help='local workers (ignored with --scheduler)')
-    p.add_argument('--shards', type=int, default=0, help='number of shards (default: 4 per worker)')
+    p.add_argument('--shards', type=int, default=0, help='number of shards (default: 4 per worker, and at most 16 MB each)')
     p.add_argument('--scheduler', help='address of a running Dask scheduler instead of a LocalCluster')
     p.add_argument('--vn-corpus', default=f'node {shlex.quote(os.path.join(REPO, "dist", "cli.js"))}', help='command that runs vn-corpus')
     p.add_argument('--tier', choices=['certain', 'probable', 'weak'], help='passed to clean')
@@ -200,7 +201,7 @@ def main(argv=None):
     client = Client(args.scheduler or cluster)
     try:
         workers = len(client.scheduler_info()['workers'])
-        shards = shard_ranges(path, args.shards or 4 * max(workers, 1))
+        shards = shard_ranges(path, args.shards or max(4 * max(workers, 1), -(-os.path.getsize(path) // SHARD_BYTES)))
         tables = [client.submit(count_shard, command, path, s, cwd, pure=False) for s in shards]
         table = tree_reduce(client, tables) if tables else client.submit(prune, format_table(0, {}, 1), pure=False)
         if args.line_counts_out:

@@ -126,10 +126,11 @@ async function recurrenceFor(args: CleanArgs, io: Output, stdin: Readable): Prom
 }
 
 async function clean(args: CleanArgs, base: AnalysisOptions, io: Output, streams: CleanStreams): Promise<number> {
+  const started = performance.now();
   const recurrence = await recurrenceFor(args, io, streams.stdin);
   const options: AnalysisOptions = { ...base, ...(recurrence ? { recurrence } : {}) };
   const sink: CleanSink = args.outputDir !== undefined ? directorySink(args.outputDir) : jsonlSink(streams.stdout);
-  const tally = new CleanTally();
+  const tally = new CleanTally(started);
   const progress = progressLine(io);
   for await (const record of readRecords(args.sources, streams.stdin)) {
     if (!record.ok) {
