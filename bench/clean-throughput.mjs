@@ -1,7 +1,7 @@
 /**
  * `vn-corpus clean` throughput on a JSON Lines corpus (100,000 records built from the seeds and, when present,
  * ../shared/corpus by pipelines/make-records.mjs): one process, then the Dask pipeline on a LocalCluster with
- * one worker and with one worker per core. Every run writes its output to /dev/null and is timed whole
+ * one worker and with one worker per core, and peak memory at a tenth of the records and at all of them. Every run writes its output to /dev/null and is timed whole
  * (counting pass included). Alone: `node bench/clean-throughput.mjs [RECORDS]`.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -57,12 +57,25 @@ export async function measureClean({ repo = REPO, records = 100_000, workers = o
   await new Promise((resolve) => out.end(resolve));
   const bytes = fs.statSync(input).size;
   log(`  ${records} records, ${round(bytes / 1e6)} MB from ${articles.length} articles`);
-  const rate = (run) => round(records / run.seconds, 0);
-  const single = await timeChild(process.execPath, [path.join(repo, 'dist', 'cli.js'), 'clean', input], tmp);
-  if (single.code !== 0 && single.code !== 1) throw new Error(`clean exited ${single.code ?? single.signal}: ${single.stderr}`);
+  const rate = (run, n = records) => round(n / run.seconds, 0);
+  const cleanOnce = async (file) => {
+    const run = await timeChild(process.execPath, [path.join(repo, 'dist', 'cli.js'), 'clean', file], tmp);
+    if (run.code !== 0 && run.code !== 1) throw new Error(`clean exited ${run.code ?? run.signal}: ${run.stderr}`);
+    return run;
+  };
+  // A tenth of the records first: memory that does not grow with the records shows as the same peak.
+  const tenth = Math.round(records / 10);
+  const smallInput = path.join(tmp, 'records-tenth.jsonl');
+  const small = fs.createWriteStream(smallInput);
+  await writeRecords(small, tenth, articles, false);
+  await new Promise((resolve) => small.end(resolve));
+  const smallRun = await cleanOnce(smallInput);
+  log(`  1 process, ${tenth} records: ${smallRun.seconds.toFixed(1)} s, ${rate(smallRun, tenth)} records/s, peak RSS ${smallRun.peakMB} MB`);
+  const single = await cleanOnce(input);
   log(`  1 process: ${single.seconds.toFixed(1)} s, ${rate(single)} records/s, peak RSS ${single.peakMB} MB`);
   const result = {
     records, MB: round(bytes / 1e6), articles: articles.length,
+    tenth: { records: tenth, seconds: round(smallRun.seconds), recordsPerSecond: rate(smallRun, tenth), peakRssMB: smallRun.peakMB },
     single: { seconds: round(single.seconds), recordsPerSecond: rate(single), peakRssMB: single.peakMB },
   };
   const dask = findDaskPython();
@@ -82,7 +95,10 @@ export async function measureClean({ repo = REPO, records = 100_000, workers = o
 export function cleanRows(c) {
   if (!c) return [];
   if (c.error) return [['clean', `ERROR: ${c.error.slice(0, 100)}`, '', 'n/a']];
-  const rows = [[`vn-corpus clean, 1 process, ${c.records.toLocaleString('en')} records (${c.MB} MB)`, `${c.single.recordsPerSecond} records/s (${c.single.seconds} s, peak RSS ${c.single.peakRssMB} MB)`, '', '']];
+  const rows = [
+    [`vn-corpus clean, 1 process, ${c.tenth.records.toLocaleString('en')} records`, `${c.tenth.recordsPerSecond} records/s (${c.tenth.seconds} s, peak RSS ${c.tenth.peakRssMB} MB)`, '', ''],
+    [`vn-corpus clean, 1 process, ${c.records.toLocaleString('en')} records (${c.MB} MB)`, `${c.single.recordsPerSecond} records/s (${c.single.seconds} s, peak RSS ${c.single.peakRssMB} MB)`, '', ''],
+  ];
   if (c.dask.skipped) rows.push(['clean on Dask', `not run: ${c.dask.skipped}`, '', 'n/a']);
   else for (const d of Object.values(c.dask)) rows.push([`clean on Dask, ${d.workers} worker${d.workers === 1 ? '' : 's'} (LocalCluster)`, `${d.recordsPerSecond} records/s (${d.seconds} s)`, '', '']);
   return rows;

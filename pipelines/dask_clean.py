@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,7 +25,7 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES_KEPT = 4  # as core/corpus/line-counts.ts
-SHARD_BYTES = 16 * 1024 * 1024  # small enough that a finished shard's output waits cheaply for its turn
+SHARD_BYTES = 256 * 1024 * 1024  # each shard starts two Node processes, so shards are few and large
 MIN_USEFUL_COUNT = 2  # settings refuse minFiles under 2, so a count of 1 can never make a line recur
 
 
@@ -59,9 +60,17 @@ def read_range(path, start, end):
         return f.read(end - start)
 
 
-def run_clean(command, args, data, cwd):
-    proc = subprocess.run(command + args, input=data, capture_output=True, cwd=cwd if os.path.isdir(cwd) else None)
-    if proc.returncode not in (0, 1, 2) or (proc.returncode == 2 and not proc.stdout and data.strip()):
+def run_clean(command, args, data, cwd, out_file=None):
+    """Runs vn-corpus with `data` on stdin; stdout is captured, or written straight to `out_file`."""
+    if out_file is None:
+        proc = subprocess.run(command + args, input=data, capture_output=True, cwd=cwd if os.path.isdir(cwd) else None)
+        wrote = bool(proc.stdout)
+    else:
+        with open(out_file, 'wb') as out:
+            proc = subprocess.run(command + args, input=data, stdout=out, stderr=subprocess.PIPE, cwd=cwd if os.path.isdir(cwd) else None)
+        wrote = os.path.getsize(out_file) > 0
+    # Exit 2 with output means bad records (reported, passed through); without output it is a usage error.
+    if proc.returncode not in (0, 1, 2) or (proc.returncode == 2 and not wrote and data.strip()):
         raise RuntimeError(f'vn-corpus clean {" ".join(args)} exited {proc.returncode}: {proc.stderr.decode(errors="replace")[-2000:]}')
     return proc
 
@@ -113,8 +122,8 @@ def prune(table):
 _TABLES = {}
 
 
-def clean_shard(command, path, shard, table, extra, cwd):
-    """Map: one shard cleaned with the corpus table; returns output bytes, exit code, stderr and summary."""
+def clean_shard(command, path, shard, table, extra, cwd, part_file=None):
+    """Map: one shard cleaned with the corpus table; returns its output (None when written to `part_file`), exit code, stderr and summary."""
     start, end, first_line = shard
     digest = hashlib.sha1(table.encode('utf-8')).hexdigest()
     table_file = _TABLES.get(digest)
@@ -126,12 +135,12 @@ def clean_shard(command, path, shard, table, extra, cwd):
     fd, summary_file = tempfile.mkstemp(prefix='vn-corpus-summary-', suffix='.json')
     os.close(fd)
     try:
-        proc = run_clean(command, ['clean', '--line-counts', table_file, '--summary-json', summary_file, *extra, '-'], read_range(path, start, end), cwd)
+        proc = run_clean(command, ['clean', '--line-counts', table_file, '--summary-json', summary_file, *extra, '-'], read_range(path, start, end), cwd, part_file)
         with open(summary_file, encoding='utf-8') as f:
             summary = json.load(f)
     finally:
         os.unlink(summary_file)
-    return proc.stdout, proc.returncode, relocate(proc.stderr.decode('utf-8', errors='replace'), path, first_line), summary
+    return (None if part_file else proc.stdout), proc.returncode, relocate(proc.stderr.decode('utf-8', errors='replace'), path, first_line), summary
 
 
 def relocate(stderr, path, first_line):
@@ -182,11 +191,13 @@ def main(argv=None):
     p.add_argument('input', help='JSON Lines corpus, one {"id", "text", …} record per line')
     p.add_argument('-o', '--output', required=True, help='cleaned JSON Lines, in input order')
     p.add_argument('--workers', type=int, default=os.cpu_count() or 1, help='local workers (ignored with --scheduler)')
-    p.add_argument('--shards', type=int, default=0, help='number of shards (default: 4 per worker, and at most 16 MB each)')
+    p.add_argument('--shards', type=int, default=0, help='number of shards (default: 2 per worker, and at most 256 MB each)')
     p.add_argument('--scheduler', help='address of a running Dask scheduler instead of a LocalCluster')
     p.add_argument('--vn-corpus', default=f'node {shlex.quote(os.path.join(REPO, "dist", "cli.js"))}', help='command that runs vn-corpus')
     p.add_argument('--tier', choices=['certain', 'probable', 'weak'], help='passed to clean')
     p.add_argument('--summary-json', help='also write the merged summary as JSON')
+    p.add_argument('--parts-dir', help='folder on storage the workers and this client share, for shard outputs '
+                   '(default with a LocalCluster: a temporary folder; with --scheduler and no --parts-dir, outputs travel through Dask)')
     p.add_argument('--line-counts-out', help='also write the corpus line counts the cluster computed')
     args = p.parse_args(argv)
 
@@ -201,19 +212,28 @@ def main(argv=None):
     client = Client(args.scheduler or cluster)
     try:
         workers = len(client.scheduler_info()['workers'])
-        shards = shard_ranges(path, args.shards or max(4 * max(workers, 1), -(-os.path.getsize(path) // SHARD_BYTES)))
+        shards = shard_ranges(path, args.shards or max(2 * max(workers, 1), -(-os.path.getsize(path) // SHARD_BYTES)))
         tables = [client.submit(count_shard, command, path, s, cwd, pure=False) for s in shards]
         table = tree_reduce(client, tables) if tables else client.submit(prune, format_table(0, {}, 1), pure=False)
         if args.line_counts_out:
             with open(args.line_counts_out, 'w', encoding='utf-8') as f:
                 f.write(table.result())
-        outputs = [client.submit(clean_shard, command, path, s, table, extra, cwd, pure=False) for s in shards]
+        parts = args.parts_dir or (None if args.scheduler else tempfile.mkdtemp(prefix='vn-corpus-parts-'))
+        if parts:
+            os.makedirs(parts, exist_ok=True)
+        part_files = [os.path.join(parts, f'shard-{i:05d}.jsonl') if parts else None for i in range(len(shards))]
+        outputs = [client.submit(clean_shard, command, path, s, table, extra, cwd, part, pure=False) for s, part in zip(shards, part_files)]
         codes, summaries = [], []
         with open(args.output, 'wb') as out:
-            for future in outputs:  # in shard order; each result is released once written
+            for future, part in zip(outputs, part_files):  # in shard order; each result is released once written
                 data, code, stderr, summary = future.result()
                 future.release()
-                out.write(data)
+                if part:
+                    with open(part, 'rb') as f:
+                        shutil.copyfileobj(f, out, 1 << 22)
+                    os.unlink(part)
+                else:
+                    out.write(data)
                 if stderr:
                     sys.stderr.write(stderr + '\n')
                 codes.append(code)
@@ -225,6 +245,8 @@ def main(argv=None):
             with open(args.summary_json, 'w', encoding='utf-8') as f:
                 json.dump(total, f)
                 f.write('\n')
+        if parts and not args.parts_dir:
+            shutil.rmtree(parts, ignore_errors=True)
         return 2 if 2 in codes else 1 if 1 in codes else 0
     finally:
         client.close()

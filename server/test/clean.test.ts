@@ -229,3 +229,17 @@ test('readLines reports an over-long line by number without buffering it, and re
   for await (const l of readLines(Readable.from([Buffer.from('short\n'), Buffer.from('x'.repeat(50)), Buffer.from('y'.repeat(50) + '\nlast')]), 64)) lines.push(l);
   assert.deepEqual(lines.map((l) => ('tooLong' in l ? `${l.lineNo}:long:${l.tooLong}` : `${l.lineNo}:${l.bytes.toString()}`)), ['1:short', '2:long:100', '3:last']);
 });
+
+test('a record counter runs on stderr only when it is a terminal, and is cleared before the summary', async () => {
+  const input = jsonl(Array.from({ length: 5 }, (_, i) => ({ id: i, text: `Bài ${i}\nNội dung.\n` })));
+  const run = async (isTTY: boolean): Promise<string> => {
+    let err = '';
+    const stdout = new Writable({ write(_c, _e, done) { done(); } });
+    await runClean(['-'], { out: () => undefined, err: (t) => { err += t; }, isTTY }, { stdin: Readable.from([Buffer.from(input)]), stdout });
+    return err;
+  };
+  const tty = await run(true);
+  assert.match(tty, /\r1 records/u);
+  assert.match(tty, /\r\x1b\[Kclean: 5 records/u);
+  assert.doesNotMatch(await run(false), /\r/u);
+});
