@@ -2,7 +2,7 @@
  * `vn-corpus clean` throughput on a JSON Lines corpus (100,000 records built from the seeds and, when present,
  * ../shared/corpus by pipelines/make-records.mjs): one process, then the Dask pipeline on a LocalCluster with
  * one worker and with one worker per core, and peak memory at a tenth of the records and at all of them. Every run writes its output to /dev/null and is timed whole
- * (counting pass included). Alone: `node bench/clean-throughput.mjs [RECORDS]`.
+ * (counting pass included), with the machine's 1-minute load average at its end, since other work skews wall time. Alone: `node bench/clean-throughput.mjs [RECORDS]`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -32,7 +32,7 @@ function timeChild(command, args, cwd) {
     child.on('error', (error) => { clearInterval(sampler); reject(error); });
     child.on('exit', (code, signal) => {
       clearInterval(sampler);
-      resolve({ seconds: (performance.now() - started) / 1000, code, signal, peakMB, stderr });
+      resolve({ seconds: (performance.now() - started) / 1000, code, signal, peakMB, stderr, load: round(os.loadavg()[0]) });
     });
   });
 }
@@ -75,8 +75,8 @@ export async function measureClean({ repo = REPO, records = 100_000, workers = o
   log(`  1 process: ${single.seconds.toFixed(1)} s, ${rate(single)} records/s, peak RSS ${single.peakMB} MB`);
   const result = {
     records, MB: round(bytes / 1e6), articles: articles.length,
-    tenth: { records: tenth, seconds: round(smallRun.seconds), recordsPerSecond: rate(smallRun, tenth), peakRssMB: smallRun.peakMB },
-    single: { seconds: round(single.seconds), recordsPerSecond: rate(single), peakRssMB: single.peakMB },
+    tenth: { records: tenth, seconds: round(smallRun.seconds), recordsPerSecond: rate(smallRun, tenth), peakRssMB: smallRun.peakMB, load: smallRun.load },
+    single: { seconds: round(single.seconds), recordsPerSecond: rate(single), peakRssMB: single.peakMB, load: single.load },
   };
   const dask = findDaskPython();
   if (!dask.python) return { ...result, dask: { skipped: dask.reason } };
@@ -86,7 +86,7 @@ export async function measureClean({ repo = REPO, records = 100_000, workers = o
     const run = await timeChild(dask.python, args, tmp);
     if (run.code !== 0 && run.code !== 1) throw new Error(`dask_clean.py exited ${run.code ?? run.signal}: ${run.stderr}`);
     log(`  Dask, ${n} worker${n === 1 ? '' : 's'}: ${run.seconds.toFixed(1)} s, ${rate(run)} records/s`);
-    result.dask[`workers${n}`] = { workers: n, seconds: round(run.seconds), recordsPerSecond: rate(run) };
+    result.dask[`workers${n}`] = { workers: n, seconds: round(run.seconds), recordsPerSecond: rate(run), load: run.load };
   }
   return result;
 }
@@ -96,11 +96,11 @@ export function cleanRows(c) {
   if (!c) return [];
   if (c.error) return [['clean', `ERROR: ${c.error.slice(0, 100)}`, '', 'n/a']];
   const rows = [
-    [`vn-corpus clean, 1 process, ${c.tenth.records.toLocaleString('en')} records`, `${c.tenth.recordsPerSecond} records/s (${c.tenth.seconds} s, peak RSS ${c.tenth.peakRssMB} MB)`, '', ''],
-    [`vn-corpus clean, 1 process, ${c.records.toLocaleString('en')} records (${c.MB} MB)`, `${c.single.recordsPerSecond} records/s (${c.single.seconds} s, peak RSS ${c.single.peakRssMB} MB)`, '', ''],
+    [`vn-corpus clean, 1 process, ${c.tenth.records.toLocaleString('en')} records`, `${c.tenth.recordsPerSecond} records/s (${c.tenth.seconds} s, peak RSS ${c.tenth.peakRssMB} MB, load ${c.tenth.load})`, '', ''],
+    [`vn-corpus clean, 1 process, ${c.records.toLocaleString('en')} records (${c.MB} MB)`, `${c.single.recordsPerSecond} records/s (${c.single.seconds} s, peak RSS ${c.single.peakRssMB} MB, load ${c.single.load})`, '', ''],
   ];
   if (c.dask.skipped) rows.push(['clean on Dask', `not run: ${c.dask.skipped}`, '', 'n/a']);
-  else for (const d of Object.values(c.dask)) rows.push([`clean on Dask, ${d.workers} worker${d.workers === 1 ? '' : 's'} (LocalCluster)`, `${d.recordsPerSecond} records/s (${d.seconds} s)`, '', '']);
+  else for (const d of Object.values(c.dask)) rows.push([`clean on Dask, ${d.workers} worker${d.workers === 1 ? '' : 's'} (LocalCluster)`, `${d.recordsPerSecond} records/s (${d.seconds} s, load ${d.load})`, '', '']);
   return rows;
 }
 
