@@ -243,3 +243,13 @@ test('a record counter runs on stderr only when it is a terminal, and is cleared
   assert.match(tty, /\r\x1b\[Kclean: 5 records/u);
   assert.doesNotMatch(await run(false), /\r/u);
 });
+
+test('a byte-order mark before the first record is ignored; NFD text is cleaned and quoted as received', async () => {
+  const nfd = 'Tiêu đề về hội nghị tỉnh năm 2020\nLượt xem: 12\n\nNội dung bài viết.\n'.normalize('NFD');
+  const { code, out } = await clean(['-'], Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(jsonl([{ id: 'nfd', text: nfd }]))]));
+  assert.equal(code, 1);
+  const [r] = parseOut(out);
+  assert.equal(r?.id, 'nfd');
+  assert.deepEqual(r?.removed.map((x) => [x.rule, x.line, x.text]), [['boilerplate/view-counter', 1, 'Lượt xem: 12\n'.normalize('NFD')]]);
+  assert.equal(r?.text, nfd.replace('Lượt xem: 12\n'.normalize('NFD'), ''));
+});
