@@ -47,7 +47,7 @@ passed through unchanged; the run goes on and exits 2.
   --lang en|vi           language of messages
 
 Recurring lines are counted over the whole input in a first pass when it can be read twice (files);
-standard input is read once, so give it --line-counts. Memory does not grow with the number of records.
+standard input is read once, so give it --line-counts. Records are streamed, never held in memory.
 Exit code 1 when something was removed, 0 otherwise, 2 on a usage error or a bad record.`,
   outline: `Usage: vn-corpus outline <files or folders…> [--format text|json]
 
