@@ -35,7 +35,7 @@ export interface BadRecord {
 const JSONL = /\.(?:jsonl|ndjson)$/iu;
 
 /** Expands the command line's inputs: `-` is standard input, `*.jsonl`/`*.ndjson` are records, the rest articles. */
-export function toSources(inputs: readonly string[]): Source[] {
+export async function toSources(inputs: readonly string[]): Promise<Source[]> {
   if (inputs.includes('-') && inputs.length > 1) throw new UsageError('"-" (standard input) cannot be combined with files');
   if (inputs[0] === '-') return [{ kind: 'stdin' }];
   const sources: Source[] = [];
@@ -45,7 +45,7 @@ export function toSources(inputs: readonly string[]): Source[] {
       continue;
     }
     const root = isDirectory(input) ? path.resolve(input) : path.dirname(path.resolve(input));
-    for (const file of collectFiles([input])) {
+    for (const file of await collectFiles([input])) {
       sources.push({ kind: 'txt', file, id: path.relative(process.cwd(), file).split(path.sep).join('/'), rel: path.relative(root, file) });
     }
   }

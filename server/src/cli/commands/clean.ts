@@ -15,7 +15,8 @@ import type { Tier } from '../../core/types';
 import { DrainingWriter } from '../../node/jsonl';
 import { UsageError } from '../../node/walk';
 import { HELP } from '../help';
-import { loadOptions, type Output } from '../main';
+import { loadOptions } from '../main';
+import type { Output } from '../run-context';
 import { readRecords, toSources, type Source } from '../clean-input';
 import { CleanTally, directorySink, jsonlSink, RecordWriteError, type CleanSink } from '../clean-output';
 import { readLineCounts } from '../../node/line-counts-file';
@@ -40,7 +41,7 @@ interface CleanArgs {
 export async function runClean(argv: readonly string[], io: Output, streams: CleanStreams = { stdin: process.stdin, stdout: process.stdout }): Promise<number> {
   let args: CleanArgs;
   try {
-    const parsed = toCleanArgs(argv);
+    const parsed = await toCleanArgs(argv);
     if (parsed === 'help') {
       io.out(`${HELP.clean ?? ''}\n`);
       return 0;
@@ -62,7 +63,7 @@ export async function runClean(argv: readonly string[], io: Output, streams: Cle
   }
 }
 
-function toCleanArgs(argv: readonly string[]): CleanArgs | 'help' {
+async function toCleanArgs(argv: readonly string[]): Promise<CleanArgs | 'help'> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -83,7 +84,7 @@ function toCleanArgs(argv: readonly string[]): CleanArgs | 'help' {
   if (parsed.positionals.length === 0) throw new UsageError('clean needs files, folders, or - for JSON Lines on standard input');
   if (v['count-lines'] && (v['output-dir'] !== undefined || v['line-counts'] !== undefined)) throw new UsageError('--count-lines takes neither --output-dir nor --line-counts');
   return {
-    sources: toSources(parsed.positionals), countLines: v['count-lines'] === true, tiers: tiersUpTo(tier),
+    sources: await toSources(parsed.positionals), countLines: v['count-lines'] === true, tiers: tiersUpTo(tier),
     ...(v['output-dir'] !== undefined ? { outputDir: v['output-dir'] } : {}),
     ...(v['line-counts'] !== undefined ? { lineCounts: v['line-counts'] } : {}),
     ...(v['summary-json'] !== undefined ? { summaryJson: v['summary-json'] } : {}),

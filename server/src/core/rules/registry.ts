@@ -1,6 +1,7 @@
 import { blankLineRule } from './boilerplate/blank-line';
 import { duplicateLineRule } from './boilerplate/duplicate-line';
 import { menuBlockRule } from './boilerplate/menu-block';
+import { outsideArticleRule } from './boilerplate/outside-article';
 import { photoCreditRule } from './boilerplate/photo-credit';
 import { recurringLineRule } from './boilerplate/recurring-line';
 import { relatedListRule } from './boilerplate/related-list';
@@ -8,7 +9,8 @@ import { sectionTagRule } from './boilerplate/section-tag';
 import { encodingRule } from './text/encoding';
 import { BUILT_IN_TABLE } from './boilerplate/built-in-table';
 import { toPhraseRule, userPhraseRule } from './boilerplate/phrase-rule';
-import type { Rule } from './rule';
+import { unknownReferenceRule } from './references/unknown-reference';
+import type { ReferenceRule, Rule, RuleInfo } from './rule';
 
 const table = BUILT_IN_TABLE;
 
@@ -20,6 +22,7 @@ export const RULES: readonly Rule[] = [
   blankLineRule,
   duplicateLineRule,
   menuBlockRule,
+  outsideArticleRule,
   photoCreditRule,
   recurringLineRule,
   relatedListRule,
@@ -28,6 +31,12 @@ export const RULES: readonly Rule[] = [
   encodingRule,
   ...table.entries.map(toPhraseRule),
 ];
+
+/** Rules over resolved references, run after resolution. */
+export const REFERENCE_RULES: readonly ReferenceRule[] = [unknownReferenceRule];
+
+/** Every rule's id, description, tier and default severity, by id: the one source for settings, docs and SARIF. */
+export const RULE_INFO: ReadonlyMap<string, RuleInfo> = new Map([...RULES, ...REFERENCE_RULES].map((r): [string, RuleInfo] => [r.id, r]));
 
 /** The phrase-table entries, for tests that run their examples. */
 export const PHRASE_ENTRIES = table.entries;
