@@ -82,9 +82,13 @@ export async function measureClean({ repo = REPO, records = 100_000, workers = o
   if (!dask.python) return { ...result, dask: { skipped: dask.reason } };
   result.dask = {};
   for (const n of [...new Set([1, workers])]) {
-    const args = [path.join(repo, 'pipelines', 'dask_clean.py'), input, '-o', '/dev/null', '--workers', String(n), '--vn-corpus', `${process.execPath} ${path.join(repo, 'dist', 'cli.js')}`];
+    const summaryFile = path.join(tmp, `dask-${n}.json`);
+    const args = [path.join(repo, 'pipelines', 'dask_clean.py'), input, '-o', '/dev/null', '--workers', String(n), '--summary-json', summaryFile, '--vn-corpus', `${process.execPath} ${path.join(repo, 'dist', 'cli.js')}`];
     const run = await timeChild(dask.python, args, tmp);
     if (run.code !== 0 && run.code !== 1) throw new Error(`dask_clean.py exited ${run.code ?? run.signal}: ${run.stderr}`);
+    // Exit 1 also means "something removed", so the summary proves every record went through.
+    const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
+    if (summary.records !== records) throw new Error(`dask_clean.py cleaned ${summary.records} of ${records} records: ${run.stderr}`);
     log(`  Dask, ${n} worker${n === 1 ? '' : 's'}: ${run.seconds.toFixed(1)} s, ${rate(run)} records/s`);
     result.dask[`workers${n}`] = { workers: n, seconds: round(run.seconds), recordsPerSecond: rate(run), load: run.load };
   }

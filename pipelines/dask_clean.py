@@ -255,4 +255,8 @@ def main(argv=None):
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except Exception as error:  # a failed shard or an unreadable input: exit 2 as vn-corpus does, not 1 ("found")
+        sys.stderr.write(f'dask_clean.py: {type(error).__name__}: {error}\n')
+        sys.exit(2)
