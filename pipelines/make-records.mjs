@@ -40,7 +40,9 @@ export function recordLine(k, articles, withBad) {
   if (title >= 0) lines[title] = `${lines[title]} (${k})`;
   const body = lines.map((l, i) => (i > title + 1 && l.trim().length > 80 ? i : -1)).filter((i) => i >= 0);
   if (body.length > 2) lines.splice(body[Math.floor(random() * body.length)], 1);
-  if (k % 50 === 7) lines.splice(Math.max(title, 0), 0, CHROME_LINE);
+  // Inside the body, where only its recurrence across the corpus gives it away.
+  const firstBody = body.find((i) => i < lines.length) ?? lines.length;
+  if (k % 50 === 7) lines.splice(Math.min(firstBody + 1, lines.length), 0, '', CHROME_LINE);
   return JSON.stringify({ id, site: 'synthetic', text: lines.join('\n') });
 }
 
