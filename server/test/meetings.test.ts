@@ -1,17 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../src/core/analyze';
-import { findMeetingDate } from '../src/core/meetings/dates';
 import { personLabel, readPerson } from '../src/core/meetings/people';
-
-test('the year of a day/month date is inferred from what the meeting covers', () => {
-  assert.equal(findMeetingDate('ngày 17/12, ban tuyên giáo tổ chức hội nghị tổng kết năm 2020', 2019)?.iso, '2020-12-17');
-  assert.equal(findMeetingDate('ngày 3/1, tỉnh ủy tổ chức hội nghị tổng kết công tác năm 2023', undefined)?.iso, '2024-01-03');
-  assert.equal(findMeetingDate('ngày 21/3, đồng chí chủ trì hội nghị triển khai nhiệm vụ quý ii/2023', 2020)?.iso, '2023-03-21');
-  assert.equal(findMeetingDate('chiều 22/12, hội nghị', 2020)?.timeOfDay, 'chiều');
-  assert.equal(findMeetingDate('ngày 04/01/2021, hội nghị', 1999)?.yearInferred, false);
-  assert.equal(findMeetingDate('bạn còn 500/500 ký tự', 2020), undefined);
-});
 
 test('names and titles are read as articles write them', () => {
   const text = 'Chỉ đạo tại Hội nghị, ông Lâm Văn Mẫn, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Sóc Trăng biểu dương những thành tích';

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, type Analysis, type AnalysisOptions } from '../core/analyze';
+import type { YearHints } from '../core/dates/article-years';
+import { NeighbourYears } from '../node/neighbour-years';
 import { LineFrequencyIndex, lineHashes } from '../core/corpus/line-frequency';
 import { toLocale } from '../core/i18n/localize';
 import { loadCatalog, readAllowedLines, readProjectConfig, PROJECT_DIR } from '../node/workspace-files';
@@ -101,6 +103,7 @@ function loadOptions(args: Args, io: Output): AnalysisOptions {
     allowedLines: allowed.lines,
     catalog: catalog.catalog,
     recurrenceThreshold: config.settings.boilerplate.recurrence,
+    ...(config.settings.meetings.period ? { years: { period: config.settings.meetings.period } } : {}),
   };
 }
 
@@ -132,6 +135,14 @@ function indexFiles(files: readonly string[]): { index: LineFrequencyIndex; kept
   return { index, kept };
 }
 
+const neighbourYears = new NeighbourYears();
+
+/** The period setting and, for dates without a year, the year neighbouring files of the folder agree on. */
+function yearHints(file: string, options: AnalysisOptions): YearHints {
+  const neighbours = neighbourYears.hintsFor(file, options);
+  return { ...options.years, ...(neighbours ? { neighbours } : {}) };
+}
+
 /** Analyses each file with the options (recurrence index included). */
 function analyzeAll(files: readonly string[], options: AnalysisOptions, io: Output, kept: ReadonlyMap<string, string>): FileResult[] {
   const results: FileResult[] = [];
@@ -143,7 +154,7 @@ function analyzeAll(files: readonly string[], options: AnalysisOptions, io: Outp
       io.err(`vn-corpus: ${file}: ${read.problem}; skipped\n`);
       results.push({ file, uri, problem: read.problem });
     } else {
-      results.push({ file, uri, analysis: analyze(read.text, { ...options, path: file }) });
+      results.push({ file, uri, analysis: analyze(read.text, { ...options, path: file, years: yearHints(file, options) }) });
     }
     if (showProgress && (i % 100 === 99 || i === files.length - 1)) io.err(`\r${i + 1}/${files.length} files`);
   });

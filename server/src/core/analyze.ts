@@ -6,6 +6,7 @@ import { findMentions, type Mention } from './references/find';
 import { resolveMentions, type ResolvedMention } from './references/resolve';
 import { findMeetingsSteps, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
 import { splitSentences, type Sentence } from './meetings/sentences';
+import { yearContextOf, type YearHints } from './dates/article-years';
 import { RULES } from './rules/registry';
 import type { RecurrenceThreshold, RuleContext } from './rules/rule';
 import { ArticleText } from './text/article-text';
@@ -29,6 +30,8 @@ export interface AnalysisOptions {
   readonly recurrenceThreshold?: RecurrenceThreshold;
   /** The document's path or URI, to leave it out of "also in" examples. */
   readonly path?: string;
+  /** Evidence about the article's year from outside its text: the corpus period, neighbouring files. */
+  readonly years?: YearHints;
 }
 
 /** Default options: English, built-in rules, empty catalog. */
@@ -93,13 +96,13 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
   findings.push(...unknownReferenceFindings(references, options));
   if (cancel.isCancelled()) throw new AnalysisCancelled();
   yield 'resolution';
-  const fallbackYear = article.date ? Number(article.date.slice(0, 4)) : article.years[0];
+  const years = yearContextOf(doc, references, article, options.years);
   const sentences: Sentence[] = [];
   for (let from = 0; from < Math.min(doc.lineCount, MAX_MEETING_LINES); from += LINES_PER_STEP) {
     sentences.push(...splitSentences(doc, (line) => debrisLines.has(line), from, Math.min(from + LINES_PER_STEP, MAX_MEETING_LINES)));
     yield `sentences from line ${from}`;
   }
-  const meetings = yield* findMeetingsSteps(doc, sentences, { ...(fallbackYear !== undefined ? { fallbackYear } : {}), years: article.years }, cancel);
+  const meetings = yield* findMeetingsSteps(doc, sentences, { years, ...(article.date ? { articleDate: article.date } : {}) }, cancel);
   yield 'meetings';
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { doc, findings, article, references, meetings };

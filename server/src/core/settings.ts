@@ -16,12 +16,14 @@ export interface Settings {
   readonly hover: { readonly englishGloss: boolean };
   /** Show the inferred full date after a bare day/month. */
   readonly inlayHints: { readonly dates: boolean };
+  /** The years the corpus covers (`"2017"`, `"2016-2018"`), evidence for dates written without a year. */
+  readonly meetings: { readonly period?: { readonly from: number; readonly to: number } };
 }
 
 /** Settings when nothing is configured. */
 export const defaultSettings: Settings = {
   files: [], rules: {}, boilerplate: { extraPhrases: [], recurrence: { minFiles: 3, minShare: 0.01 } }, diagnostics: { scope: 'open' },
-  catalogs: [], hover: { englishGloss: true }, inlayHints: { dates: true },
+  catalogs: [], hover: { englishGloss: true }, inlayHints: { dates: true }, meetings: {},
 };
 
 /** A setting that was invalid and fell back to its default. */
@@ -59,6 +61,9 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
     return fallback;
   };
   const diagnostics = isRecord(raw.diagnostics) ? raw.diagnostics : {};
+  const meetings = isRecord(raw.meetings) ? raw.meetings : {};
+  const period = parsePeriod(meetings.period);
+  if (period === null) problems.push({ field: 'meetings.period', message: 'expected a year ("2017") or a range of years ("2016-2018")' });
   const inlayHints = isRecord(raw.inlayHints) ? raw.inlayHints : {};
   if (inlayHints.dates !== undefined && typeof inlayHints.dates !== 'boolean') problems.push({ field: 'inlayHints.dates', message: 'expected true or false' });
   if (diagnostics.scope !== undefined && diagnostics.scope !== 'open' && diagnostics.scope !== 'workspace') problems.push({ field: 'diagnostics.scope', message: 'expected "open" or "workspace"' });
@@ -78,6 +83,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
       catalogs: strings(raw.catalogs, 'catalogs'),
       hover: { englishGloss: typeof hover.englishGloss === 'boolean' ? hover.englishGloss : true },
       inlayHints: { dates: typeof inlayHints.dates === 'boolean' ? inlayHints.dates : true },
+      meetings: period ? { period } : {},
     },
     problems,
   };
@@ -100,5 +106,16 @@ export function layerSettings(project: Settings, editor: Settings): Settings {
     catalogs: [...project.catalogs, ...editor.catalogs],
     hover: pick(project.hover, editor.hover, defaultSettings.hover),
     inlayHints: pick(project.inlayHints, editor.inlayHints, defaultSettings.inlayHints),
+    meetings: pick(project.meetings, editor.meetings, defaultSettings.meetings),
   };
+}
+
+/** `"2017"` or `"2016-2018"` → years; undefined when absent, null when malformed. */
+function parsePeriod(value: unknown): { from: number; to: number } | undefined | null {
+  if (value === undefined || value === '') return undefined;
+  const m = typeof value === 'string' ? /^\s*((?:19|20)\d{2})\s*(?:[-–]\s*((?:19|20)\d{2}))?\s*$/u.exec(value) : null;
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
+  return from <= to ? { from, to } : null;
 }

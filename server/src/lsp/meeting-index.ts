@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { SymbolInformation } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
 import type { Analysis, AnalysisOptions } from '../core/analyze';
+import { yearEvidenceLabel } from '../core/dates/describe';
 import { fold } from '../core/text/normalized-text';
 import { analyzeClosedFile } from './closed-files';
 import type { MeetingSummary } from '../protocol';
@@ -59,6 +60,7 @@ export function summarize(uri: string, analysis: Analysis): MeetingSummary[] {
     title: m.title,
     kind: m.kind,
     when: m.date?.iso ?? (m.year !== undefined ? String(m.year) : ''),
+    ...(m.date?.yearInferred ? { yearEvidence: yearEvidenceLabel(m.date, 'en') } : {}),
     province: analysis.article.province ?? '',
     status: m.status,
     primary: m.primary,

@@ -114,7 +114,7 @@ export function startServer(connection: Connection): void {
   connection.languages.inlayHint.on(guard(logger, 'inlayHint', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
     if (!analysis || !state || !(await state.store.settingsFor(params.textDocument.uri)).inlayHints.dates) return [];
-    return toInlayHints(analysis, params.range);
+    return toInlayHints(analysis, params.range, state.locale);
   }));
 
   const allMeetings = async (isCancelled: () => boolean): Promise<MeetingSummary[]> => {

@@ -4,12 +4,15 @@ import { Catalog } from '../core/references/catalog';
 import { defaultSettings, layerSettings, parseSettings, type Settings } from '../core/settings';
 import type { Locale, Logger } from '../core/types';
 import { loadCatalog, readAllowedLines, readProjectConfig } from '../node/workspace-files';
+import { NeighbourYears } from '../node/neighbour-years';
+import { fileURLToPath } from 'node:url';
 import { SETTINGS_SECTION } from '../protocol';
 
 /** Holds the layered settings per document and the loaded catalogs; cleared when anything changes. */
 export class SettingsStore {
   private readonly perUri = new Map<string, Promise<Settings>>();
   private project: { settings: Settings; catalog: Catalog; allowed: ReadonlySet<string> } | undefined;
+  private readonly neighbours = new NeighbourYears();
 
   constructor(
     private readonly connection: Connection,
@@ -52,13 +55,17 @@ export class SettingsStore {
   async optionsFor(uri: string): Promise<AnalysisOptions> {
     const settings = await this.settingsFor(uri);
     const project = this.loadProject(settings);
-    return {
+    const options: AnalysisOptions = {
       locale: this.locale,
       severities: settings.rules,
       extraPhrases: this.trusted() ? settings.boilerplate.extraPhrases : [],
       allowedLines: project.allowed,
       catalog: project.catalog,
     };
+    // Dates without a year take evidence from the corpus period and from neighbouring files of the folder.
+    const neighbours = uri.startsWith('file:') ? this.neighbours.hintsFor(fileURLToPath(uri), options) : undefined;
+    const period = settings.meetings.period;
+    return { ...options, years: { ...(period ? { period } : {}), ...(neighbours ? { neighbours } : {}) } };
   }
 
   private async fetch(uri: string): Promise<Settings> {

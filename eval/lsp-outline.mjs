@@ -1,0 +1,43 @@
+// Reads a document's meetings the way an editor does: through documentSymbol requests to the real server over stdio.
+import { createRequire } from 'node:module';
+import { BenchClient, withTimeout } from '../bench/lsp-client.mjs';
+
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-languageserver-protocol/node');
+
+const ISO = /\b(\d{4}-\d{2}-\d{2})\b/u;
+
+/** Spawns the bundled server and initializes it on a workspace folder. */
+export async function startServer(repo, workspace) {
+  const client = BenchClient.spawn(repo);
+  await client.initialize({ workspace });
+  return client;
+}
+
+/** Opens a document, reads its outline and closes it; returns its Events with date, kind, organizer and chair. */
+export async function outlineOf(client, uri, text) {
+  await client.open(uri, text, 60_000);
+  const symbols = await withTimeout(client.connection.sendRequest(rpc.DocumentSymbolRequest.type, { textDocument: { uri } }), 60_000, 'documentSymbol');
+  await client.connection.sendNotification(rpc.DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  const events = [];
+  const walk = (list) => {
+    for (const s of list ?? []) {
+      if (s.kind === rpc.SymbolKind.Event) events.push(toEvent(s));
+      else walk(s.children);
+    }
+  };
+  walk(symbols);
+  return events;
+}
+
+function toEvent(symbol) {
+  const detail = symbol.detail ?? '';
+  const [kind] = detail.split(' · ');
+  const child = (label) => (symbol.children ?? []).find((c) => c.detail === label)?.name;
+  return {
+    name: symbol.name, kind, detail, line: symbol.selectionRange.start.line,
+    date: ISO.exec(detail.split(' · ')[1] ?? '')?.[1], when: detail.split(' · ')[1] ?? '',
+    primary: detail.includes('reported by the lead'),
+    organizer: child('Organizer'), chair: child('Chair'),
+  };
+}

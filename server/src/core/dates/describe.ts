@@ -1,0 +1,23 @@
+import { localize } from '../i18n/localize';
+import type { Locale, LocalizedText } from '../types';
+import type { YearEvidenceKind, YearRange } from './year';
+
+const KIND: Readonly<Record<YearEvidenceKind, LocalizedText>> = {
+  'written': { en: 'year written', vi: 'năm ghi rõ' },
+  'same-date': { en: 'year from the same date written in full', vi: 'năm theo ngày viết đủ' },
+  'current-year': { en: 'year the text states', vi: 'năm bài viết nêu' },
+  'anniversary': { en: 'year from an anniversary of a cited document', vi: 'năm theo số năm thực hiện văn bản' },
+  'meeting-name': { en: "year from the meeting's name", vi: 'năm theo tên hội nghị' },
+  'session': { en: 'year of the Assembly session', vi: 'năm của kỳ họp Quốc hội' },
+  'weekday': { en: 'year from the weekday within the term', vi: 'năm theo thứ trong tuần và nhiệm kỳ' },
+  'neighbours': { en: 'year from neighbouring files', vi: 'năm theo các tệp bên cạnh' },
+  'period': { en: 'year from the corpus period setting', vi: 'năm theo thiết lập giai đoạn của kho' },
+  'not-before': { en: 'earliest year on or after a cited document', vi: 'năm sớm nhất sau văn bản được dẫn' },
+};
+const UNKNOWN: LocalizedText = { en: 'year unknown', vi: 'chưa rõ năm' };
+
+/** Which evidence fixed a date's year, as one line: "year from neighbouring files: a.txt, b.txt". */
+export function yearEvidenceLabel(date: { readonly evidence?: { readonly kind: YearEvidenceKind; readonly text: string }; readonly range?: YearRange }, locale: Locale): string {
+  if (date.evidence) return `${localize(KIND[date.evidence.kind], locale)}: ${date.evidence.text}`;
+  return date.range ? `${localize(UNKNOWN, locale)} (${date.range.from}–${date.range.to}: ${date.range.text})` : localize(UNKNOWN, locale);
+}

@@ -1,0 +1,114 @@
+import { compareDays, isValidDay, type Day } from './calendar';
+
+/** What kind of evidence fixed (or bounded) a year. */
+export type YearEvidenceKind =
+  | 'written'      // the date carries its year ("17/5/2017")
+  | 'same-date'    // the same day and month written with a year elsewhere in the article
+  | 'current-year' // "năm nay (2017)", "năm 2016 vừa qua", "6 tháng đầu năm 2017", "từ đầu năm 2017 đến nay"
+  | 'anniversary'  // "sơ kết một năm thực hiện Chỉ thị 05" (issued 2016)
+  | 'meeting-name' // "Hội nghị tổng kết năm 2020" held in December 2020 or January 2021
+  | 'session'      // "kỳ họp thứ 3, Quốc hội khóa XIV" (2017)
+  | 'weekday'      // "thứ Hai, 6/2" inside a bounded range of years
+  | 'neighbours'   // files next to this one in its folder
+  | 'period'       // the corpus period setting
+  | 'not-before';  // the earliest year after the latest dated document or date cited
+
+/** One piece of evidence about the article's year. */
+export interface YearEvidence {
+  readonly kind: YearEvidenceKind;
+  readonly year: number;
+  /** The text (or file) that says so, for hovers and outlines. */
+  readonly text: string;
+}
+
+/** A dated thing the article cites as past: the article is on or after it. */
+export interface LowerBound {
+  readonly day: Day;
+  readonly text: string;
+}
+
+/** A range of years the article lies in: "nhiệm kỳ 2015–2020", "khóa XII". */
+export interface YearRange {
+  readonly from: number;
+  readonly to: number;
+  readonly text: string;
+}
+
+/** Everything the article (and its setting) says about its year. */
+export interface YearContext {
+  /** Statements that fix the article's year, strongest first. */
+  readonly current: readonly YearEvidence[];
+  readonly lowerBounds: readonly LowerBound[];
+  readonly ranges: readonly YearRange[];
+  /** Full dates written in the article, by `MM-DD`, for day/month dates written elsewhere without the year. */
+  readonly fullDates: ReadonlyMap<string, YearEvidence>;
+  readonly neighbours?: YearEvidence;
+  readonly period?: YearRange;
+}
+
+/** A context with no evidence at all. */
+export const emptyYearContext: YearContext = { current: [], lowerBounds: [], ranges: [], fullDates: new Map() };
+
+/** The year of a day/month date, with what fixed it; or the range it is known to lie in, or nothing. */
+export type YearResult =
+  | { readonly year: number; readonly evidence: YearEvidence }
+  | { readonly year?: undefined; readonly range?: YearRange };
+
+/**
+ * The year of a date written without one, from evidence in order of strength: the same date written in full,
+ * the article's own year as the text states it, a weekday inside a bounded range, neighbouring files, the
+ * corpus period, and last the earliest year after the latest cited document. Every candidate must lie in the
+ * ranges (terms) and on or after the bounds; with no evidence the year stays unknown.
+ */
+export function inferYear(month: number, day: number, context: YearContext, weekday?: number): YearResult {
+  const range = intersect([...context.ranges, ...(context.period ? [context.period] : [])]);
+  const bound = latest(context.lowerBounds);
+  const fits = (year: number): boolean =>
+    isValidDay(year, month, day) && (!range || (year >= range.from && year <= range.to)) && (!bound || compareDays({ year, month, day }, bound.day) >= 0);
+  const same = context.fullDates.get(`${month}-${day}`);
+  if (same) return { year: same.year, evidence: same };
+  for (const e of context.current) if (isValidDay(e.year, month, day)) return { year: e.year, evidence: e };
+  const session = context.ranges.find((r) => r.from === r.to);
+  if (session && fits(session.from)) return { year: session.from, evidence: { kind: 'session', year: session.from, text: session.text } };
+  if (weekday !== undefined && range && range.to - range.from <= 12) {
+    const matching = years(range).filter((y) => fits(y) && new Date(Date.UTC(y, month - 1, day)).getUTCDay() === weekday);
+    const only = matching[0];
+    if (only !== undefined && matching.length === 1) return { year: only, evidence: { kind: 'weekday', year: only, text: `${range.text}; ${day}/${month}/${only}` } };
+  }
+  if (context.neighbours && fits(context.neighbours.year)) return { year: context.neighbours.year, evidence: context.neighbours };
+  if (context.period && context.period.from === context.period.to && fits(context.period.from)) {
+    return { year: context.period.from, evidence: { kind: 'period', year: context.period.from, text: context.period.text } };
+  }
+  if (bound) {
+    for (let year = bound.day.year; year <= bound.day.year + 1; year++) {
+      if (fits(year)) return { year, evidence: { kind: 'not-before', year, text: bound.text } };
+    }
+  }
+  return range ? { range } : {};
+}
+
+function intersect(ranges: readonly YearRange[]): YearRange | undefined {
+  let out: YearRange | undefined;
+  for (const r of ranges) {
+    if (!out) out = r;
+    else {
+      const from = Math.max(out.from, r.from);
+      const to = Math.min(out.to, r.to);
+      // Contradicting ranges (a term quoted from history) do not narrow each other.
+      if (from <= to) out = { from, to, text: `${out.text}; ${r.text}` };
+    }
+  }
+  return out;
+}
+
+function latest(bounds: readonly LowerBound[]): LowerBound | undefined {
+  let best: LowerBound | undefined;
+  for (const b of bounds) if (!best || compareDays(b.day, best.day) > 0) best = b;
+  return best;
+}
+
+function years(range: YearRange): number[] {
+  const out: number[] = [];
+  for (let y = range.from; y <= range.to; y++) out.push(y);
+  return out;
+}

@@ -1,0 +1,47 @@
+/** Reading organisations as whole noun phrases: "Ban Chấp hành Đảng bộ tỉnh Nghệ An", "Quốc hội khóa XIV". */
+
+const HEAD = /^(?:Ban|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Quận ủy|Đảng ủy|Đảng đoàn|Thường trực|Thường vụ|UBND|HĐND|Ủy ban|Uỷ ban|Sở|Hội(?!\s+(?:nghị|thảo))|Trung tâm|Bộ|Cục|Tổng cục|Viện|Học viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Liên đoàn|Công an|Văn phòng|Báo|Quốc hội|Chính phủ|Tòa án|Viện kiểm sát|Kiểm toán|Ngân hàng|Đại học|Trường|Hội đồng|Tập đoàn|Tổng công ty|Công ty|Đài)(?![\p{L}\p{M}])/u;
+// Lower-case words that continue an organisation's name ("Ban Chấp hành Trung ương", "Sở Tài nguyên và Môi trường").
+const WORDS = new Set(('giáo đạo vụ ủy uỷ trực thư tế phòng tịch tỉnh huyện thành phố quận xã phường chỉ kiểm tra dân vận nội chính thường báo chí tin truyền thông '
+  + 'khoa học hội nhân ban đảng bộ trung ương quốc gia lao động tư pháp và chấp hành kinh văn hóa hoá thể thao du lịch tài nguyên môi trường công an nông nghiệp '
+  + 'phát triển kế hoạch đầu ngân hàng nhà nước giao vận tải xây dựng mặt trận tổ thanh niên phụ nữ cựu chiến binh liên đoàn cộng sản hồ minh nhân dân '
+  + 'thương mại lâm thủy sản biển đảo y dục ngoại cơ quan đối ngoại tuyên huấn tổng hợp sự chức').split(' '));
+const TERM = /^(?:khóa|khoá)$/u;
+const ROMAN_OR_NUMBER = /^(?:[IVXLC]+|\d{1,2})$/u;
+// Verbs that end the name even though their syllables could continue it: "Sở … tổ chức", "Ban … chủ trì".
+const VERB_AFTER = /^(?:tổ chức|chủ trì|phối hợp|họp|giao ban)(?![\p{L}\p{M}])/u;
+
+/** The organisation whose name starts at `from`, as [start, end) offsets; undefined when no organisation starts there. */
+export function readOrganization(text: string, from: number): { start: number; end: number } | undefined {
+  if (!HEAD.test(text.slice(from))) return undefined;
+  const re = /[^\s,.;:()“”"]+/gu;
+  re.lastIndex = from;
+  let end = from;
+  let count = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (/[,.;:()“”"]/u.test(text.slice(end, m.index)) && count > 0) break;
+    if (count > 0 && VERB_AFTER.test(text.slice(m.index))) break;
+    const word = m[0];
+    const previous = text.slice(from, end).split(/\s+/u).pop() ?? '';
+    const ok = count === 0 || /^\p{Lu}/u.test(word) || WORDS.has(word) || TERM.test(word) || (TERM.test(previous) && ROMAN_OR_NUMBER.test(word)) || /^TP\.?$/u.test(word);
+    if (!ok || count >= 14) break;
+    end = m.index + word.length;
+    count++;
+  }
+  const name = text.slice(from, end).replace(/(?:\s+(?:và|của|khóa|khoá))+$/u, '');
+  return name.length > 1 ? { start: from, end: from + name.length } : undefined;
+}
+
+/** Every organisation named in `text` from `from` to `to`, in order. */
+export function findOrganizations(text: string, from = 0, to = text.length): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const starts = /(?<![\p{L}\p{M}])\p{Lu}/gu;
+  starts.lastIndex = from;
+  for (let m = starts.exec(text); m && m.index < to; m = starts.exec(text)) {
+    const org = readOrganization(text, m.index);
+    if (!org || org.end > to) continue;
+    out.push(org);
+    starts.lastIndex = org.end;
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+import { fold } from '../text/normalized-text';
+import type { Meeting } from './types';
+
+/**
+ * The same meeting told twice (the sapo and the body, a caption and the lead) is one meeting: a later one with the
+ * same kind and day, or the same name, is dropped, and what it knew that the first did not is kept.
+ */
+export function mergeRepeats(meetings: readonly Meeting[], sentenceOf: readonly number[]): { kept: Meeting[]; indexes: number[] } {
+  const kept: Meeting[] = [];
+  const indexes: number[] = [];
+  meetings.forEach((m, i) => {
+    const same = kept.findIndex((k) => isRepeat(k, m));
+    const first = kept[same];
+    if (!first) {
+      kept.push(m);
+      indexes.push(sentenceOf[i] ?? 0);
+      return;
+    }
+    kept[same] = {
+      ...first,
+      ...(first.date ? {} : m.date ? { date: m.date } : {}),
+      ...(first.organizer ? {} : m.organizer ? { organizer: m.organizer } : {}),
+      ...(first.chair ? {} : m.chair ? { chair: m.chair } : {}),
+      ...(first.place ? {} : m.place ? { place: m.place } : {}),
+      status: first.status === 'mentioned' ? m.status : first.status,
+    };
+  });
+  return { kept, indexes };
+}
+
+function isRepeat(a: Meeting, b: Meeting): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.date && b.date) return a.date.day === b.date.day && a.date.month === b.date.month;
+  const name = (m: Meeting): string => fold(m.title).replace(/[^\p{L}\p{M}\d]+/gu, ' ').trim();
+  return name(a) === name(b) && name(a).split(' ').length >= 3;
+}
+
+/**
+ * The meeting the article reports is the one its lead dates: the first dated, not merely mentioned, meeting in
+ * the lead; else the first reported one there. A meeting deep in the body is never the article's subject.
+ */
+export function choosePrimary(meetings: readonly Meeting[], sentenceOf: readonly number[], leadSentences: number): number | undefined {
+  const inLead = (i: number): boolean => (sentenceOf[i] ?? Infinity) < leadSentences;
+  const dated = meetings.findIndex((m, i) => inLead(i) && m.status !== 'mentioned' && m.date !== undefined);
+  if (dated >= 0) return dated;
+  const reported = meetings.findIndex((m, i) => inLead(i) && m.status === 'reported');
+  return reported >= 0 ? reported : undefined;
+}

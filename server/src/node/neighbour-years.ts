@@ -1,0 +1,80 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, type AnalysisOptions } from '../core/analyze';
+import type { YearHints } from '../core/dates/article-years';
+import type { YearEvidenceKind } from '../core/dates/year';
+import { readText } from './read-text';
+
+/** Evidence a file's own text gives; a year found only from neighbours, the period or a bound does not vouch for another file. */
+const TEXTUAL: ReadonlySet<YearEvidenceKind> = new Set(['written', 'same-date', 'current-year', 'anniversary', 'meeting-name', 'session', 'weekday']);
+/** How many files on each side of a file are read for their year. */
+const SIDE = 3;
+/** Files larger than this are not read for a neighbour's year. */
+const MAX_BYTES = 2 * 1024 * 1024;
+
+interface Known {
+  readonly mtimeMs: number;
+  readonly year: number | undefined;
+}
+
+/**
+ * The years that files next to each other in a corpus folder (scrapes are saved in order) fix from their own text,
+ * cached by modification time, so a file whose text gives no year can take the one its neighbours agree on.
+ */
+export class NeighbourYears {
+  private readonly known = new Map<string, Known>();
+
+  /** The year the nearest dated files before and after `file` in its folder agree on, with their names. */
+  hintsFor(file: string, options: AnalysisOptions): YearHints['neighbours'] {
+    let names: string[];
+    try {
+      names = fs.readdirSync(path.dirname(file)).filter((n) => n.endsWith('.txt')).sort(compareNames);
+    } catch {
+      return undefined;
+    }
+    const at = names.indexOf(path.basename(file));
+    if (at < 0) return undefined;
+    const side = (step: number): { year: number; name: string } | undefined => {
+      for (let i = at + step, n = 0; i >= 0 && i < names.length && n < SIDE; i += step, n++) {
+        const name = names[i] as string;
+        const year = this.yearOf(path.join(path.dirname(file), name), options);
+        if (year !== undefined) return { year, name };
+      }
+      return undefined;
+    };
+    const before = side(-1);
+    const after = side(1);
+    const found = [before, after].filter((x): x is { year: number; name: string } => x !== undefined);
+    const first = found[0];
+    if (!first || found.some((f) => f.year !== first.year)) return undefined;
+    return { year: first.year, files: found.map((f) => f.name) };
+  }
+
+  private yearOf(file: string, options: AnalysisOptions): number | undefined {
+    let mtimeMs: number;
+    try {
+      const stat = fs.statSync(file);
+      if (stat.size > MAX_BYTES) return undefined;
+      mtimeMs = stat.mtimeMs;
+    } catch {
+      return undefined;
+    }
+    const cached = this.known.get(file);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.year;
+    const read = readText(file);
+    let year: number | undefined;
+    if ('text' in read) {
+      const { years: _ignored, ...own } = options;
+      const primary = analyze(read.text, own).meetings.find((m) => m.primary);
+      const date = primary?.date;
+      if (date?.iso && (!date.yearInferred || (date.evidence && TEXTUAL.has(date.evidence.kind)))) year = Number(date.iso.slice(0, 4));
+    }
+    this.known.set(file, { mtimeMs, year });
+    return year;
+  }
+}
+
+/** Names in natural order, so `baomoi_9.txt` comes before `baomoi_10.txt`. */
+function compareNames(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
