@@ -34,20 +34,18 @@ export class NeighbourYears {
     }
     const at = names.indexOf(path.basename(file));
     if (at < 0) return undefined;
-    const side = (step: number): { year: number; name: string } | undefined => {
+    const dated: { year: number; name: string }[] = [];
+    for (const step of [-1, 1]) {
       for (let i = at + step, n = 0; i >= 0 && i < names.length && n < SIDE; i += step, n++) {
         const name = names[i] as string;
         const year = this.yearOf(path.join(path.dirname(file), name), options);
-        if (year !== undefined) return { year, name };
+        if (year !== undefined) dated.push({ year, name });
       }
-      return undefined;
-    };
-    const before = side(-1);
-    const after = side(1);
-    const found = [before, after].filter((x): x is { year: number; name: string } => x !== undefined);
-    const first = found[0];
-    if (!first || found.some((f) => f.year !== first.year)) return undefined;
-    return { year: first.year, files: found.map((f) => f.name) };
+    }
+    // Two dated neighbours at least, all of one year: a single file, or a folder that spans years, says nothing.
+    const first = dated[0];
+    if (!first || dated.length < 2 || dated.some((f) => f.year !== first.year)) return undefined;
+    return { year: first.year, files: dated.map((f) => f.name) };
   }
 
   private yearOf(file: string, options: AnalysisOptions): number | undefined {

@@ -68,8 +68,9 @@ export function inferYear(month: number, day: number, context: YearContext, week
   const same = context.fullDates.get(`${month}-${day}`);
   if (same) return { year: same.year, evidence: same };
   for (const e of context.current) if (isValidDay(e.year, month, day)) return { year: e.year, evidence: e };
+  // A session's year is stated by the text; a bound from a cited document (perhaps a draft) does not overrule it.
   const session = context.ranges.find((r) => r.from === r.to);
-  if (session && fits(session.from)) return { year: session.from, evidence: { kind: 'session', year: session.from, text: session.text } };
+  if (session && isValidDay(session.from, month, day)) return { year: session.from, evidence: { kind: 'session', year: session.from, text: session.text } };
   if (weekday !== undefined && range && range.to - range.from <= 12) {
     const matching = years(range).filter((y) => fits(y) && new Date(Date.UTC(y, month - 1, day)).getUTCDay() === weekday);
     const only = matching[0];

@@ -17,7 +17,9 @@ export function yearFromMeetingName(name: string, month: number): YearEvidence |
   const years = [...name.matchAll(YEAR_WORD)].map((y) => Number(y[1]));
   if (years.length === 0) return undefined;
   const reviewed = Math.min(...years);
-  const year = month <= 2 && /tổng kết/u.test(name) ? reviewed + 1 : reviewed;
+  // A review of one year with the plan for the next ("năm 2016, phương hướng … 2017") sits at the turn of the year.
+  const planned = /(?:19|20)\d{2}/u.test(name.replace(String(reviewed), '')) && name.includes(String(reviewed + 1));
+  const year = month <= 2 && (/tổng kết/u.test(name) || planned) ? reviewed + 1 : reviewed;
   return { kind: 'meeting-name', year, text: `năm ${reviewed}` };
 }
 
