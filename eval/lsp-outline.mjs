@@ -5,7 +5,9 @@ import { BenchClient, withTimeout } from '../bench/lsp-client.mjs';
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-languageserver-protocol/node');
 
-const ISO = /\b(\d{4}-\d{2}-\d{2})\b/u;
+const ISO = /^(\d{4}-\d{2}-\d{2})$/u;
+// The meeting kinds the server writes in an Event's detail.
+const KINDS = /^(?:hội nghị|hội thảo|họp báo|phiên họp|kỳ họp|cuộc họp|đại hội|tọa đàm|giao ban|buổi làm việc|buổi tiếp xúc|lễ [\p{L} ]+|họp)$/u;
 
 /** Spawns the bundled server and initializes it on a workspace folder. */
 export async function startServer(repo, workspace) {
@@ -32,11 +34,12 @@ export async function outlineOf(client, uri, text) {
 
 function toEvent(symbol) {
   const detail = symbol.detail ?? '';
-  const [kind] = detail.split(' · ');
+  const parts = detail.split(' · ');
+  const kind = parts.find((p) => KINDS.test(p)) ?? '';
   const child = (label) => (symbol.children ?? []).find((c) => c.detail === label)?.name;
   return {
     name: symbol.name, kind, detail, line: symbol.selectionRange.start.line,
-    date: ISO.exec(detail.split(' · ')[1] ?? '')?.[1], when: detail.split(' · ')[1] ?? '',
+    date: ISO.exec(parts[0] ?? '')?.[1], when: parts[0] ?? '',
     primary: detail.includes('reported by the lead'),
     organizer: child('Organizer'), chair: child('Chair'),
   };

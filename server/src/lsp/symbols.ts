@@ -44,7 +44,7 @@ function toMeetingSymbol(analysis: Analysis, meeting: Meeting, locale: Locale): 
   if (meeting.place) child(meeting.place.name, t(locale, 'place'), meeting.place.span, SymbolKind.Field);
   const when = meeting.date ? dateLabel(meeting.date) : meeting.year !== undefined ? String(meeting.year) : undefined;
   const evidence = meeting.date?.yearInferred ? yearEvidenceLabel(meeting.date, locale) : undefined;
-  const detail = [meeting.kind, when, evidence, meeting.primary ? t(locale, 'primary') : undefined, meeting.status === 'reported' ? undefined : t(locale, meeting.status)].filter(Boolean).join(' · ');
+  const detail = [when, evidence, meeting.kind, meeting.primary ? t(locale, 'primary') : undefined, meeting.status === 'reported' ? undefined : t(locale, meeting.status)].filter(Boolean).join(' · ');
   const spans = [meeting.sentence, meeting.span, ...childSpans];
   return {
     name: meeting.title || meeting.kind,

@@ -62,8 +62,8 @@ export class NeighbourYears {
     const read = readText(file);
     let year: number | undefined;
     if ('text' in read) {
-      const { years: _ignored, ...own } = options;
-      const primary = analyze(read.text, own).meetings.find((m) => m.primary);
+      // The neighbour's own text only: its neighbours' years would let one file's guess spread through the folder.
+      const primary = analyze(read.text, { ...options, years: {} }).meetings.find((m) => m.primary);
       const date = primary?.date;
       if (date?.iso && (!date.yearInferred || (date.evidence && TEXTUAL.has(date.evidence.kind)))) year = Number(date.iso.slice(0, 4));
     }

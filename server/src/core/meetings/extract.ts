@@ -53,6 +53,7 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentenc
   }
   const { kept, indexes } = mergeRepeats(meetings, sentenceOf);
   const primary = choosePrimary(kept, indexes, LEAD_SENTENCES);
+  yearsOfUndated(kept, indexes, sentences, primary);
   if (primary === undefined) return kept;
   const meeting = kept[primary] as Meeting;
   const at = indexes[primary] ?? 0;
@@ -72,7 +73,10 @@ function toMeeting(doc: ArticleText, sentence: Sentence, intro: Introduction, co
   const date = phrase ? dateOf(doc, sentence, phrase, name, context, previous) : undefined;
   const before = text.slice(0, intro.verbAt);
   const planned = PLANNED.test(before) && !/\sđã\s/iu.test(before) || /^\s*sẽ\s/iu.test(text.slice(intro.verbAt - 4, intro.verbAt + 4));
-  const own = phrase !== undefined && (phrase.start < intro.verbAt || intro.via !== 'verb' || phrase.start >= titleEnd);
+  // A date in parentheses after the name ("Đại hội VI (khai mạc vào ngày 5/12/1986)") recalls a past meeting.
+  const between = phrase !== undefined && phrase.start >= titleEnd ? text.slice(intro.at, phrase.start) : '';
+  const aside = between.lastIndexOf('(') > between.lastIndexOf(')');
+  const own = phrase !== undefined && !aside && (phrase.start < intro.verbAt || intro.via !== 'verb' || phrase.start >= titleEnd);
   const status: MeetingStatus = planned || (phrase && /(?:sẽ|dự kiến)\s/iu.test(text.slice(phrase.end, phrase.end + 120)) && intro.via !== 'verb') ? 'planned' : own ? 'reported' : 'mentioned';
   const organizer = findOrganizer(doc, sentence, intro.verbAt, intro.at, titleEnd);
   const chair = /chủ trì$/iu.test(text.slice(0, intro.at).trimEnd()) ? findChair(doc, [sentence]) : undefined;
@@ -116,4 +120,27 @@ function dateOf(doc: ArticleText, sentence: Sentence, phrase: DatePhrase, name: 
     if (y && m && d) return toMeetingDate({ ...phrase, day: d, month: m, year: y }, span, name, context.years);
   }
   return undefined;
+}
+
+/**
+ * An undated meeting's year: a plan under a "Năm 2021, …" heading is in that year; another meeting of a report is in
+ * the year of the meeting the report is about, when that year is known from evidence.
+ */
+function yearsOfUndated(meetings: Meeting[], sentenceOf: readonly number[], sentences: readonly Sentence[], primary: number | undefined): void {
+  const reportYear = primary === undefined ? undefined : meetings[primary]?.date?.iso?.slice(0, 4);
+  meetings.forEach((m, i) => {
+    if (m.date || m.year !== undefined) return;
+    // A congress "nhiệm kỳ 2020 – 2025" opens its term: it, and the meetings that prepare it, are in 2020.
+    const congress = /đại hội[^.;]{0,120}nhiệm kỳ\s+((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}/iu.exec(m.title);
+    let year: number | undefined = congress ? Number(congress[1]) : undefined;
+    if (year === undefined && m.status === 'planned') {
+      const at = sentenceOf[i] ?? 0;
+      for (let j = at; j >= Math.max(0, at - 40) && year === undefined; j--) {
+        const heading = /^(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,/iu.exec(sentences[j]?.text ?? '');
+        if (heading) year = Number(heading[1]);
+      }
+    }
+    year ??= reportYear !== undefined && m.status !== 'planned' ? Number(reportYear) : undefined;
+    if (year !== undefined) meetings[i] = { ...m, year };
+  });
 }
