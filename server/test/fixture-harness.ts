@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineFrequencyIndex, lineHashes } from '../src/core/corpus/line-frequency';
 import { analyze, defaultAnalysisOptions, type Analysis, type AnalysisOptions } from '../src/core/analyze';
+import { yearEvidenceLabel } from '../src/core/dates/describe';
+import { dateLabel } from '../src/core/meetings/dates';
+import type { Meeting } from '../src/core/meetings/extract';
 import { Catalog } from '../src/core/references/catalog';
 import { applyEdits } from '../src/core/text/line-edits';
 import type { Edit, Severity } from '../src/core/types';
@@ -90,9 +93,14 @@ function withCompanions(file: string, text: string, options: AnalysisOptions): A
   return result;
 }
 
-/** Findings and references of an analysis as observed items (spans in UTF-16 offsets). */
-function observe(analysis: Analysis): Observed[] {
+/**
+ * Findings and references of an analysis as observed items (spans in UTF-16 offsets); under `fixtures/meetings/`
+ * also each meeting (`meeting: <kind> <date> <status>` on its name) and its date (`date: <ISO or ????-MM-DD>` on
+ * the date phrase), and the primary meeting's organizer and chair (`organizer: …`, `chair: …`).
+ */
+function observe(analysis: Analysis, meetings = false): Observed[] {
   return [
+    ...(meetings ? analysis.meetings.flatMap(observeMeeting) : []),
     ...analysis.findings.map((f) => ({ start: f.span.start, end: f.span.end, id: f.ruleId, detail: f.message })),
     ...analysis.references.map((r) => ({
       start: r.mention.span.start, end: r.mention.span.end, id: 'reference',
@@ -101,12 +109,22 @@ function observe(analysis: Analysis): Observed[] {
   ];
 }
 
+function observeMeeting(m: Meeting): Observed[] {
+  const when = m.date ? dateLabel(m.date) : m.year !== undefined ? String(m.year) : '-';
+  const out: Observed[] = [{ start: m.span.start, end: m.span.end, id: 'meeting', detail: `${m.kind} ${when} ${m.status}${m.primary ? ' primary' : ''}` }];
+  if (m.date) out.push({ start: m.date.span.start, end: m.date.span.end, id: 'date', detail: `${when}${m.date.yearInferred ? ` (${yearEvidenceLabel(m.date, 'en')})` : ''}` });
+  if (m.primary && m.organizer) out.push({ start: m.organizer.span.start, end: m.organizer.span.end, id: 'organizer', detail: m.organizer.name });
+  if (m.primary && m.chair) out.push({ start: m.chair.span.start, end: m.chair.span.end, id: 'chair', detail: m.chair.name });
+  return out;
+}
+
 /** Runs one fixture: every finding annotated, every annotation found, NFD and emoji variants equal, `.fixed.txt` reproduced. */
 export function checkFixture(file: string, catalog: Catalog): void {
   const { text, expectations } = parseFixture(fs.readFileSync(file, 'utf8'));
   const options = withCompanions(file, text, fixtureOptions(catalog));
   const analysis = analyze(text, options);
-  const observed = observe(analysis);
+  const meetings = file.split(path.sep).includes('meetings');
+  const observed = observe(analysis, meetings);
   const describe = (o: Observed): string => `${o.id} ${JSON.stringify(text.slice(o.start, o.end))} (${o.detail})`;
   const unmatched = [...observed];
   for (const e of expectations) {
@@ -115,8 +133,8 @@ export function checkFixture(file: string, catalog: Catalog): void {
     unmatched.splice(i, 1);
   }
   assert.deepEqual(unmatched.map(describe), [], `${file}: findings without an annotation`);
-  checkVariant(text, options, observed, (t) => t.normalize('NFD'), `${file} (NFD)`);
-  checkVariant(text, options, observed, (t) => addEmojiBefore(t, observed), `${file} (emoji)`);
+  checkVariant(text, options, observed, (t) => t.normalize('NFD'), `${file} (NFD)`, meetings);
+  checkVariant(text, options, observed, (t) => addEmojiBefore(t, observed), `${file} (emoji)`, meetings);
   const fixedFile = file.replace(/\.txt$/u, '.fixed.txt');
   if (fs.existsSync(fixedFile)) {
     const edits: Edit[] = analysis.findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
@@ -125,9 +143,9 @@ export function checkFixture(file: string, catalog: Catalog): void {
 }
 
 /** A variant of the text must give the same findings over the same (NFC-compared) text. */
-function checkVariant(text: string, options: AnalysisOptions, expected: Observed[], transform: (t: string) => string, label: string): void {
+function checkVariant(text: string, options: AnalysisOptions, expected: Observed[], transform: (t: string) => string, label: string, meetings: boolean): void {
   const variant = transform(text);
-  const got = observe(analyze(variant, options));
+  const got = observe(analyze(variant, options), meetings);
   const key = (t: string) => (o: Observed): string => `${o.id}|${t.slice(o.start, o.end).normalize('NFC')}|${o.detail}`;
   assert.deepEqual(got.map(key(variant)).sort(), expected.map(key(text)).sort(), label);
   for (const o of got) assertWholeClusters(variant, o, label);

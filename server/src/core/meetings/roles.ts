@@ -35,7 +35,7 @@ function withPartner(text: string, end: number, verbAt: number): number {
 }
 
 const CHAIR_VERB = /(?<![\p{L}\p{M}])(?:chủ trì|điều hành)(?![\p{L}\p{M}])/giu;
-const TITLE_FIRST = /(?:^|[\s,(])((?:Phó\s+)?(?:Tổng Bí thư|Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Thứ trưởng|Trưởng [Bb]an|Giám đốc|Ủy viên|Tổng Thư ký|Chủ nhiệm|Trưởng [Đđ]oàn|Thống đốc)(?:\s+[^\s,.;]+){0,12}?\s+\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,3})\s*(?:,|$)/u;
+const TITLE_FIRST = /(?:^|[\s,(])((?:Phó\s+)?(?:Tổng Bí thư|Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Thứ trưởng|Trưởng [Bb]an|Giám đốc|Ủy viên|Tổng Thư ký|Chủ nhiệm|Trưởng [Đđ]oàn|Thống đốc)(?:\s+[^\s,.;]+){0,12}?\s+\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,3})\s*(?:,|[.;]?$|\s+(?:đã|cùng|và|chủ trì|điều hành|phát biểu)(?![\p{L}\p{M}]))/u;
 
 /** Who chaired: "đồng chí X, title … chủ trì", "Phó Bí thư Thành ủy Võ Thị Dung chủ trì", "do … chủ trì", "dưới sự điều hành của …". */
 export function findChair(doc: ArticleText, sentences: readonly Sentence[]): Participant | undefined {
@@ -45,7 +45,7 @@ export function findChair(doc: ArticleText, sentences: readonly Sentence[]): Par
     if (under) {
       const from = under.index + under[0].length;
       const read = readPerson(text, from);
-      const person = read ? { start: read.start, end: read.end, label: personLabel(read) } : titledPerson(text, from, text.length);
+      const person = titledPerson(text, from, text.length) ?? (read ? { start: read.start, end: read.end, label: personLabel(read) } : undefined);
       if (person) return toParticipant(doc, sentence, person.start, person.end, person.label);
     }
     for (const m of text.matchAll(CHAIR_VERB)) {
