@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { LineFrequencyIndex, lineHashes } from '../src/core/corpus/line-frequency';
 import { analyze, defaultAnalysisOptions, type Analysis, type AnalysisOptions } from '../src/core/analyze';
 import { yearEvidenceLabel } from '../src/core/dates/describe';
+import { findDatePhrases } from '../src/core/dates/phrases';
+import { NormalizedText } from '../src/core/text/normalized-text';
 import { dateLabel } from '../src/core/meetings/dates';
 import type { Meeting } from '../src/core/meetings/extract';
 import { Catalog } from '../src/core/references/catalog';
@@ -98,14 +100,56 @@ function withCompanions(file: string, text: string, options: AnalysisOptions): A
  * also each meeting (`meeting: <kind> <date> <status>` on its name) and its date (`date: <ISO or ????-MM-DD>` on
  * the date phrase), and the primary meeting's organizer and chair (`organizer: …`, `chair: …`).
  */
-function observe(analysis: Analysis, meetings = false): Observed[] {
+function observe(analysis: Analysis, meetings = false, kind: FixtureKind = 'rules'): Observed[] {
   return [
     ...(meetings ? analysis.meetings.flatMap(observeMeeting) : []),
+    ...(kind === 'dates' ? observeDates(analysis) : []),
+    ...(kind === 'article' ? observeFacts(analysis) : []),
     ...analysis.findings.map((f) => ({ start: f.span.start, end: f.span.end, id: f.ruleId, detail: f.message })),
     ...analysis.references.map((r) => ({
       start: r.mention.span.start, end: r.mention.span.end, id: 'reference',
       detail: r.resolution.status === 'resolved' ? r.resolution.id : r.resolution.status,
     })),
+  ];
+}
+
+/** What a fixture folder checks besides findings and references. */
+type FixtureKind = 'rules' | 'meetings' | 'dates' | 'article';
+
+function fixtureKind(file: string): FixtureKind {
+  const parts = file.split(path.sep);
+  return parts.includes('meetings') ? 'meetings' : parts.includes('dates') ? 'dates' : parts.includes('article') ? 'article' : 'rules';
+}
+
+/** Every date phrase of every line (`date: 5/2`, `date: 5/5–10/5/2017 sáng today thứ 1`), spans in the original text. */
+function observeDates(analysis: Analysis): Observed[] {
+  const out: Observed[] = [];
+  for (let line = 0; line < analysis.doc.lineCount; line++) {
+    const view = new NormalizedText(analysis.doc.lineText(line), { lowerCase: true });
+    const start = analysis.doc.line(line).start;
+    for (const p of findDatePhrases(view.text)) {
+      const span = view.toOriginal({ start: p.start, end: p.end });
+      const day = p.day !== undefined ? `${p.day}/${p.month}${p.year !== undefined && p.endDay === undefined ? `/${p.year}` : ''}` : '';
+      const end = p.endDay !== undefined ? `–${p.endDay}/${p.endMonth}${p.year !== undefined ? `/${p.year}` : ''}` : '';
+      const detail = [`${day}${end}`, p.timeOfDay, p.relative, p.weekday !== undefined ? `weekday ${p.weekday}` : undefined].filter(Boolean).join(' ');
+      out.push({ start: start + span.start, end: start + span.end, id: 'date', detail });
+    }
+  }
+  return out;
+}
+
+/** The article's title line (`title`) and date line (`dateline: <ISO>`). */
+function observeFacts(analysis: Analysis): Observed[] {
+  const { titleLine, dateLine, date } = analysis.article;
+  const whole = (line: number): { start: number; end: number } => {
+    const info = analysis.doc.line(line);
+    const text = analysis.doc.lineText(line);
+    const lead = text.length - text.trimStart().length;
+    return { start: info.start + lead, end: info.start + text.trimEnd().length };
+  };
+  return [
+    ...(titleLine !== undefined ? [{ ...whole(titleLine), id: 'title', detail: (analysis.article.title ?? '').normalize('NFC') }] : []),
+    ...(dateLine !== undefined && date ? [{ ...whole(dateLine), id: 'dateline', detail: date }] : []),
   ];
 }
 
@@ -123,8 +167,9 @@ export function checkFixture(file: string, catalog: Catalog): void {
   const { text, expectations } = parseFixture(fs.readFileSync(file, 'utf8'));
   const options = withCompanions(file, text, fixtureOptions(catalog));
   const analysis = analyze(text, options);
-  const meetings = file.split(path.sep).includes('meetings');
-  const observed = observe(analysis, meetings);
+  const kind = fixtureKind(file);
+  const meetings = kind === 'meetings';
+  const observed = observe(analysis, meetings, kind);
   const describe = (o: Observed): string => `${o.id} ${JSON.stringify(text.slice(o.start, o.end))} (${o.detail})`;
   const unmatched = [...observed];
   for (const e of expectations) {
@@ -133,8 +178,8 @@ export function checkFixture(file: string, catalog: Catalog): void {
     unmatched.splice(i, 1);
   }
   assert.deepEqual(unmatched.map(describe), [], `${file}: findings without an annotation`);
-  checkVariant(text, options, observed, (t) => t.normalize('NFD'), `${file} (NFD)`, meetings);
-  checkVariant(text, options, observed, (t) => addEmojiBefore(t, observed), `${file} (emoji)`, meetings);
+  checkVariant(text, options, observed, (t) => t.normalize('NFD'), `${file} (NFD)`, kind);
+  checkVariant(text, options, observed, (t) => addEmojiBefore(t, observed), `${file} (emoji)`, kind);
   const fixedFile = file.replace(/\.txt$/u, '.fixed.txt');
   if (fs.existsSync(fixedFile)) {
     const edits: Edit[] = analysis.findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
@@ -143,9 +188,9 @@ export function checkFixture(file: string, catalog: Catalog): void {
 }
 
 /** A variant of the text must give the same findings over the same (NFC-compared) text. */
-function checkVariant(text: string, options: AnalysisOptions, expected: Observed[], transform: (t: string) => string, label: string, meetings: boolean): void {
+function checkVariant(text: string, options: AnalysisOptions, expected: Observed[], transform: (t: string) => string, label: string, kind: FixtureKind): void {
   const variant = transform(text);
-  const got = observe(analyze(variant, options), meetings);
+  const got = observe(analyze(variant, options), kind === 'meetings', kind);
   const key = (t: string) => (o: Observed): string => `${o.id}|${t.slice(o.start, o.end).normalize('NFC')}|${o.detail}`;
   assert.deepEqual(got.map(key(variant)).sort(), expected.map(key(text)).sort(), label);
   for (const o of got) assertWholeClusters(variant, o, label);

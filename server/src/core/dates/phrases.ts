@@ -42,7 +42,10 @@ export function findDatePhrases(folded: string): DatePhrase[] {
   const out: DatePhrase[] = [];
   for (const m of folded.matchAll(CORE)) {
     const phrase = toPhrase(folded, m);
-    if (phrase) out.push(phrase);
+    if (!phrase) continue;
+    // The first day of a range ("từ ngày 5-5 đến 10-5-2017") is read again as part of the range.
+    while (out.length > 0 && (out[out.length - 1]?.start ?? -1) >= phrase.start) out.pop();
+    out.push(phrase);
   }
   for (const m of folded.matchAll(RELATIVE_ONLY)) {
     const start = m.index ?? 0;
@@ -79,9 +82,11 @@ function toPhrase(folded: string, m: RegExpMatchArray): DatePhrase | undefined {
   const weekdayWord = lead?.[3]?.replace(/^thứ\s+/u, '');
   const weekday = weekdayWord !== undefined ? WEEKDAYS[weekdayWord] : undefined;
   const first = validRange && rangeFirst ? rangeFirst : { day, month };
+  // "hôm qua (7/2)": the closing parenthesis belongs to the phrase.
+  const closes = leadText.includes('(') && folded[at + m[0].length] === ')';
   return {
     start: start + (leadText.length - leadText.trimStart().length),
-    end: at + m[0].length,
+    end: at + m[0].length + (closes ? 1 : 0),
     day: first.day,
     month: first.month,
     ...(year !== undefined ? { year } : {}),
