@@ -6,7 +6,7 @@ import { findMentions, type Mention } from './references/find';
 import { resolveMentions, type ResolvedMention } from './references/resolve';
 import { findMeetingsSteps, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
 import { splitSentences, type Sentence } from './meetings/sentences';
-import { yearContextOf, type YearHints } from './dates/article-years';
+import { plenumYearFrom, yearContextOf, type YearHints } from './dates/article-years';
 import { RULES } from './rules/registry';
 import type { RecurrenceThreshold, RuleContext } from './rules/rule';
 import { ArticleText } from './text/article-text';
@@ -102,7 +102,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     sentences.push(...splitSentences(doc, (line) => debrisLines.has(line), from, Math.min(from + LINES_PER_STEP, MAX_MEETING_LINES)));
     yield `sentences from line ${from}`;
   }
-  const meetings = yield* findMeetingsSteps(doc, sentences, { years, ...(article.date ? { articleDate: article.date } : {}) }, cancel);
+  const meetings = yield* findMeetingsSteps(doc, sentences, { years, plenumYear: plenumYearFrom(options.catalog), ...(article.date ? { articleDate: article.date } : {}) }, cancel);
   yield 'meetings';
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { doc, findings, article, references, meetings };

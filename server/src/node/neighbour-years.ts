@@ -6,7 +6,7 @@ import type { YearEvidenceKind } from '../core/dates/year';
 import { readText } from './read-text';
 
 /** Evidence a file's own text gives; a year found only from neighbours, the period or a bound does not vouch for another file. */
-const TEXTUAL: ReadonlySet<YearEvidenceKind> = new Set(['written', 'same-date', 'current-year', 'anniversary', 'meeting-name', 'session', 'weekday']);
+const TEXTUAL: ReadonlySet<YearEvidenceKind> = new Set(['written', 'same-date', 'current-year', 'anniversary', 'meeting-name', 'session', 'plenum', 'weekday']);
 /** How many files on each side of a file are read for their year. */
 const SIDE = 3;
 /** Files larger than this are not read for a neighbour's year. */

@@ -1,5 +1,8 @@
 import type { ArticleFacts } from '../article/facts';
+import type { Catalog } from '../references/catalog';
 import type { ResolvedMention } from '../references/resolve';
+import type { PlenumYear } from '../meetings/dates';
+import { toOrdinal } from '../text/roman';
 import type { ArticleText } from '../text/article-text';
 import { fold } from '../text/normalized-text';
 import { findYearContext, type CitedDocument } from './evidence';
@@ -46,4 +49,16 @@ function documentDate(r: ResolvedMention): string | undefined {
   if (entry?.date) return entry.date;
   const year = /\/((?:19|20)\d{2})(?:\/|$)/u.exec(r.mention.number ?? r.mention.symbol ?? '')?.[1];
   return year;
+}
+
+/** When a Central Committee plenum was held: the year of the earliest document the catalog says it adopted. */
+export function plenumYearFrom(catalog: Catalog): PlenumYear {
+  return (term, plenum) => {
+    const dated = catalog.entries
+      .filter((e) => e.date && e.plenum === String(plenum) && toOrdinal(e.term ?? '') === term)
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    const first = dated[0];
+    if (!first?.date) return undefined;
+    return { kind: 'plenum', year: Number(first.date.slice(0, 4)), text: `${first.symbol ?? first.id} (${first.date})` };
+  };
 }

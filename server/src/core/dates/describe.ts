@@ -9,6 +9,7 @@ const KIND: Readonly<Record<YearEvidenceKind, LocalizedText>> = {
   'anniversary': { en: 'year from an anniversary of a cited document', vi: 'năm theo số năm thực hiện văn bản' },
   'meeting-name': { en: "year from the meeting's name", vi: 'năm theo tên hội nghị' },
   'session': { en: 'year of the Assembly session', vi: 'năm của kỳ họp Quốc hội' },
+  'plenum': { en: 'year of the plenum, from the documents it adopted', vi: 'năm của hội nghị Trung ương, theo văn bản được thông qua' },
   'weekday': { en: 'year from the weekday within the term', vi: 'năm theo thứ trong tuần và nhiệm kỳ' },
   'neighbours': { en: 'year from neighbouring files', vi: 'năm theo các tệp bên cạnh' },
   'period': { en: 'year from the corpus period setting', vi: 'năm theo thiết lập giai đoạn của kho' },

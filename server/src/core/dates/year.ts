@@ -8,6 +8,7 @@ export type YearEvidenceKind =
   | 'anniversary'  // "sơ kết một năm thực hiện Chỉ thị 05" (issued 2016)
   | 'meeting-name' // "Hội nghị tổng kết năm 2020" held in December 2020 or January 2021
   | 'session'      // "kỳ họp thứ 3, Quốc hội khóa XIV" (2017)
+  | 'plenum'       // "Hội nghị Trung ương 5 khóa XII": the catalog dates the documents it adopted
   | 'weekday'      // "thứ Hai, 6/2" inside a bounded range of years
   | 'neighbours'   // files next to this one in its folder
   | 'period'       // the corpus period setting

@@ -1,6 +1,7 @@
 import { isValidDay, toIso } from '../dates/calendar';
 import type { DatePhrase } from '../dates/phrases';
 import { inferYear, type YearContext, type YearEvidence } from '../dates/year';
+import { toOrdinal } from '../text/roman';
 import type { Span } from '../types';
 import type { MeetingDate } from './types';
 
@@ -23,8 +24,24 @@ export function yearFromMeetingName(name: string, month: number): YearEvidence |
   return { kind: 'meeting-name', year, text: `năm ${reviewed}` };
 }
 
+/** The year of a Central Committee plenum ("khóa XII", plenum 5) from the catalog's documents it adopted, when known. */
+export type PlenumYear = (term: number, plenum: number) => YearEvidence | undefined;
+
+const ORDINAL_WORDS: Readonly<Record<string, number>> = { nhất: 1, hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
+const PLENUM = /hội nghị\s+(?:lần thứ\s+)?(\d{1,2}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:ban chấp hành\s+)?trung ương(?:\s+đảng)?\s*,?\s*\(?(?:khóa|khoá)\s+([xvi]+)(?![\p{L}\p{M}])|hội nghị\s+(?:ban chấp hành\s+)?trung ương(?:\s+đảng)?\s+(?:lần thứ\s+)?(\d{1,2}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\s*,?\s*\(?(?:khóa|khoá)\s+([xvi]+)(?![\p{L}\p{M}])/u;
+
+/** The year a plenum named in a meeting's name was held, from the documents the catalog says it adopted. */
+export function yearFromPlenum(name: string, plenumYear: PlenumYear | undefined): YearEvidence | undefined {
+  const m = plenumYear ? PLENUM.exec(name) : null;
+  if (!m || !plenumYear) return undefined;
+  const ordinal = m[1] ?? m[3] ?? '';
+  const plenum = Number(ordinal) || ORDINAL_WORDS[ordinal];
+  const term = toOrdinal(m[2] ?? m[4] ?? '');
+  return plenum && term ? plenumYear(term, plenum) : undefined;
+}
+
 /** A meeting date from a date phrase: written year, the meeting's name, then the article's evidence. */
-export function toMeetingDate(phrase: DatePhrase, span: Span, name: string, context: YearContext): MeetingDate | undefined {
+export function toMeetingDate(phrase: DatePhrase, span: Span, name: string, context: YearContext, plenumYear?: PlenumYear): MeetingDate | undefined {
   const { day, month } = phrase;
   if (day === undefined || month === undefined) return undefined;
   const base = { day, month, span, ...(phrase.timeOfDay ? { timeOfDay: phrase.timeOfDay } : {}) };
@@ -32,7 +49,7 @@ export function toMeetingDate(phrase: DatePhrase, span: Span, name: string, cont
     phrase.endDay !== undefined && phrase.endMonth !== undefined && isValidDay(year, phrase.endMonth, phrase.endDay)
       ? { endIso: toIso({ year, month: phrase.endMonth, day: phrase.endDay }) } : {};
   if (phrase.year !== undefined) return { ...base, iso: toIso({ year: phrase.year, month, day }), yearInferred: false, ...end(phrase.year) };
-  const named = yearFromMeetingName(name, month);
+  const named = yearFromMeetingName(name, month) ?? yearFromPlenum(name, plenumYear);
   const result = named && isValidDay(named.year, month, day) ? { year: named.year, evidence: named } : inferYear(month, day, context, phrase.weekday);
   if (result.year === undefined) return { ...base, yearInferred: true, ...(result.range ? { range: result.range } : {}) };
   return { ...base, iso: toIso({ year: result.year, month, day }), yearInferred: true, evidence: result.evidence, ...end(result.year) };

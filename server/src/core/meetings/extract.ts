@@ -3,7 +3,7 @@ import { findDatePhrases } from '../dates/phrases';
 import type { YearContext } from '../dates/year';
 import type { ArticleText } from '../text/article-text';
 import type { CancellationCheck } from '../types';
-import { toMeetingDate } from './dates';
+import { toMeetingDate, type PlenumYear } from './dates';
 import { findDatedIntroduction, findVerbIntroductions, type Introduction } from './find';
 import { choosePrimary, mergeRepeats } from './primary';
 import { findAttendance, findChair, findHosts, findOrganizer } from './roles';
@@ -19,6 +19,8 @@ export interface MeetingContext {
   readonly years: YearContext;
   /** The article's own date (ISO) when a date line gives it, for "sáng nay". */
   readonly articleDate?: string;
+  /** When a Central Committee plenum was held, from the catalog. */
+  readonly plenumYear?: PlenumYear;
 }
 
 /** Meetings are looked for in the first lines only: an article longer than this is a dump, not a report. */
@@ -72,7 +74,8 @@ function toMeeting(doc: ArticleText, sentence: Sentence, intro: Introduction, co
   const phrase = intro.date ?? ownDate(text.toLowerCase(), intro, titleEnd);
   const date = phrase ? dateOf(doc, sentence, phrase, name, context, previous) : undefined;
   const before = text.slice(0, intro.verbAt);
-  const planned = PLANNED.test(before) && !/\sđã\s/iu.test(before) || /^\s*sẽ\s/iu.test(text.slice(intro.verbAt - 4, intro.verbAt + 4));
+  // "Quốc hội sẽ họp phiên bế mạc": the future marker sits between the subject and the verb.
+  const planned = (PLANNED.test(before) && !/\sđã\s/iu.test(before)) || (intro.via === 'sitting' && /(?:^|\s)(?:sẽ|dự kiến)\s/iu.test(text.slice(intro.verbAt, intro.at + 1)));
   // A date in parentheses after the name ("Đại hội VI (khai mạc vào ngày 5/12/1986)") recalls a past meeting.
   const between = phrase !== undefined && phrase.start >= titleEnd ? text.slice(intro.at, phrase.start) : '';
   const aside = between.lastIndexOf('(') > between.lastIndexOf(')');
@@ -111,13 +114,13 @@ function ownDate(folded: string, intro: Introduction, titleEnd: number): DatePhr
 
 function dateOf(doc: ArticleText, sentence: Sentence, phrase: DatePhrase, name: string, context: MeetingContext, previous: Meeting | undefined): MeetingDate | undefined {
   const span = toOriginalSpan(doc, sentence, phrase.start, phrase.end);
-  if (phrase.day !== undefined) return toMeetingDate(phrase, span, name, context.years);
+  if (phrase.day !== undefined) return toMeetingDate(phrase, span, name, context.years, context.plenumYear);
   // "Chiều cùng ngày" is the previous meeting's day; "sáng nay" the article's, when a date line gives it.
   const same = phrase.relative === 'same-day' ? previous?.date : undefined;
   if (same) return { ...same, span, ...(phrase.timeOfDay ? { timeOfDay: phrase.timeOfDay } : {}) };
   if (phrase.relative === 'today' && context.articleDate) {
     const [y, m, d] = context.articleDate.split('-').map(Number);
-    if (y && m && d) return toMeetingDate({ ...phrase, day: d, month: m, year: y }, span, name, context.years);
+    if (y && m && d) return toMeetingDate({ ...phrase, day: d, month: m, year: y }, span, name, context.years, context.plenumYear);
   }
   return undefined;
 }

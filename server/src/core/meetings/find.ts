@@ -16,7 +16,7 @@ export interface Introduction {
 
 const NOUN = 'hội nghị|hội thảo|họp báo|phiên họp|phiên (?:khai mạc|bế mạc|thảo luận|chất vấn|toàn thể|làm việc)|kỳ họp|kì họp|cuộc họp|đại hội|tọa đàm|toạ đàm|giao ban|buổi làm việc|buổi tiếp xúc|lễ kỷ niệm|lễ khai mạc|lễ ra mắt|lễ trao giải|lễ phát động|lễ công bố';
 const NOUNS = new RegExp(`(?<![\\p{L}\\p{M}])(${NOUN})(?![\\p{L}\\p{M}])`, 'giu');
-const INTRODUCED = new RegExp(`(?<![\\p{L}\\p{M}])(?:tổ chức|chủ trì|khai mạc|triệu tập)\\s+(?:thành công\\s+)?(${NOUN})(?![\\p{L}\\p{M}])`, 'giu');
+const INTRODUCED = new RegExp(`(?<![\\p{L}\\p{M}])(?:tổ chức|chủ trì|khai mạc|triệu tập)\\s+(?:thành công\\s+)?(?:buổi\\s+|cuộc\\s+)?(${NOUN})(?![\\p{L}\\p{M}])`, 'giu');
 const SITTING = /(?<![\p{L}\p{M}])(quốc hội|qh|hđnd[^,.;]{0,30}|ủy ban thường vụ quốc hội)(?:\s+(?:khóa|khoá)\s+[\dxvi]+)?\s+(?:đã\s+|đang\s+|sẽ\s+)?(?:chính thức\s+)?(họp|thông qua|biểu quyết|thảo luận|chất vấn|bế mạc|khai mạc|làm việc)(?![\p{L}\p{M}])/iu;
 const VISIT = /(?<![\p{L}\p{M}])(?:đã\s+)?(?:có\s+)?(?:(?:đến\s+)?thăm và\s+)?(?:buổi\s+)?làm việc với(?![\p{L}\p{M}])/iu;
 // Plural, routine or nominalised mentions are not meetings: "các hội nghị", "định kỳ … giao ban", "việc tổ chức đại hội".

@@ -7,19 +7,24 @@ const WORDS = new Set(('giáo đạo vụ ủy uỷ trực thư tế phòng tị
   + 'phát triển kế hoạch đầu ngân hàng nhà nước giao vận tải xây dựng mặt trận tổ thanh niên phụ nữ cựu chiến binh liên đoàn cộng sản hồ minh nhân dân '
   + 'thương mại lâm thủy sản biển đảo y dục ngoại cơ quan đối ngoại tuyên huấn tổng hợp sự chức').split(' '));
 const TERM = /^(?:khóa|khoá)$/u;
+const LISTED_NAME = /^\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{Ll}\p{M}]+)?\s+và\s+\p{Lu}/u;
 const ROMAN_OR_NUMBER = /^(?:[IVXLC]+|\d{1,2})$/u;
 // Verbs that end the name even though their syllables could continue it: "Sở … tổ chức", "Ban … chủ trì".
 const VERB_AFTER = /^(?:tổ chức|chủ trì|phối hợp|họp|giao ban)(?![\p{L}\p{M}])/u;
 
 /** The organisation whose name starts at `from`, as [start, end) offsets; undefined when no organisation starts there. */
 export function readOrganization(text: string, from: number): { start: number; end: number } | undefined {
-  if (!HEAD.test(text.slice(from))) return undefined;
+  const head = HEAD.exec(text.slice(from));
+  if (!head) return undefined;
   const re = /[^\s,.;:()“”"]+/gu;
-  re.lastIndex = from;
-  let end = from;
-  let count = 0;
+  re.lastIndex = from + head[0].length;
+  let end = from + head[0].length;
+  let count = 1;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (/[,.;:()“”"]/u.test(text.slice(end, m.index)) && count > 0) break;
+    const gap = text.slice(end, m.index);
+    // "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội": a comma or dash inside a ministry's name.
+    const inName = (/^,\s+$/u.test(gap) && LISTED_NAME.test(text.slice(m.index))) || /^\s+[-–]\s+$/u.test(gap) && /^\p{Lu}/u.test(m[0]);
+    if (/[,.;:()“”"–-]/u.test(gap) && !inName) break;
     if (count > 0 && VERB_AFTER.test(text.slice(m.index))) break;
     const word = m[0];
     const previous = text.slice(from, end).split(/\s+/u).pop() ?? '';
