@@ -13,9 +13,10 @@ const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const DEV_LABELS = path.join(root, '..', 'shared', 'dev-labels');
 const CORPUS = path.join(root, '..', 'shared', 'corpus');
 
-// "khóa 14" and "khóa XIV" name the same term; quotes, brackets and spacing do not change a name.
+// "khóa 14" and "khóa XIV" name the same term; quotes, brackets, commas, dashes and spacing do not change a name
+// ("Bộ Văn hóa, Thể thao và Du lịch" is written with and without its commas).
 const ROMAN = { 10: 'x', 11: 'xi', 12: 'xii', 13: 'xiii', 14: 'xiv', 15: 'xv', 16: 'xvi', 17: 'xvii', 18: 'xviii', 19: 'xix', 20: 'xx' };
-const norm = (s) => (s ?? '').normalize('NFC').toLowerCase().replace(/[“”"()]/gu, '').replace(/(?:khóa|khoá)\s+(\d{2})(?!\d)/gu, (m, n) => (ROMAN[n] ? `khóa ${ROMAN[n]}` : m)).replace(/\s+/gu, ' ').trim();
+const norm = (s) => (s ?? '').normalize('NFC').toLowerCase().replace(/[“”"(),]/gu, ' ').replace(/\s+[-–]\s+/gu, ' ').replace(/(?:khóa|khoá)\s+(\d{2})(?!\d)/gu, (m, n) => (ROMAN[n] ? `khóa ${ROMAN[n]}` : m)).replace(/\s+/gu, ' ').trim();
 const words = (s) => new Set(norm(s).split(/[^\p{L}\p{M}\d]+/u).filter(Boolean));
 const overlap = (a, b) => {
   const x = words(a);

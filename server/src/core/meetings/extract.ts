@@ -4,7 +4,7 @@ import type { YearContext } from '../dates/year';
 import type { ArticleText } from '../text/article-text';
 import type { CancellationCheck } from '../types';
 import { toMeetingDate, type PlenumYear } from './dates';
-import { findDatedIntroduction, findVerbIntroductions, type Introduction } from './find';
+import { findDatedAside, findDatedIntroduction, findVerbIntroductions, type Introduction } from './find';
 import { choosePrimary, mergeRepeats } from './primary';
 import { findAttendance, findChair, findHosts, findOrganizer } from './roles';
 import { toOriginalSpan, type Sentence } from './sentences';
@@ -46,7 +46,7 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentenc
     if (!sentence) continue;
     const intros: Introduction[] = findVerbIntroductions(sentence);
     // A dated lead sentence reports a meeting even without "tổ chức": "Sáng 21/6, kỳ họp thứ 3 … đã họp phiên bế mạc".
-    const dated = intros.length === 0 && i < LEAD_SENTENCES ? findDatedIntroduction(sentence) : undefined;
+    const dated = intros.length > 0 ? undefined : i < LEAD_SENTENCES ? findDatedIntroduction(sentence) : findDatedAside(sentence);
     if (dated) intros.push(dated);
     for (const intro of intros) {
       meetings.push(toMeeting(doc, sentence, intro, context, meetings[meetings.length - 1]));

@@ -78,3 +78,20 @@ export function findDatedIntroduction(sentence: Sentence): Introduction | undefi
 function isGeneric(text: string, at: number, length: number): boolean {
   return GENERIC_BEFORE.test(text.slice(0, at)) || GENERIC_AFTER.test(text.slice(at + length));
 }
+
+const AT_MEETING = new RegExp(`(?<![\\p{L}\\p{M}])(?:tại|trong)\\s+(${NOUN})(?![\\p{L}\\p{M}])`, 'giu');
+
+/**
+ * Past the lead, a meeting dated right after its name: "… phát biểu tại Hội nghị … sáng 25/5", "… trong cuộc họp
+ * góp ý … vào sáng 6/2". Such a sentence may be the only one that dates the meeting the lead talks about.
+ */
+export function findDatedAside(sentence: Sentence): Introduction | undefined {
+  const folded = sentence.text.toLowerCase();
+  for (const m of sentence.text.matchAll(AT_MEETING)) {
+    const word = m[1] ?? '';
+    const at = (m.index ?? 0) + m[0].length - word.length;
+    const date = findDatePhrases(folded).find((p) => p.day !== undefined && p.start > at && p.start - at < 160 && !/[.;]/u.test(folded.slice(at, p.start)));
+    if (date && !DOCUMENT_BEFORE.test(folded.slice(0, date.start))) return { kind: toKind(word), at, verbAt: at, via: 'dated', date };
+  }
+  return undefined;
+}

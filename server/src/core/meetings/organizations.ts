@@ -1,12 +1,17 @@
 /** Reading organisations as whole noun phrases: "Ban Chấp hành Đảng bộ tỉnh Nghệ An", "Quốc hội khóa XIV". */
 
-const HEAD = /^(?:Ban|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Quận ủy|Đảng ủy|Đảng đoàn|Thường trực|Thường vụ|UBND|HĐND|Ủy ban|Uỷ ban|Sở|Hội(?!\s+(?:nghị|thảo))|Trung tâm|Bộ|Cục|Tổng cục|Viện|Học viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Liên đoàn|Công an|Văn phòng|Báo|Quốc hội|Chính phủ|Tòa án|Viện kiểm sát|Kiểm toán|Ngân hàng|Đại học|Trường|Hội đồng|Tập đoàn|Tổng công ty|Công ty|Đài)(?![\p{L}\p{M}])/u;
+const HEAD = /^(?:Ban|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Quận ủy|Đảng ủy|Đảng đoàn|Thường trực|Thường vụ|UBND|HĐND|Ủy ban|Uỷ ban|Sở(?!\s+dĩ)|Hội(?!\s+(?:nghị|thảo))|Trung tâm|Bộ(?!\s+(?:trưởng|đội|phận|máy|luật))|Cục(?!\s+trưởng)|Tổng cục|Viện|Học viện|Mặt trận|Đoàn|Thành đoàn|Tỉnh đoàn|Liên đoàn|Công an|Văn phòng|Báo|Quốc hội|Chính phủ|Tòa án|Viện kiểm sát|Kiểm toán|Ngân hàng|Đại học|Trường|Hội đồng|Tập đoàn|Tổng công ty|Công ty|Đài)(?![\p{L}\p{M}])/u;
 // Lower-case words that continue an organisation's name ("Ban Chấp hành Trung ương", "Sở Tài nguyên và Môi trường").
 const WORDS = new Set(('giáo đạo vụ ủy uỷ trực thư tế phòng tịch tỉnh huyện thành phố quận xã phường chỉ kiểm tra dân vận nội chính thường báo chí tin truyền thông '
   + 'khoa học hội nhân ban đảng bộ trung ương quốc gia lao động tư pháp và chấp hành kinh văn hóa hoá thể thao du lịch tài nguyên môi trường công an nông nghiệp '
   + 'phát triển kế hoạch đầu ngân hàng nhà nước giao vận tải xây dựng mặt trận tổ thanh niên phụ nữ cựu chiến binh liên đoàn cộng sản hồ minh nhân dân '
   + 'thương mại lâm thủy sản biển đảo y dục ngoại cơ quan đối ngoại tuyên huấn tổng hợp sự chức').split(' '));
 const TERM = /^(?:khóa|khoá)$/u;
+// A title ends where a person's name begins: "Bộ trưởng Bộ Văn hóa Thể thao và Du lịch Nguyễn Ngọc Thiện".
+const SURNAMES = new Set('Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Mai Trương Lâm Đoàn Phùng Hà Lò Tô Vương Cao Lưu Quách Thái Tạ Chu Đào Triệu Lương Kiều Giang Hứa Trịnh Lại Tống Nông Khổng Thân Từ Văn Kim Châu Đàm Lục'.split(' '));
+const PERSON_AHEAD = /^\p{Lu}[\p{Ll}\p{M}]*\s+\p{Lu}[\p{Ll}\p{M}]*/u;
+// A person's name that is also part of organisations' names.
+const NAME_IN_ORGANIZATIONS = /^Hồ Chí Minh(?![\p{L}\p{M}])/u;
 const LISTED_NAME = /^\p{Lu}[\p{Ll}\p{M}]*(?:\s+[\p{Ll}\p{M}]+)?\s+và\s+\p{Lu}/u;
 const ROMAN_OR_NUMBER = /^(?:[IVXLC]+|\d{1,2})$/u;
 // Verbs that end the name even though their syllables could continue it: "Sở … tổ chức", "Ban … chủ trì".
@@ -27,6 +32,7 @@ export function readOrganization(text: string, from: number): { start: number; e
     if (/[,.;:()“”"–-]/u.test(gap) && !inName) break;
     if (count > 0 && VERB_AFTER.test(text.slice(m.index))) break;
     const word = m[0];
+    if (SURNAMES.has(word) && PERSON_AHEAD.test(text.slice(m.index)) && !NAME_IN_ORGANIZATIONS.test(text.slice(m.index))) break;
     const previous = text.slice(from, end).split(/\s+/u).pop() ?? '';
     const ok = count === 0 || /^\p{Lu}/u.test(word) || WORDS.has(word) || TERM.test(word) || (TERM.test(previous) && ROMAN_OR_NUMBER.test(word)) || /^TP\.?$/u.test(word);
     if (!ok || count >= 14) break;

@@ -31,8 +31,21 @@ export function mergeRepeats(meetings: readonly Meeting[], sentenceOf: readonly 
 function isRepeat(a: Meeting, b: Meeting): boolean {
   if (a.kind !== b.kind) return false;
   if (a.date && b.date) return a.date.day === b.date.day && a.date.month === b.date.month;
-  const name = (m: Meeting): string => fold(m.title).replace(/[^\p{L}\p{M}\d]+/gu, ' ').trim();
-  return name(a) === name(b) && name(a).split(' ').length >= 3;
+  // Told twice, a meeting keeps most of its name: "cuộc họp về sửa đổi, bổ sung dự thảo Luật Du lịch" and
+  // "cuộc họp góp ý, bổ sung dự thảo Luật Du lịch".
+  const x = nameWords(a);
+  const y = nameWords(b);
+  if (x.size < 3 || y.size < 3) return false;
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return (2 * shared) / (x.size + y.size) >= SAME_NAME;
+}
+
+/** The share of name words two mentions of one meeting have in common at least. */
+const SAME_NAME = 0.6;
+
+function nameWords(m: Meeting): Set<string> {
+  return new Set(fold(m.title).split(/[^\p{L}\p{M}\d]+/u).filter((w) => w.length > 0));
 }
 
 /**
@@ -44,5 +57,8 @@ export function choosePrimary(meetings: readonly Meeting[], sentenceOf: readonly
   const dated = meetings.findIndex((m, i) => inLead(i) && m.status !== 'mentioned' && m.date !== undefined);
   if (dated >= 0) return dated;
   const reported = meetings.findIndex((m, i) => inLead(i) && m.status === 'reported');
-  return reported >= 0 ? reported : undefined;
+  if (reported >= 0) return reported;
+  // A lead that dates nothing: the meeting the article reports is the first it dates.
+  const later = meetings.findIndex((m) => m.status === 'reported' && m.date !== undefined);
+  return later >= 0 ? later : undefined;
 }

@@ -20,10 +20,24 @@ export function findOrganizer(doc: ArticleText, sentence: Sentence, verbAt: numb
   const subject = readOrganization(text, clauseStart + (clause.slice(clauseStart).length - clause.slice(clauseStart).trimStart().length));
   const subjectEnd = subject ? withPartner(text, subject.end, verbAt) : 0;
   if (subject && subjectEnd >= clause.trimEnd().length - 1) return toParticipant(doc, sentence, subject.start, subjectEnd);
+  const led = ledBody(text, clause, verbAt);
+  if (led) return toParticipant(doc, sentence, led.start, led.end);
   const inTitle = findOrganizations(text, titleAt, titleEnd)[0];
   if (inTitle) return toParticipant(doc, sentence, inTitle.start, inTitle.end);
   const before = findOrganizations(text, 0, verbAt).filter((o) => !/với\s+$/u.test(text.slice(0, o.start))).pop();
   return before ? toParticipant(doc, sentence, before.start, before.end) : undefined;
+}
+
+// The head of a body chairs its meetings: "…, Chủ nhiệm Văn phòng Quốc hội chủ trì buổi họp báo".
+const HEAD_TITLE = /(?:^|[\s,(])(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Chủ nhiệm|Giám đốc|Trưởng [Bb]an|Chánh [Vv]ăn phòng|Tổng [Tt]hư ký|Chủ tịch|Viện trưởng|Cục trưởng|Vụ trưởng|Hiệu trưởng|Tổng [Gg]iám đốc)\s+(?=\p{Lu})/gu;
+
+/** When a person chairs ("… Chủ nhiệm Văn phòng Quốc hội chủ trì …"), the body their last title heads. */
+function ledBody(text: string, clause: string, verbAt: number): { start: number; end: number } | undefined {
+  if (!/^chủ trì/iu.test(text.slice(verbAt))) return undefined;
+  const last = [...clause.matchAll(HEAD_TITLE)].pop();
+  if (!last) return undefined;
+  const org = readOrganization(text, (last.index ?? 0) + last[0].length);
+  return org && clause.trimEnd().length - org.end < 40 ? org : undefined;
 }
 
 /** "X phối hợp với Y" organise together: the phrase runs to Y's end. */
