@@ -26,7 +26,7 @@ const overlap = (a, b) => {
   for (const w of x) if (y.has(w)) shared++;
   return (2 * shared) / (x.size + y.size);
 };
-const nameOf = (s) => norm(s).split(',')[0].replace(/\s*\(.*$/u, '');
+const nameOf = (s) => norm((s ?? '').split(',')[0].replace(/\s*\(.*$/u, ''));
 const sameName = (a, b) => Boolean(a && b) && (norm(a).includes(nameOf(b)) || norm(b).includes(nameOf(a)));
 
 /** Scores one article's Events against its labelled meetings. */
@@ -78,7 +78,7 @@ async function evaluate(label, pairs, workspace, verbose) {
       if (verbose) {
         for (const r of scored.rows) {
           if (!r.primary && !r.found) continue;
-          console.log(`  ${r.found ? 'found' : 'MISS '} ${r.primary ? 'P' : ' '} ${r.file} ${r.gold.kind} ${r.gold.date ?? '-'} got ${r.got ? `${r.got.kind} ${r.got.date ?? r.got.when}` : '-'} | org ${r.got?.organizer ?? '-'} / ${r.gold.organizer ?? '-'}`);
+          console.log(`  ${r.found ? "found" : "MISS "} ${r.primary ? "P" : " "} ${r.file} ${r.gold.kind} ${r.gold.date ?? "-"} got ${r.got ? `${r.got.kind} ${r.got.date ?? r.got.when}` : "-"} | org ${r.got?.organizer ?? "-"} / ${r.gold.organizer ?? "-"} | chair ${r.got?.chair ?? "-"} / ${r.gold.chair ?? "-"}`);
         }
         for (const e of scored.extra) console.log(`  extra   ${path.basename(textFile)} ${e.kind} ${e.date ?? e.when} ${e.name.slice(0, 60)}`);
       }

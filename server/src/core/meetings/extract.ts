@@ -27,7 +27,7 @@ export interface MeetingContext {
 export const MAX_MEETING_LINES = 20_000;
 /** The lead: the title, the sapo and the first sentences of the body, where an article says what it reports. */
 export const LEAD_SENTENCES = 10;
-/** Who chaired is told close to the meeting: this many sentences from the one that introduces it. */
+/** Who chaired is told close to the meeting: this many sentences from the one that introduces it, or later as "chủ trì Hội nghị". */
 const CHAIR_SENTENCES = 12;
 /** Who directed and attended is told in the body: this many sentences from the meeting at most. */
 const ROLE_SENTENCES = 300;
@@ -59,7 +59,7 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentenc
   if (primary === undefined) return kept;
   const meeting = kept[primary] as Meeting;
   const at = indexes[primary] ?? 0;
-  const chair = meeting.chair ?? findChair(doc, sentences.slice(at, at + CHAIR_SENTENCES));
+  const chair = meeting.chair ?? findChair(doc, sentences.slice(at, at + ROLE_SENTENCES), meeting.kind, CHAIR_SENTENCES);
   const roles = findAttendance(doc, sentences.slice(at, at + ROLE_SENTENCES));
   kept[primary] = { ...meeting, primary: true, ...(chair ? { chair } : {}), ...roles };
   return kept;
@@ -75,14 +75,17 @@ function toMeeting(doc: ArticleText, sentence: Sentence, intro: Introduction, co
   const date = phrase ? dateOf(doc, sentence, phrase, name, context, previous) : undefined;
   const before = text.slice(0, intro.verbAt);
   // "Quốc hội sẽ họp phiên bế mạc": the future marker sits between the subject and the verb.
-  const planned = (PLANNED.test(before) && !/\sđã\s/iu.test(before)) || (intro.via === 'sitting' && /(?:^|\s)(?:sẽ|dự kiến)\s/iu.test(text.slice(intro.verbAt, intro.at + 1)));
+  // A sentence that names a meeting without a verb of its own announces it when it speaks in the future:
+  // "Theo chương trình dự kiến, Quốc hội sẽ … họp phiên bế mạc vào ngày 21/6/2017".
+  const future = intro.via !== 'verb' && /(?:^|\s)(?:sẽ|dự kiến)\s/iu.test(text.slice(0, intro.at + 1)) && !/(?:^|\s)đã\s/iu.test(text.slice(0, intro.at));
+  const planned = (PLANNED.test(before) && !/\sđã\s/iu.test(before)) || future;
   // A date in parentheses after the name ("Đại hội VI (khai mạc vào ngày 5/12/1986)") recalls a past meeting.
   const between = phrase !== undefined && phrase.start >= titleEnd ? text.slice(intro.at, phrase.start) : '';
   const aside = between.lastIndexOf('(') > between.lastIndexOf(')');
   const own = phrase !== undefined && !aside && (phrase.start < intro.verbAt || intro.via !== 'verb' || phrase.start >= titleEnd);
   const status: MeetingStatus = planned || (phrase && /(?:sẽ|dự kiến)\s/iu.test(text.slice(phrase.end, phrase.end + 120)) && intro.via !== 'verb') ? 'planned' : own ? 'reported' : 'mentioned';
   const organizer = findOrganizer(doc, sentence, intro.verbAt, intro.at, titleEnd);
-  const chair = /chủ trì$/iu.test(text.slice(0, intro.at).trimEnd()) ? findChair(doc, [sentence]) : undefined;
+  const chair = /chủ trì(?:\s+(?:buổi|cuộc))?$/iu.test(text.slice(0, intro.at).trimEnd()) ? findChair(doc, [sentence]) : undefined;
   const place = findPlace(doc, sentence, Math.min(intro.at, phrase?.end ?? intro.at));
   const hosts = intro.via === 'visit' ? findHosts(doc, sentence, intro.at) : undefined;
   const year = date ? undefined : /năm\s+((?:19|20)\d{2})/u.exec(name)?.[1];

@@ -51,29 +51,54 @@ function withPartner(text: string, end: number, verbAt: number): number {
 const CHAIR_VERB = /(?<![\p{L}\p{M}])(?:chủ trì|điều hành)(?![\p{L}\p{M}])/giu;
 const TITLE_FIRST = /(?:^|[\s,(])((?:Phó\s+)?(?:Tổng Bí thư|Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Thứ trưởng|Trưởng [Bb]an|Giám đốc|Ủy viên|Tổng Thư ký|Chủ nhiệm|Trưởng [Đđ]oàn|Thống đốc)(?:\s+[^\s,.;]+){0,12}?\s+\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,3})\s*(?:,|[.;]?$|\s+(?:đã|cùng|và|chủ trì|điều hành|phát biểu)(?![\p{L}\p{M}]))/u;
 
-/** Who chaired: "đồng chí X, title … chủ trì", "Phó Bí thư Thành ủy Võ Thị Dung chủ trì", "do … chủ trì", "dưới sự điều hành của …". */
-export function findChair(doc: ArticleText, sentences: readonly Sentence[]): Participant | undefined {
-  for (const sentence of sentences) {
+/**
+ * Who chaired: "đồng chí X, title … chủ trì", "Ông X - title - chủ trì", "Phó Bí thư Thành ủy Võ Thị Dung chủ trì",
+ * "do … chủ trì", "dưới sự điều hành của …", "X, title, thay mặt Bộ Chính trị điều hành phiên họp". Past the first
+ * sentences only a chair of "the" meeting counts ("chủ trì Hội nghị.", "chủ trì buổi làm việc").
+ */
+export function findChair(doc: ArticleText, sentences: readonly Sentence[], kind?: string, near = sentences.length): Participant | undefined {
+  for (const [i, sentence] of sentences.entries()) {
     const text = sentence.text;
     const under = /dưới sự (?:chủ trì|điều hành) của\s+/iu.exec(text);
-    if (under) {
+    if (under && i < near) {
       const from = under.index + under[0].length;
       const read = readPerson(text, from);
       const person = titledPerson(text, from, text.length) ?? (read ? { start: read.start, end: read.end, label: personLabel(read) } : undefined);
       if (person) return toParticipant(doc, sentence, person.start, person.end, person.label);
     }
     for (const m of text.matchAll(CHAIR_VERB)) {
-      const verbAt = (m.index ?? 0);
-      const before = text.slice(0, verbAt).replace(ADVERBS, '').trimEnd();
-      const by = /(?:^|\s)do\s+/u.exec(before.slice(-160));
-      const clauseStart = by ? before.length - 160 + by.index + by[0].length : Math.max(0, before.lastIndexOf('. ') + 2);
-      const person = readPersonBefore(text, Math.max(0, clauseStart), before.length);
-      if (person) return toParticipant(doc, sentence, person.start, person.end, personLabel(person));
-      const titled = titledPerson(text, Math.max(0, clauseStart), before.length);
-      if (titled) return toParticipant(doc, sentence, titled.start, titled.end, titled.label);
+      const verbAt = m.index ?? 0;
+      if (i >= near && !backReference(text.slice(verbAt + m[0].length), kind)) continue;
+      const person = chairBefore(text, verbAt);
+      if (person) return toParticipant(doc, sentence, person.start, person.end, person.label);
     }
   }
   return undefined;
+}
+
+/** "chủ trì Hội nghị.", "chủ trì buổi làm việc", "chủ trì." — the verb points back at the meeting already named. */
+function backReference(after: string, kind: string | undefined): boolean {
+  if (/^\s*[.,;]/u.test(after)) return true;
+  if (!kind) return false;
+  const m = new RegExp(`^\\s+(?:buổi\\s+|cuộc\\s+)?${kind.replace(/^buổi\s+|^cuộc\s+/u, '')}(?:\\s+(?:này|trên))?\\s*(?:[.,;]|$)`, 'iu');
+  return m.test(after);
+}
+
+/** The person named before a chairing verb, dashes and "thay mặt …" asides set apart. */
+function chairBefore(text: string, verbAt: number): { start: number; end: number; label: string } | undefined {
+  const before = text.slice(0, verbAt).replace(ADVERBS, '').replace(/\s*[-–]\s*$/u, '').replace(/,?\s*thay mặt\s+[^,]+$/u, '').trimEnd();
+  const by = /(?:^|\s)do\s+/u.exec(before.slice(-160));
+  const stop = before.lastIndexOf('. ');
+  const clauseStart = by ? before.length - Math.min(160, before.length) + by.index + by[0].length : stop < 0 ? 0 : stop + 2;
+  // "Ông Đinh La Thăng - ủy viên Bộ Chính trị, Bí thư Thành ủy": the titles between dashes are an aside.
+  const dashed = /((?:đồng chí|ông|bà)\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){1,3})\s+[-–]\s+([^-–]{3,160})$/iu.exec(before.slice(clauseStart));
+  if (dashed?.[1]) {
+    const start = clauseStart + (dashed.index ?? 0);
+    return { start, end: before.length, label: `${dashed[1].replace(/^(?:đồng chí|ông|bà)\s+/iu, '')}, ${(dashed[2] ?? '').trim()}` };
+  }
+  const person = readPersonBefore(text, clauseStart, before.length);
+  if (person) return { start: person.start, end: person.end, label: personLabel(person) };
+  return titledPerson(text, clauseStart, before.length);
 }
 
 /** "Phó Trưởng Ban thường trực Ban Tuyên giáo Trung ương Nguyễn Văn B": a title, then the name, ending the window. */
