@@ -9,9 +9,11 @@ const ISO = /^(\d{4}-\d{2}-\d{2})$/u;
 // The meeting kinds the server writes in an Event's detail.
 const KINDS = /^(?:hội nghị|hội thảo|họp báo|phiên họp|kỳ họp|cuộc họp|đại hội|tọa đàm|giao ban|buổi làm việc|buổi tiếp xúc|lễ [\p{L} ]+|họp)$/u;
 
-/** Spawns the bundled server and initializes it on a workspace folder. */
-export async function startServer(repo, workspace) {
+/** Spawns the bundled server and initializes it on a workspace folder, answering configuration with `settings`. */
+export async function startServer(repo, workspace, settings = {}) {
   const client = BenchClient.spawn(repo);
+  // The editor's answer to workspace/configuration: these `vnCorpus` settings for every item.
+  client.connection.onRequest(rpc.ConfigurationRequest.type, (p) => p.items.map(() => settings));
   await client.initialize({ workspace });
   return client;
 }

@@ -35,13 +35,18 @@ function scoreArticle(file, gold, events) {
   const rows = [];
   const meetings = [...gold].sort((a, b) => Number(Boolean(b.primary)) - Number(Boolean(a.primary)));
   for (const g of meetings) {
+    // The same meeting: the same ISO date; else the same day and month with the year left unknown; else, for an
+    // undated label, an undated Event of the same kind on the same line.
     let i = g.date ? events.findIndex((e, j) => !used.has(j) && e.date === g.date) : -1;
-    if (i < 0 && g.date && g.primary) i = -1;
-    else if (i < 0) i = events.findIndex((e, j) => !used.has(j) && !e.date && e.line === g.line && e.kind === g.kind);
+    const dayMonth = g.date?.slice(4);
+    if (i < 0 && dayMonth) i = events.findIndex((e, j) => !used.has(j) && !e.date && e.when.startsWith('????') && e.when.slice(4) === dayMonth);
+    if (i < 0 && !g.date) i = events.findIndex((e, j) => !used.has(j) && !e.date && e.line === g.line && e.kind === g.kind);
     const e = events[i];
     if (e) used.add(i);
     rows.push({
-      file, primary: Boolean(g.primary), dated: Boolean(g.date), found: Boolean(e), kindOk: Boolean(e) && e.kind === g.kind,
+      file, primary: Boolean(g.primary), dated: Boolean(g.date), matched: Boolean(e),
+      found: Boolean(e) && (g.date ? e.date === g.date : true), yearUnknown: Boolean(e) && Boolean(g.date) && !e.date,
+      kindOk: Boolean(e) && e.kind === g.kind,
       organizerExact: g.organizer ? Boolean(e?.organizer) && norm(e.organizer) === norm(g.organizer) : null,
       organizerOverlap: g.organizer ? overlap(e?.organizer ?? '', g.organizer) : null,
       chairOk: g.chair ? sameName(e?.chair, g.chair) : null,
@@ -60,14 +65,14 @@ function summarize(label, articles) {
   const mean = (k, of) => { const xs = of.filter((r) => r[k] !== null); return xs.length ? `${(xs.reduce((n, r) => n + r[k], 0) / xs.length).toFixed(2)} (n=${xs.length})` : 'n/a'; };
   const rate = (k, of) => { const xs = of.filter((r) => r[k] !== null); return `${xs.filter((r) => r[k]).length}/${xs.length}`; };
   console.log(`${label}: ${articles.length} articles`);
-  console.log(`  primary (dated): found with the right date ${pct('found', primary)}, right kind ${pct('kindOk', primary)}, organizer whole phrase ${rate('organizerExact', primary)}, organizer overlap ${mean('organizerOverlap', primary)}, chair ${rate('chairOk', primary)}`);
+  console.log(`  primary (dated): found with the right date ${pct('found', primary)}, found with the year unknown ${pct('yearUnknown', primary)}, right kind ${pct('kindOk', primary)}, organizer whole phrase ${rate('organizerExact', primary)}, organizer overlap ${mean('organizerOverlap', primary)}, chair ${rate('chairOk', primary)}`);
   console.log(`  all meetings: found ${pct('found', rows)}, right kind ${pct('kindOk', rows)}, organizer whole phrase ${rate('organizerExact', rows)}, organizer overlap ${mean('organizerOverlap', rows)}, chair ${rate('chairOk', rows)}`);
   console.log(`  extra meetings ${extra} (${(extra / Math.max(1, articles.length)).toFixed(2)} per article)`);
   return { articles: articles.length, primaryFound: primary.filter((r) => r.found).length, primary: primary.length, extraPerArticle: extra / Math.max(1, articles.length) };
 }
 
-async function evaluate(label, pairs, workspace, verbose) {
-  const server = await startServer(root, workspace);
+async function evaluate(label, pairs, workspace, verbose, settings = {}) {
+  const server = await startServer(root, workspace, settings);
   const articles = [];
   try {
     for (const [textFile, goldFile] of pairs) {
@@ -92,6 +97,7 @@ async function evaluate(label, pairs, workspace, verbose) {
 const verbose = process.argv.includes('--verbose');
 const seeds = await evaluate('seeds (eval/gold)', goldPairs(), path.join(root, 'seeds'), verbose);
 let dev = null;
+let devWithPeriod = null;
 if (!fs.existsSync(DEV_LABELS) || !fs.existsSync(CORPUS)) {
   console.log(`dev labels: skipped (${DEV_LABELS} or ${CORPUS} is absent; the dev labels are shared data, not part of the repository)`);
 } else {
@@ -99,5 +105,7 @@ if (!fs.existsSync(DEV_LABELS) || !fs.existsSync(CORPUS)) {
     .map((f) => [path.join(CORPUS, f.replace(/\.labels\.json$/u, '.txt')), path.join(DEV_LABELS, f)])
     .filter(([t]) => fs.existsSync(t));
   dev = await evaluate('dev labels (../shared/dev-labels)', pairs, CORPUS, verbose);
+  // The corpus's SOURCES.md says the articles were scraped in 2017: the period setting a user of it would give.
+  devWithPeriod = await evaluate('dev labels with vnCorpus.meetings.period "2017"', pairs, CORPUS, false, { meetings: { period: '2017' } });
 }
-console.log(JSON.stringify({ seeds, dev }));
+console.log(JSON.stringify({ seeds, dev, devWithPeriod }));

@@ -7,6 +7,7 @@ import { resolveMentions, type ResolvedMention } from './references/resolve';
 import { findMeetingsSteps, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
 import { splitSentences, type Sentence } from './meetings/sentences';
 import { plenumYearFrom, yearContextOf, type YearHints } from './dates/article-years';
+import type { YearContext } from './dates/year';
 import { RULES } from './rules/registry';
 import type { RecurrenceThreshold, RuleContext } from './rules/rule';
 import { ArticleText } from './text/article-text';
@@ -46,6 +47,8 @@ export interface Analysis {
   readonly article: ArticleFacts;
   readonly references: readonly ResolvedMention[];
   readonly meetings: readonly Meeting[];
+  /** What the text (and the year hints) say about the article's year. */
+  readonly years: YearContext;
 }
 
 /**
@@ -105,7 +108,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
   const meetings = yield* findMeetingsSteps(doc, sentences, { years, plenumYear: plenumYearFrom(options.catalog), ...(article.date ? { articleDate: article.date } : {}) }, cancel);
   yield 'meetings';
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { doc, findings, article, references, meetings };
+  return { doc, findings, article, references, meetings, years };
 }
 
 function familyOf(doc: ArticleText): { family?: 'party' | 'state' } {

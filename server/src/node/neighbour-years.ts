@@ -6,9 +6,9 @@ import type { YearEvidenceKind } from '../core/dates/year';
 import { readText } from './read-text';
 
 /** Evidence a file's own text gives; a year found only from neighbours, the period or a bound does not vouch for another file. */
-const TEXTUAL: ReadonlySet<YearEvidenceKind> = new Set(['written', 'same-date', 'current-year', 'anniversary', 'meeting-name', 'session', 'plenum', 'weekday']);
+const TEXTUAL: ReadonlySet<YearEvidenceKind> = new Set(['written', 'same-date', 'current-year', 'anniversary', 'meeting-name', 'session', 'plenum', 'weekday', 'announced']);
 /** How many files on each side of a file are read for their year. */
-const SIDE = 3;
+const SIDE = 4;
 /** Files larger than this are not read for a neighbour's year. */
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -63,9 +63,11 @@ export class NeighbourYears {
     let year: number | undefined;
     if ('text' in read) {
       // The neighbour's own text only: its neighbours' years would let one file's guess spread through the folder.
-      const primary = analyze(read.text, { ...options, years: {} }).meetings.find((m) => m.primary);
-      const date = primary?.date;
+      const analysis = analyze(read.text, { ...options, years: {} });
+      const date = analysis.meetings.find((m) => m.primary)?.date;
       if (date?.iso && (!date.yearInferred || (date.evidence && TEXTUAL.has(date.evidence.kind)))) year = Number(date.iso.slice(0, 4));
+      // Without a dated meeting, the year the text states ("những tháng đầu năm 2017", a date line) or its session.
+      year ??= analysis.years.current[0]?.year ?? analysis.years.ranges.find((r) => r.from === r.to && /họp thứ/u.test(r.text))?.from;
     }
     this.known.set(file, { mtimeMs, year });
     return year;

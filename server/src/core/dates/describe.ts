@@ -11,9 +11,10 @@ const KIND: Readonly<Record<YearEvidenceKind, LocalizedText>> = {
   'session': { en: 'year of the Assembly session', vi: 'năm của kỳ họp Quốc hội' },
   'plenum': { en: 'year of the plenum, from the documents it adopted', vi: 'năm của hội nghị Trung ương, theo văn bản được thông qua' },
   'weekday': { en: 'year from the weekday within the term', vi: 'năm theo thứ trong tuần và nhiệm kỳ' },
+  'announced': { en: 'year of a document announced at the meeting', vi: 'năm của văn bản được công bố tại hội nghị' },
   'neighbours': { en: 'year from neighbouring files', vi: 'năm theo các tệp bên cạnh' },
   'period': { en: 'year from the corpus period setting', vi: 'năm theo thiết lập giai đoạn của kho' },
-  'not-before': { en: 'earliest year on or after a cited document', vi: 'năm sớm nhất sau văn bản được dẫn' },
+  'not-before': { en: 'the only year of the range on or after a cited document', vi: 'năm duy nhất của khoảng sau văn bản được dẫn' },
 };
 const UNKNOWN: LocalizedText = { en: 'year unknown', vi: 'chưa rõ năm' };
 

@@ -22,19 +22,21 @@ const YEAR = '((?:19|20)\\d{2})';
 const CURRENT: readonly { re: RegExp; shift: number }[] = [
   { re: new RegExp(`năm nay\\s*[,(]?\\s*(?:năm\\s+)?${YEAR}(?!\\d)`, 'u'), shift: 0 },
   { re: new RegExp(`năm\\s+${YEAR}\\s+này`, 'u'), shift: 0 },
-  { re: new RegExp(`(?:từ\\s+)?đầu năm\\s+(?:nay\\s*\\(?\\s*)?${YEAR}\\)?\\s+(?:đến|tới)\\s+nay`, 'u'), shift: 0 },
   { re: new RegExp(`(?:những|các|\\d+|sáu|chín)\\s+tháng\\s+đầu\\s+năm\\s+(?:nay\\s*\\(?\\s*)?${YEAR}`, 'u'), shift: 0 },
   { re: new RegExp(`năm\\s+${YEAR}\\s+(?:vừa qua|vừa rồi|vừa kết thúc)`, 'u'), shift: 1 },
 ];
+const SINCE = new RegExp(`(?:từ\\s+)?(?:đầu\\s+)?năm\\s+${YEAR}\\)?\\s+(?:đến|tới)\\s+nay`, 'gu');
 const NUMBER_WORDS: Readonly<Record<string, number>> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, mười: 10 };
 const ANNIVERSARY = /(?:sơ kết|tổng kết|sau|qua|kỷ niệm)\s+(\d{1,2}|một|hai|ba|bốn|năm|mười)\s+năm\s+(?:thực hiện|triển khai|thi hành|ban hành)/gu;
 const ISSUED_BEFORE = /(?:\d+\s*[-–/]\s*[\p{L}đ/-]+|nghị quyết|chỉ thị|quyết định|kết luận|thông tư|nghị định|công văn|quy định|luật|thông báo|văn bản)(?:\s+số)?[^.;:]{0,25}(?:ban hành\s+)?(?:ngày|,)?\s*$/u;
+const ANNOUNCED = /(?:công bố|trao|trao quyết định|đọc)\s+(?:các\s+)?(?:quyết định|nghị quyết|chỉ thị|kết luận|quy định|thông báo)[^.;]{0,80}$/u;
 const PLANNED_BEFORE = /(?:sẽ|dự kiến|kế hoạch|đến|tới|từ)\s+(?:\p{L}+\s+){0,3}$/u;
 
 /** Collects what the article's folded lines say about its year, with the dates of the documents it cites. */
 export function findYearContext(lines: readonly string[], cited: readonly CitedDocument[], outside: OutsideEvidence = {}): YearContext {
   const current: YearEvidence[] = [];
   const lowerBounds: LowerBound[] = [];
+  const announced: LowerBound[] = [];
   const ranges: YearRange[] = [];
   const fullDates = new Map<string, YearEvidence | null>();
   lines.forEach((folded, line) => {
@@ -43,10 +45,17 @@ export function findYearContext(lines: readonly string[], cited: readonly CitedD
       if (m?.[1]) current.push({ kind: 'current-year', year: Number(m[1]) + shift, text: m[0] });
     }
     ranges.push(...findTermRanges(folded));
+    // "từ đầu năm 2016 đến nay": the article is in 2016 or later.
+    for (const m of folded.matchAll(SINCE)) lowerBounds.push({ day: { year: Number(m[1]), month: 1, day: 1 }, text: m[0] });
     for (const p of findDatePhrases(folded)) {
       if (p.year === undefined || p.day === undefined || p.month === undefined) continue;
       // A document's issue date ("Quyết định số 439-QĐNS/TW ngày 6/2/2017") is in the past of the article.
-      if (ISSUED_BEFORE.test(folded.slice(Math.max(0, p.start - 60), p.start))) lowerBounds.push({ day: { year: p.year, month: p.month, day: p.day }, text: folded.slice(Math.max(0, p.start - 40), p.end).trim() });
+      const before = folded.slice(Math.max(0, p.start - 60), p.start);
+      if (ISSUED_BEFORE.test(before)) {
+        const bound = { day: { year: p.year, month: p.month, day: p.day }, text: folded.slice(Math.max(0, p.start - 40), p.end).trim() };
+        lowerBounds.push(bound);
+        if (ANNOUNCED.test(folded.slice(Math.max(0, p.start - 120), p.start))) announced.push(bound);
+      }
       const key = `${p.month}-${p.day}`;
       const known = fullDates.get(key);
       const evidence: YearEvidence = { kind: 'same-date', year: p.year, text: folded.slice(p.start, p.end) };
@@ -66,12 +75,17 @@ export function findYearContext(lines: readonly string[], cited: readonly CitedD
     if (day) lowerBounds.push({ day, text: `${c.text} (${c.date})` });
   }
   const isSession = (r: YearRange): boolean => r.from === r.to && /họp thứ/u.test(r.text);
-  const term = currentTerm(ranges.filter((r) => !isSession(r)));
+  const isNamedTerm = (r: YearRange): boolean => /nhiệm kỳ/u.test(r.text);
+  const term = currentTerm(ranges.filter((r) => !isSession(r) && !isNamedTerm(r)));
   const session = mostMentioned(ranges.filter(isSession));
+  // "nhiệm kỳ 2015-2020" bounds the article when it is the only term the article names: articles also recall past
+  // terms and prepare coming ones ("bầu cử … nhiệm kỳ 2021-2026").
+  const named = [...new Map(ranges.filter(isNamedTerm).map((r) => [`${r.from}-${r.to}`, r])).values()];
+  const onlyNamed = named.length === 1 ? named[0] : undefined;
   const dates = new Map<string, YearEvidence>();
   for (const [k, v] of fullDates) if (v) dates.set(k, v);
   return {
-    current, lowerBounds, ranges: [...(session ? [session] : []), ...(term ? [term] : []), ...ranges.filter((r) => r !== term && /nhiệm kỳ/u.test(r.text))], fullDates: dates,
+    current, lowerBounds, announced, ranges: [...(session ? [session] : []), ...(term ? [term] : []), ...(onlyNamed ? [onlyNamed] : [])], fullDates: dates,
     ...(outside.neighbours ? { neighbours: outside.neighbours } : {}),
     ...(outside.period ? { period: outside.period } : {}),
   };

@@ -10,9 +10,10 @@ export type YearEvidenceKind =
   | 'session'      // "kỳ họp thứ 3, Quốc hội khóa XIV" (2017)
   | 'plenum'       // "Hội nghị Trung ương 5 khóa XII": the catalog dates the documents it adopted
   | 'weekday'      // "thứ Hai, 6/2" inside a bounded range of years
+  | 'announced'    // "công bố Quyết định số 439-QĐNS/TW ngày 6/2/2017" at the meeting
   | 'neighbours'   // files next to this one in its folder
   | 'period'       // the corpus period setting
-  | 'not-before';  // the earliest year after the latest dated document or date cited
+  | 'not-before';  // the one year a range leaves on or after the latest dated document cited
 
 /** One piece of evidence about the article's year. */
 export interface YearEvidence {
@@ -43,6 +44,8 @@ export interface YearContext {
   readonly ranges: readonly YearRange[];
   /** Full dates written in the article, by `MM-DD`, for day/month dates written elsewhere without the year. */
   readonly fullDates: ReadonlyMap<string, YearEvidence>;
+  /** Documents announced or handed over at a meeting ("công bố Quyết định số 439 ngày 6/2/2017"): issued shortly before. */
+  readonly announced?: readonly LowerBound[];
   readonly neighbours?: YearEvidence;
   readonly period?: YearRange;
 }
@@ -57,18 +60,19 @@ export type YearResult =
 
 /**
  * The year of a date written without one, from evidence in order of strength: the same date written in full,
- * the article's own year as the text states it, a weekday inside a bounded range, neighbouring files, the
- * corpus period, and last the earliest year after the latest cited document. Every candidate must lie in the
- * ranges (terms) and on or after the bounds; with no evidence the year stays unknown.
+ * the article's own year as the text states it, an Assembly session, a weekday inside a bounded range,
+ * neighbouring files, the corpus period, and last the one year that the ranges (terms) leave on or after the
+ * latest cited document. A bound alone is not a year: with no evidence the year stays unknown.
  */
 export function inferYear(month: number, day: number, context: YearContext, weekday?: number): YearResult {
   const range = intersect([...context.ranges, ...(context.period ? [context.period] : [])]);
   const bound = latest(context.lowerBounds);
+  const inRange = (year: number): boolean => !range || (year >= range.from && year <= range.to);
   const fits = (year: number): boolean =>
-    isValidDay(year, month, day) && (!range || (year >= range.from && year <= range.to)) && (!bound || compareDays({ year, month, day }, bound.day) >= 0);
+    isValidDay(year, month, day) && inRange(year) && (!bound || compareDays({ year, month, day }, bound.day) >= 0);
   const same = context.fullDates.get(`${month}-${day}`);
   if (same) return { year: same.year, evidence: same };
-  for (const e of context.current) if (isValidDay(e.year, month, day)) return { year: e.year, evidence: e };
+  for (const e of context.current) if (isValidDay(e.year, month, day) && inRange(e.year)) return { year: e.year, evidence: e };
   // A session's year is stated by the text; a bound from a cited document (perhaps a draft) does not overrule it.
   const session = context.ranges.find((r) => r.from === r.to);
   if (session && isValidDay(session.from, month, day)) return { year: session.from, evidence: { kind: 'session', year: session.from, text: session.text } };
@@ -81,12 +85,18 @@ export function inferYear(month: number, day: number, context: YearContext, week
   if (context.period && context.period.from === context.period.to && fits(context.period.from)) {
     return { year: context.period.from, evidence: { kind: 'period', year: context.period.from, text: context.period.text } };
   }
-  if (bound) {
-    for (let year = bound.day.year; year <= bound.day.year + 1; year++) {
-      if (fits(year)) return { year, evidence: { kind: 'not-before', year, text: bound.text } };
+  // A document is announced at a meeting soon after it is signed: the first such day on or after it.
+  const announced = latest(context.announced ?? []);
+  if (announced) {
+    for (const year of [announced.day.year, announced.day.year + 1]) {
+      if (fits(year) && compareDays({ year, month, day }, announced.day) >= 0) return { year, evidence: { kind: 'announced', year, text: announced.text } };
     }
   }
-  return range ? { range } : {};
+  const left = range && bound ? years({ ...range, from: Math.max(range.from, bound.day.year) }).filter(fits) : [];
+  const only = left[0];
+  if (only !== undefined && left.length === 1) return { year: only, evidence: { kind: 'not-before', year: only, text: `${bound?.text ?? ''}; ${range?.text ?? ''}` } };
+  if (!range) return {};
+  return { range: bound && bound.day.year > range.from && bound.day.year <= range.to ? { ...range, from: bound.day.year, text: `${range.text}; ${bound.text}` } : range };
 }
 
 function intersect(ranges: readonly YearRange[]): YearRange | undefined {
@@ -113,4 +123,10 @@ function years(range: YearRange): number[] {
   const out: number[] = [];
   for (let y = range.from; y <= range.to; y++) out.push(y);
   return out;
+}
+
+/** The earliest year the article can be in: the start of the term it names (a cited document may be misread, a term is not). */
+export function yearFloor(context: YearContext): number | undefined {
+  const starts = context.ranges.map((r) => r.from);
+  return starts.length > 0 ? Math.max(...starts) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { DatePhrase } from '../dates/phrases';
 import { findDatePhrases } from '../dates/phrases';
-import type { YearContext } from '../dates/year';
+import { yearFloor, type YearContext } from '../dates/year';
 import type { ArticleText } from '../text/article-text';
 import type { CancellationCheck } from '../types';
 import { toMeetingDate, type PlenumYear } from './dates';
@@ -39,6 +39,7 @@ const PLANNED = /(?:sẽ|dự kiến|chuẩn bị|kế hoạch)\s+(?:\p{L}+\s+){
 export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentence[], context: MeetingContext, cancel: CancellationCheck): Generator<string, Meeting[]> {
   const meetings: Meeting[] = [];
   const sentenceOf: number[] = [];
+  const floor = yearFloor(context.years);
   for (let i = 0; i < sentences.length; i++) {
     if ((i & 1023) === 1023 && cancel.isCancelled()) return meetings;
     if (i % SENTENCES_PER_STEP === SENTENCES_PER_STEP - 1) yield `meetings to sentence ${i + 1}`;
@@ -49,7 +50,7 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentenc
     const dated = intros.length > 0 ? undefined : i < LEAD_SENTENCES ? findDatedIntroduction(sentence) : findDatedAside(sentence);
     if (dated) intros.push(dated);
     for (const intro of intros) {
-      meetings.push(toMeeting(doc, sentence, intro, context, meetings[meetings.length - 1]));
+      meetings.push(recalled(toMeeting(doc, sentence, intro, context, meetings[meetings.length - 1]), floor));
       sentenceOf.push(i);
     }
   }
@@ -63,6 +64,12 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentenc
   const roles = findAttendance(doc, sentences.slice(at, at + ROLE_SENTENCES));
   kept[primary] = { ...meeting, primary: true, ...(chair ? { chair } : {}), ...roles };
   return kept;
+}
+
+/** A meeting dated years before the article can be (a 1945 conference in a 2017 article) is recalled, not reported. */
+function recalled(m: Meeting, floor: number | undefined): Meeting {
+  const year = m.date?.iso ? Number(m.date.iso.slice(0, 4)) : undefined;
+  return floor !== undefined && year !== undefined && year < floor && m.status === 'reported' ? { ...m, status: 'mentioned' } : m;
 }
 
 function toMeeting(doc: ArticleText, sentence: Sentence, intro: Introduction, context: MeetingContext, previous: Meeting | undefined): Meeting {
