@@ -76,6 +76,11 @@ export function findYearContext(lines: readonly string[], cited: readonly CitedD
   }
   const isSession = (r: YearRange): boolean => r.from === r.to && /họp thứ/u.test(r.text);
   const isNamedTerm = (r: YearRange): boolean => /nhiệm kỳ/u.test(r.text);
+  // No article lives in a year later than every year it writes, plus one ("năm 2016 vừa qua"): a misread document
+  // ("13 năm thi hành Nghị quyết 39" taken for the 2015 one) must not date it in 2028.
+  const written = lines.flatMap((l) => [...l.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/gu)].map((m) => Number(m[1])));
+  const latestWritten = written.length > 0 ? Math.max(...written) : undefined;
+  const plausible = current.filter((e) => e.kind !== 'anniversary' || latestWritten === undefined || e.year <= latestWritten + 1);
   const term = currentTerm(ranges.filter((r) => !isSession(r) && !isNamedTerm(r)));
   const session = mostMentioned(ranges.filter(isSession));
   // "nhiệm kỳ 2015-2020" bounds the article when it is the only term the article names: articles also recall past
@@ -85,7 +90,7 @@ export function findYearContext(lines: readonly string[], cited: readonly CitedD
   const dates = new Map<string, YearEvidence>();
   for (const [k, v] of fullDates) if (v) dates.set(k, v);
   return {
-    current, lowerBounds, announced, ranges: [...(session ? [session] : []), ...(term ? [term] : []), ...(onlyNamed ? [onlyNamed] : [])], fullDates: dates,
+    current: plausible, lowerBounds, announced, ranges: [...(session ? [session] : []), ...(term ? [term] : []), ...(onlyNamed ? [onlyNamed] : [])], fullDates: dates,
     ...(outside.neighbours ? { neighbours: outside.neighbours } : {}),
     ...(outside.period ? { period: outside.period } : {}),
   };

@@ -87,7 +87,7 @@ function toMeeting(doc: ArticleText, sentence: Sentence, intro: Introduction, co
   const future = intro.via !== 'verb' && /(?:^|\s)(?:sẽ|dự kiến)\s/iu.test(text.slice(0, intro.at + 1)) && !/(?:^|\s)đã\s/iu.test(text.slice(0, intro.at));
   const planned = (PLANNED.test(before) && !/\sđã\s/iu.test(before)) || future;
   // A date in parentheses after the name ("Đại hội VI (khai mạc vào ngày 5/12/1986)") recalls a past meeting.
-  const between = phrase !== undefined && phrase.start >= titleEnd ? text.slice(intro.at, phrase.start) : '';
+  const between = phrase !== undefined && phrase.start >= titleEnd ? text.slice(intro.at, phrase.start + 1) : '';
   const aside = between.lastIndexOf('(') > between.lastIndexOf(')');
   const own = phrase !== undefined && !aside && (phrase.start < intro.verbAt || intro.via !== 'verb' || phrase.start >= titleEnd);
   const status: MeetingStatus = planned || (phrase && /(?:sẽ|dự kiến)\s/iu.test(text.slice(phrase.end, phrase.end + 120)) && intro.via !== 'verb') ? 'planned' : own ? 'reported' : 'mentioned';

@@ -3,7 +3,7 @@ import { toOriginalSpan, type Sentence } from './sentences';
 import type { Participant } from './types';
 
 /** Words that end a meeting's name: its purpose, its place, its participants or the next clause. */
-const TITLE_STOP = /\s+(?:nhân dịp|nhân kỷ niệm|với sự tham dự|với sự có mặt|tại hội trường|tại trụ sở|tại nhà|tại thủ đô|tại hà nội|do đồng chí|dưới sự chủ trì|nhằm|để|đã|sẽ|diễn ra|khai mạc|bế mạc|được tổ chức|vào|chiều nay|sáng nay|hôm nay)(?![\p{L}\p{M}])|;(?!\s*(?:triển khai|và\s))|,\s*(?:đồng chí|ông|bà|đại biểu|các|nhiều|sáng|chiều|tối|ngày|tại)\s|\s+(?:sáng|chiều|tối|ngày)\s+\d|[.!?…]+\s*$/iu;
+const TITLE_STOP = /\s+(?:nhân dịp|nhân kỷ niệm|với sự tham dự|với sự có mặt|tại hội trường|tại trụ sở|tại nhà|tại thủ đô|tại hà nội|do đồng chí|dưới sự chủ trì|nhằm|để|đã|sẽ|diễn ra|khai mạc|bế mạc|được tổ chức|vào|chiều nay|sáng nay|hôm nay)(?![\p{L}\p{M}])|;(?!\s*(?:triển khai|và\s))|,\s*(?:đồng chí|ông|bà|đại biểu|các|nhiều|sáng|chiều|tối|ngày|tại)\s|\s*\((?=\s*(?:từ|ngày|vào|khai mạc|họp|\d))|\s+(?:sáng|chiều|tối|ngày)\s+\d|[.!?…]+\s*$/iu;
 
 /** The name runs from the meeting word to the end of the clause that names it (quoted names whole). */
 export function endOfTitle(text: string, from: number): number {
