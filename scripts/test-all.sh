@@ -20,7 +20,9 @@ node_test_layer() {
   local name=$1 dir=$2 log="$LOGDIR/$1.log"
   node --test "$dir" >"$log" 2>&1
   local rc=$?
-  grep -E '^not ok|^# (tests|pass|fail)' "$log" | sed 's/^/   /'
+  grep -E '^not ok|^# (tests|pass|fail|skipped)' "$log" | sed 's/^/   /'
+  # Tests that need data outside the repository (../shared) skip with their reason; show each one.
+  grep -E '# SKIP' "$log" | sed 's/^ *ok [0-9]* - /   skipped: /'
   (( rc != 0 )) && grep -A30 '^not ok' "$log" | head -120
   tally "$name" "$rc" "$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$log" | tail -1)" "$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$log" | tail -1)"
 }

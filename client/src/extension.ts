@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { Settings } from '../../server/src/protocol';
-import { matchesAnyGlob } from '../../server/src/core/globs';
+import { matchesAnyGlob } from '../../server/src/node/globs';
 import { MeetingsView } from './meetings-view';
 
 const LANGUAGE_ID = 'vn-article';

@@ -1,12 +1,13 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import { rulesDocsBase } from './node/workspace-files';
 
 /** Starts the language server on the transport named on the command line (`--stdio`, `--node-ipc`). */
 export function main(): void {
   // A bug in one handler must not take the server down: report it on stderr (stdout may carry the protocol) and go on.
   process.on('uncaughtException', (error) => process.stderr.write(`vn-corpus: uncaught error: ${error.stack ?? String(error)}\n`));
   process.on('unhandledRejection', (reason) => process.stderr.write(`vn-corpus: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`));
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(createConnection(ProposedFeatures.all), rulesDocsBase());
 }
 
 if (require.main === module) main();

@@ -55,6 +55,7 @@ export class LspClient {
   readonly logs: string[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters = new Set<Waiter>();
+  private readonly logWaiters = new Set<{ readonly pattern: RegExp; readonly resolve: (message: string) => void }>();
   private readonly docs = new Map<string, { text: string; version: number }>();
   private readonly exited: Promise<number | null>;
 
@@ -62,7 +63,14 @@ export class LspClient {
     this.settings = settings;
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.onPublish(p));
-    connection.onNotification(LogMessageNotification.type, (p) => void this.logs.push(p.message));
+    connection.onNotification(LogMessageNotification.type, (p) => {
+      this.logs.push(p.message);
+      for (const waiter of [...this.logWaiters]) {
+        if (!waiter.pattern.test(p.message)) continue;
+        this.logWaiters.delete(waiter);
+        waiter.resolve(p.message);
+      }
+    });
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
     connection.onRequest(RegistrationRequest.type, () => undefined);
   }
@@ -143,6 +151,26 @@ export class LspClient {
     const matches = (p: PublishDiagnosticsParams): boolean => p.uri === uri && p.version === version;
     const earlier = this.published.find(matches);
     return earlier ? Promise.resolve(earlier) : this.waitFor(matches, `diagnostics of ${uri} v${version}`, timeoutMs);
+  }
+
+  /** The next server log message matching the pattern that arrives after this call. */
+  nextLog(pattern: RegExp, timeoutMs = EVENT_TIMEOUT_MS): Promise<string> {
+    return withTimeout(new Promise<string>((resolve) => void this.logWaiters.add({ pattern, resolve })), timeoutMs, `a log matching ${pattern}`);
+  }
+
+  /** Every publication for `uri` so far. */
+  allDiagnostics(uri: string): PublishDiagnosticsParams[] {
+    return this.published.filter((p) => p.uri === uri);
+  }
+
+  /** The last publication for `uri` so far, if any. */
+  latestDiagnostics(uri: string): PublishDiagnosticsParams | undefined {
+    return this.published.filter((p) => p.uri === uri).pop();
+  }
+
+  /** The next publication for any document. */
+  nextPublish(timeoutMs = EVENT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(() => true, 'any diagnostics', timeoutMs);
   }
 
   /** The next publication for `uri` that arrives after this call. */

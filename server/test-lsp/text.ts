@@ -88,3 +88,31 @@ export function catalogFilesWithId(id: string): string[] {
     return entries.some((e) => typeof e === 'object' && e !== null && 'id' in e && e.id === id);
   });
 }
+
+/** The range of the `occurrence`-th (0-based) appearance of `needle` in the text, so tests aim at content, not line numbers. */
+export function rangeOf(text: string, needle: string, occurrence = 0): Range {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`${JSON.stringify(needle)} occurs ${i} times, not ${occurrence + 1}`);
+  }
+  return { start: positionAt(text, at), end: positionAt(text, at + needle.length) };
+}
+
+/** The range of whole line(s) holding `needle`, including the line break after it: what deleting the line removes. */
+export function wholeLineOf(text: string, needle: string): Range {
+  const { start, end } = rangeOf(text, needle);
+  return { start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } };
+}
+
+/** The LSP position of a UTF-16 offset, counting `\n`, `\r\n` and `\r` as line breaks. */
+export function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  const breaks = /\r\n|\r|\n/gu;
+  for (let m = breaks.exec(text); m && m.index < offset; m = breaks.exec(text)) {
+    line++;
+    lineStart = m.index + m[0].length;
+  }
+  return { line, character: offset - lineStart };
+}

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { ApplyWorkspaceEditRequest, ExecuteCommandRequest, ReferencesRequest, ShowDocumentRequest, type ApplyWorkspaceEditParams, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver-protocol/node';
 import { EVENT_TIMEOUT_MS, startServer, withTimeout, type LspClient } from './harness';
+import { rangeOf } from './text';
 
 const SHARED = 'Cổng thông tin điện tử Đảng bộ tỉnh';
 
@@ -51,12 +52,13 @@ describe('workspace: corpus index, keep-line and clean-workspace commands', () =
   it('flags a line that recurs in the corpus with the number of files and links to others', async () => {
     const file = path.join(root, 'corpus', 'a1.txt');
     const uri = pathToFileURL(file).toString();
-    const first = client.open(uri, fs.readFileSync(file, 'utf8'));
+    const text = fs.readFileSync(file, 'utf8');
+    const first = client.open(uri, text);
     const isRecurring = (d: Diagnostic): boolean => d.code === 'boilerplate/recurring-line';
     const initial = await first;
     const diagnostics = initial.some(isRecurring) ? initial : await until(client, uri, (ds) => ds.some(isRecurring));
     const found = diagnostics.find(isRecurring);
-    assert.equal(found?.range.start.line, 2);
+    assert.deepEqual(found?.range.start, rangeOf(text, SHARED).start);
     assert.match(String(found?.message ?? ''), /Appears in 4 files/u, 'node_modules is not indexed');
     assert.ok((found?.relatedInformation ?? []).length >= 1);
     assert.ok(found?.relatedInformation?.every((r) => r.location.uri !== uri && r.location.uri.includes('/corpus/a')));
@@ -87,11 +89,14 @@ describe('workspace: corpus index, keep-line and clean-workspace commands', () =
     const uri = pathToFileURL(file).toString();
     const text = fs.readFileSync(file, 'utf8');
     await client.open(uri, text);
-    const line = text.split('\n')[2] ?? '';
     const locations = await client.connection.sendRequest(ReferencesRequest.type, {
-      textDocument: { uri }, position: { line: 2, character: line.indexOf('Chỉ thị') + 2 }, context: { includeDeclaration: true },
+      textDocument: { uri }, position: rangeOf(text, 'ỉ thị 05').start, context: { includeDeclaration: true },
     });
-    assert.deepEqual((locations ?? []).map((l) => `${path.basename(l.uri)}:${l.range.start.line}`).sort(), ['c1.txt:2', 'c2.txt:2']);
+    const other = fs.readFileSync(path.join(root, 'corpus', 'c2.txt'), 'utf8');
+    assert.deepEqual((locations ?? []).map((l) => `${path.basename(l.uri)}:${JSON.stringify(l.range)}`).sort(), [
+      `c1.txt:${JSON.stringify(rangeOf(text, 'Chỉ thị 05 của Bộ Chính trị'))}`,
+      `c2.txt:${JSON.stringify(rangeOf(other, 'Chỉ thị số 05-CT/TW'))}`,
+    ]);
   });
 
   it('an unknown document offers a stub entry for .vn-corpus/catalog.json, left for a person to fill in', async () => {

@@ -14,15 +14,16 @@ async function capture(argv: string[]): Promise<{ code: number; out: string; err
   return { code, out, err };
 }
 
-test('lint --format json prints LSP-shaped diagnostics and exits 1 on findings', async () => {
+test('lint --format json prints the findings of each file with 0-based UTF-16 ranges and exits 1 on findings', async () => {
   const { code, out } = (await capture(['lint', SEEDS, '--format', 'json']));
   assert.equal(code, 1);
-  const files = JSON.parse(out) as { uri: string; diagnostics: { range: { start: { line: number; character: number } }; code: string; source: string }[] }[];
+  const files = JSON.parse(out) as { uri: string; findings: { range: { start: { line: number; character: number } }; ruleId: string; severity: string; tier: string }[] }[];
   assert.equal(files.length, 5);
   const seed2 = files.find((f) => f.uri.endsWith('002_cc6c1fb2d5522765.txt'));
-  const counter = seed2?.diagnostics.find((d) => d.code === 'boilerplate/view-counter');
+  const counter = seed2?.findings.find((d) => d.ruleId === 'boilerplate/view-counter');
   assert.deepEqual(counter?.range.start, { line: 3, character: 0 });
-  assert.equal(counter?.source, 'vn-corpus');
+  assert.equal(counter?.severity, 'warning');
+  assert.equal(counter?.tier, 'certain');
 });
 
 test('lint --format sarif is SARIF 2.1.0', async () => {

@@ -1,3 +1,4 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { UsageError } from '../node/walk';
 
 /** A parsed command line. */
@@ -11,32 +12,35 @@ export interface Args {
   readonly stdio: boolean;
 }
 
-const FLAGS_WITH_VALUE = new Set(['--format', '--lang']);
-
 /** Parses `vn-corpus <command> [options] <paths…>`. */
 export function parseArgs(argv: readonly string[]): Args {
-  let command: string | undefined;
-  const paths: string[] = [];
-  const values: Record<string, string> = {};
-  let dryRun = false;
-  let help = false;
-  let stdio = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (FLAGS_WITH_VALUE.has(flag)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new UsageError(`${flag} needs a value`);
-      values[flag] = value;
-    } else if (flag === '--dry-run') dryRun = true;
-    else if (flag === '--help' || flag === '-h') help = true;
-    else if (flag === '--stdio') stdio = true;
-    else if (flag === '--node-ipc' || flag.startsWith('--clientProcessId')) continue;
-    else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
-    else if (command === undefined) command = arg;
-    else paths.push(arg);
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const lang = values['--lang'];
+  const { values, positionals } = parsed;
+  const lang = values.lang;
   if (lang !== undefined && lang !== 'en' && lang !== 'vi') throw new UsageError('--lang must be en or vi');
-  return { command, paths, format: values['--format'] ?? 'text', lang, dryRun, help, stdio };
+  const [command, ...paths] = positionals;
+  return { command, paths, format: values.format ?? 'text', lang, dryRun: values['dry-run'] === true, help: values.help === true, stdio: values.stdio === true };
+}
+
+function parse(argv: readonly string[]) {
+  return parseNodeArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      lang: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      stdio: { type: 'boolean' },
+      // Passed by editors that start the server through the CLI; the transport reads them itself.
+      'node-ipc': { type: 'boolean' },
+      clientProcessId: { type: 'string' },
+    },
+  });
 }

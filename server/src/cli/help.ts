@@ -20,7 +20,9 @@ Settings come from .vn-corpus/config.json in the current folder or the nearest p
 Exit codes: 0 nothing found, 1 findings, 2 usage or I/O error.`,
   lint: `Usage: vn-corpus lint <files or folders…> [--format text|json|sarif] [--lang en|vi]
 
-Prints every finding. JSON is [{ uri, diagnostics }] with LSP diagnostics (UTF-16 ranges).
+Prints every finding. JSON is [{ uri, findings: [{ ruleId, severity, tier, message, range, related? }] }],
+ranges with 0-based lines and UTF-16 characters as in LSP. SARIF 2.1.0 names each rule with its description and page.
+The files named are the corpus: a line found in many of them is reported as recurring, as the editor does.
 Exit code 1 when anything was found, 0 otherwise, 2 on a usage or I/O error.`,
   fix: `Usage: vn-corpus fix <files or folders…> [--dry-run]
 

@@ -1,5 +1,4 @@
 import { findArticleFacts, type ArticleFacts } from './article/facts';
-import { localize } from './i18n/localize';
 import { Catalog } from './references/catalog';
 import { articleFamily } from './references/context';
 import { findMentions, type Mention } from './references/find';
@@ -8,12 +7,12 @@ import { findMeetingsSteps, MAX_MEETING_LINES, type Meeting } from './meetings/e
 import { splitSentences, type Sentence } from './meetings/sentences';
 import { plenumYearFrom, yearContextOf, type YearHints } from './dates/article-years';
 import type { YearContext } from './dates/year';
-import { RULES } from './rules/registry';
-import type { RecurrenceThreshold, RuleContext } from './rules/rule';
+import { REFERENCE_RULES, RULES } from './rules/registry';
+import type { RecurrenceThreshold, RuleContext, RuleFinding, RuleInfo } from './rules/rule';
 import { ArticleText } from './text/article-text';
 import type { RecurrenceIndex } from './corpus/line-frequency';
 import { compileUserPhrases } from './rules/boilerplate/user-patterns';
-import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity, type Span } from './types';
+import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity, type Span, type Tier } from './types';
 
 /** How many lines the slow phases handle between two yields. */
 const LINES_PER_STEP = 20_000;
@@ -69,13 +68,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
   };
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const severity = options.severities[rule.id] ?? rule.defaultSeverity;
-    if (severity === 'off') continue;
-    try {
-      for (const f of rule.check(ctx)) findings.push(severity === f.severity ? f : { ...f, severity });
-    } catch (error) {
-      logger.log('error', `rule ${rule.id} failed`, error instanceof Error ? error.stack : error);
-    }
+    runRule(rule, options, findings, logger, () => rule.check(ctx));
     if (cancel.isCancelled()) throw new AnalysisCancelled();
     yield rule.id;
   }
@@ -96,7 +89,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     ...familyOf(doc),
     text,
   });
-  findings.push(...unknownReferenceFindings(references, options));
+  for (const rule of REFERENCE_RULES) runRule(rule, options, findings, logger, () => rule.check(references, options.locale));
   if (cancel.isCancelled()) throw new AnalysisCancelled();
   yield 'resolution';
   const years = yearContextOf(doc, references, article, options.years);
@@ -147,20 +140,26 @@ export function analyze(text: string, options: AnalysisOptions = defaultAnalysis
   }
 }
 
-function unknownReferenceFindings(references: readonly ResolvedMention[], options: AnalysisOptions): Finding[] {
-  const severity = options.severities['reference/unknown'] ?? 'info';
-  if (severity === 'off') return [];
-  return references
-    .filter((r) => r.resolution.status === 'unknown' && r.mention.type === 'document' && r.mention.symbol && /\/T[WƯ]$|-CP$|\/QH\d+$/u.test(r.mention.symbol))
-    .map((r) => ({
-      ruleId: 'reference/unknown',
-      span: r.mention.span,
-      message: localize({ en: `Not in any catalog: ${r.mention.text.normalize("NFC")}`, vi: `Chưa có trong danh mục: ${r.mention.text.normalize("NFC")}` }, options.locale)
-        + (r.resolution.status === 'unknown' && r.resolution.reason.includes('issued on') ? ` (${r.resolution.reason})` : ''),
-      severity,
-      tier: 'weak' as const,
-      fixes: [],
-    }));
+const TIER_RANK: Readonly<Record<Tier, number>> = { weak: 0, probable: 1, certain: 2 };
+
+/**
+ * Runs one rule unless the user turned it off, giving its findings the severity in force and never a tier above
+ * the rule's own; a rule that throws is logged and skipped.
+ */
+function runRule(rule: RuleInfo, options: AnalysisOptions, out: Finding[], logger: Logger, check: () => readonly RuleFinding[]): void {
+  const severity = options.severities[rule.id] ?? rule.defaultSeverity;
+  if (severity === 'off') return;
+  try {
+    for (const f of check()) {
+      if (TIER_RANK[f.tier] <= TIER_RANK[rule.tier]) out.push({ ...f, severity });
+      else {
+        logger.log('warn', `rule ${rule.id} reported a ${f.tier} finding above its tier ${rule.tier}; lowered`);
+        out.push({ ...f, severity, tier: rule.tier });
+      }
+    }
+  } catch (error) {
+    logger.log('error', `rule ${rule.id} failed`, error instanceof Error ? error.stack : error);
+  }
 }
 
 /**

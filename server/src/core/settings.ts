@@ -1,3 +1,5 @@
+import { CONFIG_SCHEMA } from './generated/config-schema';
+import { validate as validateGenerated } from './generated/config-validator';
 import { isRecord } from './rules/boilerplate/phrase-table';
 import type { Severity } from './types';
 
@@ -32,61 +34,78 @@ export interface SettingProblem {
   readonly message: string;
 }
 
-const SEVERITIES: readonly Severity[] = ['off', 'hint', 'info', 'warning', 'error'];
+/** What the generated validator reports for one violation (ajv's error shape). */
+interface SchemaError {
+  readonly instancePath: string;
+}
 
-/** Validates settings JSON field by field; an invalid field falls back to its default and is reported. */
+/** The validator compiled from `schemas/config.schema.json` at build time (`scripts/compile-schemas.mjs`). */
+const validateConfig = validateGenerated as unknown as ((data: unknown) => boolean) & { errors?: readonly SchemaError[] | null };
+
+/**
+ * Validates settings JSON against the settings schema; each invalid field (an array as a whole, one rule's
+ * severity, one leaf value) falls back to its default and is reported with what the schema expects there.
+ */
 export function parseSettings(raw: unknown): { settings: Settings; problems: SettingProblem[] } {
-  const problems: SettingProblem[] = [];
-  if (raw === undefined || raw === null) return { settings: defaultSettings, problems };
+  if (raw === undefined || raw === null) return { settings: defaultSettings, problems: [] };
   if (!isRecord(raw)) return { settings: defaultSettings, problems: [{ field: '', message: 'expected an object' }] };
-  const strings = (value: unknown, field: string): string[] => {
-    if (value === undefined) return [];
-    if (Array.isArray(value) && value.every((s) => typeof s === 'string')) return value as string[];
-    problems.push({ field, message: 'expected an array of strings' });
-    return [];
+  const fields = validateConfig(raw) ? [] : [...new Set((validateConfig.errors ?? []).map((e) => fieldOf(e.instancePath)))];
+  const problems = fields.map((field) => ({ field, message: expectation(field) }));
+  const bad = (field: string): boolean => fields.some((f) => f === field || field.startsWith(`${f}.`));
+  const at = (field: string): unknown => field.split('.').reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), raw);
+  const value = <T>(field: string, fallback: T): T => {
+    const v = at(field);
+    return v === undefined || bad(field) ? fallback : (v as T);
   };
+  const d = defaultSettings;
   const rules: Record<string, Severity> = {};
-  if (raw.rules !== undefined && !isRecord(raw.rules)) problems.push({ field: 'rules', message: 'expected an object of rule id → severity' });
-  for (const [id, value] of Object.entries(isRecord(raw.rules) ? raw.rules : {})) {
-    if (SEVERITIES.includes(value as Severity)) rules[id] = value as Severity;
-    else problems.push({ field: `rules.${id}`, message: `expected one of ${SEVERITIES.join(', ')}` });
-  }
-  const boilerplate = isRecord(raw.boilerplate) ? raw.boilerplate : {};
-  const hover = isRecord(raw.hover) ? raw.hover : {};
-  const recurrence = isRecord(boilerplate.recurrence) ? boilerplate.recurrence : {};
-  const number = (value: unknown, field: string, min: number, max: number, fallback: number): number => {
-    if (value === undefined) return fallback;
-    if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) return value;
-    problems.push({ field, message: `expected a number from ${min} to ${max}` });
-    return fallback;
-  };
-  const diagnostics = isRecord(raw.diagnostics) ? raw.diagnostics : {};
-  const meetings = isRecord(raw.meetings) ? raw.meetings : {};
-  const period = parsePeriod(meetings.period);
-  if (period === null) problems.push({ field: 'meetings.period', message: 'expected a year ("2017") or a range of years ("2016-2018")' });
-  const inlayHints = isRecord(raw.inlayHints) ? raw.inlayHints : {};
-  if (inlayHints.dates !== undefined && typeof inlayHints.dates !== 'boolean') problems.push({ field: 'inlayHints.dates', message: 'expected true or false' });
-  if (diagnostics.scope !== undefined && diagnostics.scope !== 'open' && diagnostics.scope !== 'workspace') problems.push({ field: 'diagnostics.scope', message: 'expected "open" or "workspace"' });
-  if (hover.englishGloss !== undefined && typeof hover.englishGloss !== 'boolean') problems.push({ field: 'hover.englishGloss', message: 'expected true or false' });
+  for (const [id, severity] of Object.entries(value<Record<string, Severity>>('rules', {}))) if (!bad(`rules.${id}`)) rules[id] = severity;
   return {
     settings: {
-      files: strings(raw.files, 'files'),
+      files: value('files', d.files),
       rules,
       boilerplate: {
-        extraPhrases: strings(boilerplate.extraPhrases, 'boilerplate.extraPhrases'),
+        extraPhrases: value('boilerplate.extraPhrases', d.boilerplate.extraPhrases),
         recurrence: {
-          minFiles: number(recurrence.minFiles, 'boilerplate.recurrence.minFiles', 2, 1_000_000, defaultSettings.boilerplate.recurrence.minFiles),
-          minShare: number(recurrence.minShare, 'boilerplate.recurrence.minShare', 0, 1, defaultSettings.boilerplate.recurrence.minShare),
+          minFiles: value('boilerplate.recurrence.minFiles', d.boilerplate.recurrence.minFiles),
+          minShare: value('boilerplate.recurrence.minShare', d.boilerplate.recurrence.minShare),
         },
       },
-      diagnostics: { scope: diagnostics.scope === 'workspace' ? 'workspace' : 'open' },
-      catalogs: strings(raw.catalogs, 'catalogs'),
-      hover: { englishGloss: typeof hover.englishGloss === 'boolean' ? hover.englishGloss : true },
-      inlayHints: { dates: typeof inlayHints.dates === 'boolean' ? inlayHints.dates : true },
-      meetings: period ? { period } : {},
+      diagnostics: { scope: value('diagnostics.scope', d.diagnostics.scope) },
+      catalogs: value('catalogs', d.catalogs),
+      hover: { englishGloss: value('hover.englishGloss', d.hover.englishGloss) },
+      inlayHints: { dates: value('inlayHints.dates', d.inlayHints.dates) },
+      meetings: toPeriod(value('meetings.period', '')),
     },
     problems,
   };
+}
+
+/** The field a violation belongs to: its path without array indices (an array falls back as a whole), dotted. */
+function fieldOf(instancePath: string): string {
+  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/gu, '/').replace(/~0/gu, '~'));
+  while (parts.length > 0 && /^\d+$/u.test(parts[parts.length - 1] ?? '')) parts.pop();
+  return parts.join('.');
+}
+
+/** What the schema expects at a field, in words. */
+function expectation(field: string): string {
+  let node: unknown = CONFIG_SCHEMA;
+  for (const key of field === '' ? [] : field.split('.')) {
+    const props = isRecord(node) && isRecord(node.properties) ? node.properties : undefined;
+    node = props && key in props ? props[key] : isRecord(node) ? node.additionalProperties : undefined;
+  }
+  if (!isRecord(node)) return 'not allowed here';
+  if (Array.isArray(node.enum)) return `expected one of ${node.enum.join(', ')}`;
+  if (node.type === 'array') return `expected an array of ${isRecord(node.items) ? String(node.items.type) : 'value'}s`;
+  if (node.type === 'boolean') return 'expected true or false';
+  if (node.type === 'string' && typeof node.pattern === 'string') return `expected a string of the form ${node.pattern}`;
+  if (node.type === 'number') {
+    const min = typeof node.minimum === 'number' ? node.minimum : undefined;
+    const max = typeof node.maximum === 'number' ? node.maximum : undefined;
+    return `expected a number${min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : ''}`;
+  }
+  return `expected ${node.type === 'object' ? 'an object' : `a ${String(node.type)}`}`;
 }
 
 /**
@@ -110,12 +129,11 @@ export function layerSettings(project: Settings, editor: Settings): Settings {
   };
 }
 
-/** `"2017"` or `"2016-2018"` → years; undefined when absent, null when malformed. */
-function parsePeriod(value: unknown): { from: number; to: number } | undefined | null {
-  if (value === undefined || value === '') return undefined;
-  const m = typeof value === 'string' ? /^\s*((?:19|20)\d{2})\s*(?:[-–]\s*((?:19|20)\d{2}))?\s*$/u.exec(value) : null;
-  if (!m) return null;
+/** `"2017"` or `"2016-2018"` (the schema checks the form) → the years; empty → no period. */
+function toPeriod(value: string): Settings['meetings'] {
+  const m = /^\s*((?:19|20)\d{2})\s*(?:[-–]\s*((?:19|20)\d{2}))?\s*$/u.exec(value);
+  if (!m) return {};
   const from = Number(m[1]);
   const to = m[2] ? Number(m[2]) : from;
-  return from <= to ? { from, to } : null;
+  return from <= to ? { period: { from, to } } : {};
 }

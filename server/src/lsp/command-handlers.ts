@@ -1,13 +1,13 @@
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
-import { analyzeClosedFile } from './closed-files';
-import { pathToFileURL } from 'node:url';
-import { addCatalogStub, COMMANDS, isStubRequest, keepLine, toCleanWorkspaceEdit } from './commands';
+import { toUri } from '../node/corpus';
+import { addCatalogStub, keepLine } from '../node/project-edits';
+import { COMMANDS, isStubRequest } from './commands';
+import { toCleanWorkspaceEdit, toLineLocation } from './convert';
 import { t } from './messages';
 import type { ServerState } from './state';
-import { WorkspaceIndex } from './workspace-index';
 
-/** Runs a server command: "Keep this line" or "Clean boilerplate in all corpus files". */
+/** Runs a server command: "Keep this line", "Clean boilerplate in all corpus files" or "Add a stub catalog entry". */
 export async function runCommand(state: ServerState, params: ExecuteCommandParams): Promise<unknown> {
   if (params.command === COMMANDS.keepLine) {
     const line = params.arguments?.[0];
@@ -18,7 +18,7 @@ export async function runCommand(state: ServerState, params: ExecuteCommandParam
     }
     const file = keepLine(state.root, line);
     state.logger.log('info', `kept ${JSON.stringify(line)} in ${file}`);
-    state.republishAll();
+    state.reload();
     return file;
   }
   if (params.command === COMMANDS.cleanWorkspace) return cleanWorkspace(state);
@@ -26,27 +26,17 @@ export async function runCommand(state: ServerState, params: ExecuteCommandParam
     const stub = params.arguments?.[0];
     if (!isStubRequest(stub) || !state.root) return null;
     const { file, line } = addCatalogStub(state.root, stub);
-    const position = { line, character: 0 };
-    void state.connection.window.showDocument({ uri: pathToFileURL(file).toString(), takeFocus: true, selection: { start: position, end: position } }).catch(() => undefined);
-    state.republishAll();
+    const { range } = toLineLocation(toUri(file), line);
+    void state.connection.window.showDocument({ uri: toUri(file), takeFocus: true, selection: range }).catch(() => undefined);
+    state.reload();
     return file;
   }
   return null;
 }
 
 async function cleanWorkspace(state: ServerState): Promise<boolean> {
-  const files = state.index?.indexedFiles ?? [];
   const targets: { uri: string; version: number | null; analysis: Analysis }[] = [];
-  const openUris = new Set(state.documents.all().map((d) => d.uri));
-  for (const doc of state.documents.all()) {
-    const analysis = await state.service.get(doc);
-    if (analysis) targets.push({ uri: doc.uri, version: doc.version, analysis });
-  }
-  for (const file of files) {
-    if (openUris.has(WorkspaceIndex.toUri(file))) continue;
-    const closed = await analyzeClosedFile(file, state.optionsFor);
-    if ('analysis' in closed) targets.push({ uri: closed.uri, version: null, analysis: closed.analysis });
-  }
+  for await (const entry of state.corpus.openAndIndexed()) if ('analysis' in entry) targets.push(entry);
   const edit = toCleanWorkspaceEdit(targets, t(state.locale, 'cleanLabel'));
   if (!edit) {
     void state.connection.window.showInformationMessage(t(state.locale, 'nothingToClean'));

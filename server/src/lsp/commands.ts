@@ -1,10 +1,4 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { ChangeAnnotation, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
-import { fixAllEdits } from '../core/fix-all';
-import { PROJECT_DIR, readJson } from '../node/workspace-files';
-import { toTextEdit } from './convert';
+import type { StubRequest } from '../node/project-edits';
 
 /** Server commands, run through `workspace/executeCommand`. */
 export const COMMANDS = {
@@ -13,66 +7,8 @@ export const COMMANDS = {
   addCatalogStub: 'vnCorpus.addCatalogStub',
 } as const;
 
-/** What a stub catalog entry starts from: the mention as written. */
-export interface StubRequest {
-  readonly symbol: string;
-  readonly kind: string;
-  readonly citedAs: string;
-}
-
 /** Narrows a command argument to a stub request. */
 export function isStubRequest(value: unknown): value is StubRequest {
   const v = value as Partial<StubRequest> | null;
   return typeof v === 'object' && v !== null && typeof v.symbol === 'string' && typeof v.kind === 'string' && typeof v.citedAs === 'string';
-}
-
-/**
- * Appends a stub entry to `.vn-corpus/catalog.json` (creating it) and returns the file and the stub's line.
- * The stub's title, description, gloss and source are left empty on purpose: the loader reports them until a person
- * fills them in from a source, so nothing unverified ever reaches a hover.
- */
-export function addCatalogStub(root: string, stub: StubRequest): { file: string; line: number } {
-  const file = path.join(root, PROJECT_DIR, 'catalog.json');
-  // A missing or broken file starts over; a broken one was reported when it was loaded.
-  const existing = readJson(file).value as { entries?: unknown } | undefined;
-  const entries: unknown[] = Array.isArray(existing?.entries) ? existing.entries : [];
-  const id = stub.symbol.normalize('NFC');
-  if (!entries.some((e) => (e as { id?: unknown }).id === id)) {
-    entries.push({ id, kind: stub.kind, symbol: id, number: /^\d+(?:\/\d{4})?/u.exec(id)?.[0] ?? '', date: '', issuer: '', title: '', description: '', gloss: '', citedAs: [stub.citedAs.normalize('NFC')], source: { url: '', title: '' } });
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const text = `${JSON.stringify({ entries }, null, 2)}\n`;
-  fs.writeFileSync(file, text);
-  const at = text.indexOf(`"id": ${JSON.stringify(id)}`);
-  return { file, line: text.slice(0, Math.max(0, at)).split('\n').length - 1 };
-}
-
-/** Adds a line to `.vn-corpus/allow.json` so no rule flags it again, in any file; returns the file written. */
-export function keepLine(root: string, line: string): string {
-  const file = path.join(root, PROJECT_DIR, 'allow.json');
-  // A missing or broken file starts over; a broken one was reported when it was loaded.
-  const existing = readJson(file).value as { lines?: unknown } | undefined;
-  const lines = Array.isArray(existing?.lines) ? existing.lines.filter((l): l is string => typeof l === 'string') : [];
-  const text = line.normalize('NFC').trim();
-  if (!lines.includes(text)) lines.push(text);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify({ lines }, null, 2)}\n`);
-  return file;
-}
-
-/** One workspace edit removing certain boilerplate from every file, each change needing confirmation (refactor preview). */
-export function toCleanWorkspaceEdit(files: readonly { uri: string; version: number | null; analysis: Analysis }[], label: string): WorkspaceEdit | undefined {
-  const annotationId = 'vn-corpus-clean';
-  const documentChanges: TextDocumentEdit[] = [];
-  for (const { uri, version, analysis } of files) {
-    const edits = fixAllEdits(analysis);
-    if (edits.length === 0) continue;
-    documentChanges.push({
-      textDocument: { uri, version },
-      edits: edits.map((e) => ({ ...toTextEdit(analysis.doc.lines, e), annotationId })),
-    });
-  }
-  if (documentChanges.length === 0) return undefined;
-  const annotation: ChangeAnnotation = { label, needsConfirmation: true, description: `${documentChanges.length} files` };
-  return { documentChanges, changeAnnotations: { [annotationId]: annotation } };
 }

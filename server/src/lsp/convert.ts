@@ -1,10 +1,14 @@
 import {
-  Diagnostic, DiagnosticSeverity, DiagnosticTag, type DiagnosticRelatedInformation, type Position, type Range, type TextEdit,
+  Diagnostic, DiagnosticSeverity, DiagnosticTag, SymbolKind,
+  type ChangeAnnotation, type DiagnosticRelatedInformation, type Location, type Position, type Range, type SymbolInformation, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { pathToFileURL } from 'node:url';
+import type { Analysis } from '../core/analyze';
+import { fixAllEdits } from '../core/fix-all';
 import type { LineIndex } from '../core/text/line-index';
 import type { Edit, Finding, RelatedPlace, Severity, Span } from '../core/types';
-import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { toUri } from '../node/corpus';
+import { ruleDocUrl } from '../node/workspace-files';
+import { DIAGNOSTIC_SOURCE, type MeetingSummary } from '../protocol';
 
 /** Core span → LSP range. */
 export function toRange(lines: LineIndex, span: Span): Range {
@@ -28,15 +32,15 @@ const SEVERITY: Readonly<Record<Exclude<Severity, 'off'>, DiagnosticSeverity>> =
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The page documenting a rule, shipped under `docs/rules/`. */
-export function ruleDocUrl(docsBase: string | undefined, ruleId: string): string | undefined {
-  return docsBase ? `${docsBase}/${ruleId.replace('/', '-')}.md` : undefined;
+/** The start of a line of a file, as a location. */
+export function toLineLocation(uri: string, line: number, character = 0, length = 0): Location {
+  const at = Math.max(0, line);
+  return { uri, range: { start: { line: at, character }, end: { line: at, character: character + length } } };
 }
 
 function toRelated(place: RelatedPlace): DiagnosticRelatedInformation {
-  const uri = /^[a-z]+:/u.test(place.path) ? place.path : pathToFileURL(place.path).toString();
-  const line = Math.max(0, place.line);
-  return { location: { uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } }, message: place.message };
+  const uri = /^[a-z]+:/u.test(place.path) ? place.path : toUri(place.path);
+  return { location: toLineLocation(uri, place.line), message: place.message };
 }
 
 /** Core finding → LSP diagnostic; `data` carries the index of the finding for code actions. */
@@ -53,4 +57,31 @@ export function toDiagnostic(lines: LineIndex, finding: Finding, index: number, 
     ...(finding.related && finding.related.length > 0 ? { relatedInformation: finding.related.map(toRelated) } : {}),
     data: { index, tier: finding.tier },
   };
+}
+
+/** A meeting of the workspace as a workspace symbol. */
+export function toMeetingSymbol(m: MeetingSummary): SymbolInformation {
+  return { name: `${m.when ? `${m.when} ` : ''}${m.title}`, kind: SymbolKind.Event, location: toLineLocation(m.uri, m.line), containerName: m.province };
+}
+
+/** A person taking part in a meeting as a workspace symbol. */
+export function toPersonSymbol(m: MeetingSummary, person: string): SymbolInformation {
+  return { name: person, kind: SymbolKind.Field, location: toLineLocation(m.uri, m.line), containerName: `${m.when} ${m.title}`.trim() };
+}
+
+/** One workspace edit removing certain boilerplate from every file, each change needing confirmation (refactor preview). */
+export function toCleanWorkspaceEdit(files: readonly { uri: string; version: number | null; analysis: Analysis }[], label: string): WorkspaceEdit | undefined {
+  const annotationId = 'vn-corpus-clean';
+  const documentChanges: TextDocumentEdit[] = [];
+  for (const { uri, version, analysis } of files) {
+    const edits = fixAllEdits(analysis);
+    if (edits.length === 0) continue;
+    documentChanges.push({
+      textDocument: { uri, version },
+      edits: edits.map((e) => ({ ...toTextEdit(analysis.doc.lines, e), annotationId })),
+    });
+  }
+  if (documentChanges.length === 0) return undefined;
+  const annotation: ChangeAnnotation = { label, needsConfirmation: true, description: `${documentChanges.length} files` };
+  return { documentChanges, changeAnnotations: { [annotationId]: annotation } };
 }

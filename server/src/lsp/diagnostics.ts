@@ -5,7 +5,7 @@ import { toDiagnostic } from './convert';
 const PER_SLICE = 2000;
 
 /** All findings as diagnostics, converted in slices so a document with thousands of findings does not hold the server. */
-export async function toDiagnostics(analysis: Analysis, docsBase: string): Promise<Diagnostic[]> {
+export async function toDiagnostics(analysis: Analysis, docsBase: string | undefined): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   for (let i = 0; i < analysis.findings.length; i++) {
     const finding = analysis.findings[i];

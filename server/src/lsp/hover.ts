@@ -1,5 +1,6 @@
 import type { Hover } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
+import { describeReason } from '../core/i18n/reasons';
 import type { CatalogEntry } from '../core/references/catalog';
 import type { ResolvedMention } from '../core/references/resolve';
 import type { Locale } from '../core/types';
@@ -26,7 +27,7 @@ function toMarkdown(found: ResolvedMention, locale: Locale, englishGloss: boolea
   if (resolution.status === 'ambiguous') {
     return [`**${escape(mention.text)}** — ${t(locale, 'ambiguous')}`, '', ...resolution.candidates.map((c) => `- ${headline(c)}: ${escape(c.title)}`)].join('\n');
   }
-  if (resolution.status === 'unknown') return `**${escape(mention.text)}** — ${t(locale, 'unknown')} (${escape(resolution.reason)})`;
+  if (resolution.status === 'unknown') return `**${escape(mention.text)}** — ${t(locale, 'unknown')} (${escape(describeReason(resolution.reason, locale))})`;
   if (resolution.entry) return entryMarkdown(resolution.entry, resolution.id, locale, englishGloss);
   const province = resolution.province ?? '';
   const ordinal = mention.ordinal ?? '';

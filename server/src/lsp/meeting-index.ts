@@ -1,15 +1,14 @@
-import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import type { SymbolInformation } from 'vscode-languageserver';
-import { SymbolKind } from 'vscode-languageserver';
-import type { Analysis, AnalysisOptions } from '../core/analyze';
+import type { Analysis } from '../core/analyze';
 import { yearEvidenceLabel } from '../core/dates/describe';
 import { fold } from '../core/text/normalized-text';
-import { analyzeClosedFile } from './closed-files';
+import type { Corpus } from '../node/corpus';
+import { fileStamp } from '../node/read-text';
 import type { MeetingSummary } from '../protocol';
+import { toMeetingSymbol, toPersonSymbol } from './convert';
 
 interface Entry {
-  readonly mtimeMs: number;
+  readonly stamp: string;
   readonly meetings: readonly MeetingSummary[];
 }
 
@@ -17,38 +16,31 @@ interface Entry {
 export class MeetingIndex {
   private readonly byFile = new Map<string, Entry>();
 
-  constructor(private readonly optionsFor: (uri: string) => Promise<AnalysisOptions>) {}
+  constructor(private readonly corpus: Corpus) {}
 
   /** Forgets a file (it changed or was deleted). */
   invalidate(file: string): void {
     this.byFile.delete(file);
   }
 
-  /** The meetings of these files, plus open documents' analyses, sorted by date. */
-  async all(files: readonly string[], open: ReadonlyMap<string, Analysis>, isCancelled: () => boolean): Promise<MeetingSummary[]> {
+  /** The meetings of the open documents and the indexed files, sorted by date. */
+  async all(isCancelled: () => boolean): Promise<MeetingSummary[]> {
     const out: MeetingSummary[] = [];
-    for (const [uri, analysis] of open) out.push(...summarize(uri, analysis));
-    for (const file of files) {
-      const uri = pathToFileURL(file).toString();
-      if (open.has(uri)) continue;
-      if (isCancelled()) break;
-      out.push(...(await this.forFile(file, uri)));
+    for await (const entry of this.corpus.openAndIndexed(isCancelled, (file) => this.cachedFor(file))) {
+      if ('cached' in entry) out.push(...entry.cached);
+      else if ('analysis' in entry) out.push(...this.remember(entry.file, entry.version, summarize(entry.uri, entry.analysis)));
     }
     return out.sort((a, b) => (a.when || '9999').localeCompare(b.when || '9999') || a.uri.localeCompare(b.uri));
   }
 
-  private async forFile(file: string, uri: string): Promise<readonly MeetingSummary[]> {
-    let mtimeMs = 0;
-    try {
-      mtimeMs = fs.statSync(file).mtimeMs;
-    } catch {
-      return [];
-    }
+  private cachedFor(file: string): readonly MeetingSummary[] | undefined {
     const cached = this.byFile.get(file);
-    if (cached && cached.mtimeMs === mtimeMs) return cached.meetings;
-    const closed = await analyzeClosedFile(file, this.optionsFor);
-    const meetings = 'analysis' in closed ? summarize(uri, closed.analysis) : [];
-    this.byFile.set(file, { mtimeMs, meetings });
+    return cached && cached.stamp === fileStamp(file) ? cached.meetings : undefined;
+  }
+
+  private remember(file: string, version: number | null, meetings: readonly MeetingSummary[]): readonly MeetingSummary[] {
+    const stamp = version === null ? fileStamp(file) : undefined;
+    if (stamp !== undefined) this.byFile.set(file, { stamp, meetings });
     return meetings;
   }
 }
@@ -74,12 +66,10 @@ export function toWorkspaceSymbols(meetings: readonly MeetingSummary[], query: s
   const q = fold(query).trim();
   const symbols: SymbolInformation[] = [];
   for (const m of meetings) {
-    const range = { start: { line: m.line, character: 0 }, end: { line: m.line, character: 0 } };
-    const location = { uri: m.uri, range };
     const matchesMeeting = q === '' || fold(m.title).includes(q) || m.when.startsWith(q) || fold(m.kind).includes(q);
-    if (matchesMeeting) symbols.push({ name: `${m.when ? `${m.when} ` : ''}${m.title}`, kind: SymbolKind.Event, location, containerName: m.province });
+    if (matchesMeeting) symbols.push(toMeetingSymbol(m));
     for (const person of m.people) {
-      if (q !== '' && fold(person).includes(q)) symbols.push({ name: person, kind: SymbolKind.Field, location, containerName: `${m.when} ${m.title}`.trim() });
+      if (q !== '' && fold(person).includes(q)) symbols.push(toPersonSymbol(m, person));
     }
     if (symbols.length > 500) break;
   }

@@ -1,17 +1,15 @@
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analyze';
+import { catalogEntryPlace } from '../node/workspace-files';
+import { toPath, toUri } from '../node/corpus';
 import { FIX_ALL_KIND, MEETINGS_REQUEST, type MeetingSummary } from '../protocol';
 import { toCodeActions } from './code-actions';
 import { COMMANDS } from './commands';
 import { runCommand } from './command-handlers';
-import { toOffset } from './convert';
-import { toCatalogLocation } from './definition';
+import { toLineLocation, toOffset } from './convert';
 import { toFoldingRanges } from './folding';
 import { guard } from './guard';
 import { toInlayHints } from './inlay-hints';
@@ -20,17 +18,16 @@ import { referenceAt, toHover } from './hover';
 import { findAllReferences } from './references';
 import { toLogger } from './logger';
 import { toDocumentSymbols } from './symbols';
-import { createState, indexScope, rebuildIndex, type ServerState } from './state';
+import { ServerState } from './state';
 
-/** Wires every LSP feature to the connection and starts listening. */
-export function startServer(connection: Connection): void {
+/** Wires every LSP feature to the connection and starts listening; `docsBase` is the URI of the rule pages. */
+export function startServer(connection: Connection, docsBase: string | undefined): void {
   const logger = toLogger(connection);
   const documents = new TextDocuments(TextDocument);
-  const docsBase = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).toString();
   let state: ServerState | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    state = createState(connection, documents, logger, docsBase, params);
+    state = new ServerState(connection, documents, logger, docsBase, params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -50,35 +47,37 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vnCorpus' }).catch(() => undefined);
-    const current = state;
-    if (current) void guard(logger, 'index', undefined, () => rebuildIndex(current))();
+    void state?.rebuildIndex();
   });
 
   const publishGuarded = guard(logger, 'publish', undefined, async (doc: TextDocument) => state?.publish(doc));
+  const noteOpened = guard(logger, 'open', undefined, async (doc: TextDocument) => state?.noteOpened(doc));
 
-  documents.onDidOpen((e) => void publishGuarded(e.document));
+  documents.onDidOpen((e) => {
+    void noteOpened(e.document);
+  });
   documents.onDidChangeContent((e) => void publishGuarded(e.document));
   documents.onDidClose((e) => {
-    state?.service.forget(e.document.uri);
+    state?.corpus.forget(e.document.uri);
     if (state?.workspace.covers(e.document.uri)) void state.workspace.publishOne(e.document.uri);
     else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  connection.onDidChangeConfiguration(() => {
-    const current = state;
-    current?.republishAll();
-    if (current) void guard(logger, 'index', undefined, () => rebuildIndex(current))();
-  });
+  connection.onDidChangeConfiguration(() => state?.reload());
   connection.onDidChangeWatchedFiles(guard(logger, 'watchedFiles', undefined, async (params) => {
     if (!state) return;
-    if (params.changes.some((c) => c.uri.includes('/.vn-corpus/'))) state.republishAll();
-    const texts = params.changes.filter((c) => c.uri.startsWith('file:') && c.uri.toLowerCase().endsWith('.txt')).map((c) => fileURLToPath(c.uri));
+    const projectChanged = params.changes.some((c) => c.uri.includes('/.vn-corpus/'));
+    const texts = params.changes.filter((c) => c.uri.startsWith('file:') && c.uri.toLowerCase().endsWith('.txt')).map((c) => toPath(c.uri));
     for (const file of texts) state.meetings.invalidate(file);
-    if (texts.length > 0 && state.index) state.index.applyChanges(texts, await indexScope(state));
+    if (projectChanged) state.store.clear();
+    const indexChanged = texts.length > 0 && state.index !== undefined && state.index.applyChanges(texts, await state.indexScope());
+    if (projectChanged || indexChanged) state.republishAll();
   }));
 
+  // Requests wait for the analysis of the current version (one run however many ask); a cancelled request stops waiting.
   const analysisOf = async (uri: string, isCancelled: () => boolean) => {
     const doc = documents.get(uri);
-    return doc && state ? state.service.get(doc, isCancelled) : undefined;
+    if (!doc || !state || isCancelled()) return undefined;
+    return state.corpus.analysis(doc);
   };
 
   connection.onHover(guard(logger, 'hover', null, async (params, token) => {
@@ -91,7 +90,8 @@ export function startServer(connection: Connection): void {
   connection.onDefinition(guard(logger, 'definition', null, async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
     const found = analysis ? referenceAt(analysis, toOffset(analysis.doc.lines, params.position)) : undefined;
-    return found?.resolution.status === 'resolved' && found.resolution.entry ? toCatalogLocation(found.resolution.entry) : null;
+    const place = found?.resolution.status === 'resolved' && found.resolution.entry ? catalogEntryPlace(found.resolution.entry) : undefined;
+    return place ? toLineLocation(toUri(place.file), place.line, place.character, place.length) : null;
   }));
 
   connection.onReferences(guard(logger, 'references', [], async (params, token) => (state ? findAllReferences(state, params, token) : [])));
@@ -117,15 +117,7 @@ export function startServer(connection: Connection): void {
     return toInlayHints(analysis, params.range, state.locale);
   }));
 
-  const allMeetings = async (isCancelled: () => boolean): Promise<MeetingSummary[]> => {
-    if (!state) return [];
-    const open = new Map<string, Analysis>();
-    for (const doc of documents.all()) {
-      const analysis = await state.service.get(doc, isCancelled);
-      if (analysis) open.set(doc.uri, analysis);
-    }
-    return state.meetings.all(state.index?.indexedFiles ?? [], open, isCancelled);
-  };
+  const allMeetings = async (isCancelled: () => boolean): Promise<MeetingSummary[]> => (state ? state.meetings.all(isCancelled) : []);
   connection.onWorkspaceSymbol(guard(logger, 'workspaceSymbol', [], async (params, token) =>
     toWorkspaceSymbols(await allMeetings(() => token.isCancellationRequested), params.query)));
   connection.onRequest(MEETINGS_REQUEST, guard(logger, 'meetings', [], async (_params: unknown, token: CancellationToken) => allMeetings(() => token.isCancellationRequested)));

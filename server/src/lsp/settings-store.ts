@@ -4,15 +4,12 @@ import { Catalog } from '../core/references/catalog';
 import { defaultSettings, layerSettings, parseSettings, type Settings } from '../core/settings';
 import type { Locale, Logger } from '../core/types';
 import { loadCatalog, readAllowedLines, readProjectConfig } from '../node/workspace-files';
-import { NeighbourYears } from '../node/neighbour-years';
-import { fileURLToPath } from 'node:url';
 import { SETTINGS_SECTION } from '../protocol';
 
 /** Holds the layered settings per document and the loaded catalogs; cleared when anything changes. */
 export class SettingsStore {
   private readonly perUri = new Map<string, Promise<Settings>>();
   private project: { settings: Settings; catalog: Catalog; allowed: ReadonlySet<string> } | undefined;
-  private readonly neighbours = new NeighbourYears();
 
   constructor(
     private readonly connection: Connection,
@@ -62,10 +59,9 @@ export class SettingsStore {
       allowedLines: project.allowed,
       catalog: project.catalog,
     };
-    // Dates without a year take evidence from the corpus period and from neighbouring files of the folder.
-    const neighbours = uri.startsWith('file:') ? this.neighbours.hintsFor(fileURLToPath(uri), options) : undefined;
+    // Dates without a year take the corpus period as evidence (the corpus adds neighbouring files).
     const period = settings.meetings.period;
-    return { ...options, years: { ...(period ? { period } : {}), ...(neighbours ? { neighbours } : {}) } };
+    return period ? { ...options, years: { period } } : options;
   }
 
   private async fetch(uri: string): Promise<Settings> {

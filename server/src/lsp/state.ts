@@ -1,13 +1,12 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions } from '../core/analyze';
 import { toLocale } from '../core/i18n/localize';
+import type { Locale, Logger } from '../core/types';
+import { folderOf, isArticleFile, type ArticleScope } from '../node/article-scope';
+import { Corpus, toPath, toUri } from '../node/corpus';
 import { defaultCacheFile } from '../node/corpus-index';
-import { AnalysisService } from './analysis-service';
 import { toDiagnostics } from './diagnostics';
 import { guard } from './guard';
-import type { toLogger } from './logger';
 import { MeetingIndex } from './meeting-index';
 import { SettingsStore } from './settings-store';
 import { WorkspaceDiagnostics } from './workspace-diagnostics';
@@ -20,86 +19,104 @@ interface InitOptions {
   readonly cacheDir?: string;
 }
 
+/** The language id of articles. */
+const ARTICLE_LANGUAGE = 'vn-article';
+
 /** Everything the handlers share, created on `initialize`. */
-export interface ServerState {
-  readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
-  readonly logger: ReturnType<typeof toLogger>;
-  readonly locale: ReturnType<typeof toLocale>;
+export class ServerState {
+  readonly locale: Locale;
   readonly root: string | undefined;
   readonly store: SettingsStore;
-  readonly service: AnalysisService;
+  readonly corpus: Corpus;
   readonly index: WorkspaceIndex | undefined;
   readonly workspace: WorkspaceDiagnostics;
   readonly meetings: MeetingIndex;
-  readonly docsBase: string;
-  optionsFor(uri: string): Promise<AnalysisOptions>;
+  /** Folders of documents opened as articles outside the configured scope; their `.txt` files are indexed too. */
+  private readonly articleFolders = new Set<string>();
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    readonly logger: Logger,
+    readonly docsBase: string | undefined,
+    params: InitializeParams,
+  ) {
+    this.locale = toLocale(params.locale);
+    const init = (params.initializationOptions ?? {}) as InitOptions;
+    const trusted = init.trusted !== false;
+    const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    this.root = rootUri?.startsWith('file:') ? toPath(rootUri) : undefined;
+    const canAsk = params.capabilities.workspace?.configuration === true;
+    const store = new SettingsStore(connection, logger, this.root, this.locale, canAsk, () => trusted);
+    this.store = store;
+    this.corpus = new Corpus({
+      documents,
+      logger,
+      optionsFor: async (uri) => ({ ...(await store.optionsFor(uri)), recurrenceThreshold: (await store.settingsFor(uri)).boilerplate.recurrence }),
+      ...(this.root ? { cacheFile: defaultCacheFile(this.root, init.cacheDir) } : {}),
+    });
+    this.index = this.root
+      ? new WorkspaceIndex(connection, logger, this.root, this.corpus, params.capabilities.window?.workDoneProgress === true, () => this.republishAll())
+      : undefined;
+    this.workspace = new WorkspaceDiagnostics(connection, documents, logger, this.corpus, docsBase);
+    this.meetings = new MeetingIndex(this.corpus);
+  }
+
   /** Analyses an open document in the background and pushes its diagnostics, unless a newer version came meanwhile. */
-  publish(doc: TextDocument): Promise<void>;
-  republishAll(): void;
-}
+  async publish(doc: TextDocument): Promise<void> {
+    const analysis = await this.corpus.analysis(doc);
+    if (!analysis || this.documents.get(doc.uri)?.version !== doc.version) return;
+    const diagnostics = await toDiagnostics(analysis, this.docsBase);
+    if (this.documents.get(doc.uri)?.version !== doc.version) return;
+    await this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
 
-/** Builds the server's shared state from the `initialize` parameters. */
-export function createState(connection: Connection, documents: TextDocuments<TextDocument>, logger: ReturnType<typeof toLogger>, docsBase: string, params: InitializeParams): ServerState {
-  const locale = toLocale(params.locale);
-  const init = (params.initializationOptions ?? {}) as InitOptions;
-  const trusted = init.trusted !== false;
-  const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-  const root = rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : undefined;
-  const canAsk = params.capabilities.workspace?.configuration === true;
-  const store = new SettingsStore(connection, logger, root, locale, canAsk, () => trusted);
-  // The index and the options refer to each other through the state, which exists only once all are built.
-  const ref: { state?: ServerState } = {};
-  const optionsFor = async (uri: string): Promise<AnalysisOptions> => {
-    const base = await store.optionsFor(uri);
-    const settings = await store.settingsFor(uri);
-    const recurrence = ref.state?.index?.index;
-    return {
-      ...base,
-      ...(recurrence ? { recurrence } : {}),
-      recurrenceThreshold: settings.boilerplate.recurrence,
-      path: uri.startsWith('file:') ? fileURLToPath(uri) : uri,
-    };
-  };
-  const service = new AnalysisService(optionsFor, logger);
-  const index = root
-    ? new WorkspaceIndex(connection, logger, root, defaultCacheFile(root, init.cacheDir), params.capabilities.window?.workDoneProgress === true, () => ref.state?.republishAll())
-    : undefined;
-  const workspace = new WorkspaceDiagnostics(connection, documents, logger, optionsFor, docsBase);
-  const state: ServerState = {
-    connection, documents, logger, locale, root, store, service, index, workspace, docsBase, optionsFor,
-    meetings: new MeetingIndex(optionsFor),
-    async publish(doc) {
-      const analysis = await service.refresh(doc);
-      if (!analysis || documents.get(doc.uri)?.version !== doc.version) return;
-      const diagnostics = await toDiagnostics(analysis, docsBase);
-      if (documents.get(doc.uri)?.version !== doc.version) return;
-      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-    },
-    republishAll() {
-      store.clear();
-      service.invalidateAll();
-      for (const doc of documents.all()) void guard(logger, 'publish', undefined, (d: TextDocument) => state.publish(d))(doc);
-      void guard(logger, 'workspaceDiagnostics', undefined, async () => {
-        const scope = root ? (await store.settingsFor(pathToFileURL(root).toString())).diagnostics.scope : 'open';
-        await workspace.update(scope === 'workspace' ? (index?.indexedFiles ?? []) : []);
-      })();
-    },
-  };
-  ref.state = state;
-  return state;
-}
+  /** Re-analyses and republishes every open document, and the closed files when the scope is `workspace`. */
+  republishAll(): void {
+    this.corpus.invalidateAll();
+    for (const doc of this.documents.all()) void guard(this.logger, 'publish', undefined, (d: TextDocument) => this.publish(d))(doc);
+    void guard(this.logger, 'workspaceDiagnostics', undefined, async () => {
+      const scope = this.root ? (await this.store.settingsFor(toUri(this.root))).diagnostics.scope : 'open';
+      await this.workspace.update(scope === 'workspace' ? this.corpus.indexedFiles : []);
+    })();
+  }
 
-/** Which files the workspace index takes: article globs and `files.exclude`. */
-export async function indexScope(state: ServerState): Promise<{ articleGlobs: readonly string[]; excludeGlobs: readonly string[] }> {
-  const rootUri = state.root ? pathToFileURL(state.root).toString() : undefined;
-  const settings = await state.store.settingsFor(rootUri ?? '');
-  const exclude = await state.store.filesExclude(rootUri);
-  return { articleGlobs: settings.files, excludeGlobs: exclude };
-}
+  /**
+   * Settings or project files changed: reads them again, then rescans the index (which republishes when it is done)
+   * or, with no workspace, republishes at once; so one change republishes once.
+   */
+  reload(): void {
+    this.store.clear();
+    if (this.index) void this.rebuildIndex();
+    else this.republishAll();
+  }
 
-/** Rescans the workspace's article files. */
-export async function rebuildIndex(state: ServerState): Promise<void> {
-  if (!state.index) return;
-  await state.index.rebuild(await indexScope(state));
+  /** A document was opened: one opened as an article outside the indexed scope brings its folder into the index. */
+  async noteOpened(doc: TextDocument): Promise<void> {
+    if (!this.root || !this.index || doc.languageId !== ARTICLE_LANGUAGE || !doc.uri.startsWith('file:')) return;
+    const file = toPath(doc.uri);
+    const scope = await this.indexScope();
+    if (isArticleFile(this.root, file, scope)) return;
+    this.articleFolders.add(folderOf(file));
+    await this.rebuildIndex();
+  }
+
+  /** Which files the workspace index takes: `seeds/` and `corpus/`, article globs, article folders, less `files.exclude`. */
+  async indexScope(): Promise<ArticleScope> {
+    const rootUri = this.root ? toUri(this.root) : undefined;
+    const settings = await this.store.settingsFor(rootUri ?? '');
+    const exclude = await this.store.filesExclude(rootUri);
+    return { articleGlobs: settings.files, excludeGlobs: exclude, articleFolders: [...this.articleFolders] };
+  }
+
+  /** Rescans the workspace's article files; the index republishes when it is done. */
+  async rebuildIndex(): Promise<void> {
+    if (!this.index) return;
+    try {
+      await this.index.rebuild(await this.indexScope());
+    } catch (error) {
+      this.logger.log('error', 'indexing failed', error instanceof Error ? error.stack : error);
+      this.republishAll();
+    }
+  }
 }

@@ -1,9 +1,7 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions } from '../core/analyze';
 import type { Logger } from '../core/types';
-import { analyzeClosedFile } from './closed-files';
+import { toPath, toUri, type Corpus } from '../node/corpus';
 import { toDiagnostics } from './diagnostics';
 
 /**
@@ -18,8 +16,8 @@ export class WorkspaceDiagnostics {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly logger: Logger,
-    private readonly optionsFor: (uri: string) => Promise<AnalysisOptions>,
-    private readonly docsBase: string,
+    private readonly corpus: Corpus,
+    private readonly docsBase: string | undefined,
   ) {}
 
   /** True when the file's diagnostics come from the workspace scope. */
@@ -30,7 +28,7 @@ export class WorkspaceDiagnostics {
   /** Publishes findings for these files (an empty list clears what was published). */
   async update(files: readonly string[]): Promise<void> {
     const run = ++this.run;
-    const wanted = new Set(files.map((f) => pathToFileURL(f).toString()));
+    const wanted = new Set(files.map(toUri));
     for (const uri of this.published) {
       if (!wanted.has(uri) && !this.documents.get(uri)) await this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
@@ -44,7 +42,7 @@ export class WorkspaceDiagnostics {
 
   /** Analyses one closed file from disk and publishes its findings. */
   async publishOne(uri: string): Promise<void> {
-    const closed = await analyzeClosedFile(fileURLToPath(uri), this.optionsFor);
+    const closed = await this.corpus.analyzeFile(toPath(uri));
     if ('problem' in closed) {
       this.logger.log('warn', `${uri}: ${closed.problem}; not analysed`);
       return;

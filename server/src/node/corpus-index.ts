@@ -33,12 +33,14 @@ export function defaultCacheFile(root: string, cacheDir: string | undefined): st
 /**
  * Builds a line-frequency index over files, reusing the cached hashes of files whose size and mtime are unchanged.
  * Yields to the event loop every few files; stops early (returning undefined) when `isCancelled` says so.
+ * `onText` receives the text of every file it had to read, so a caller can keep it instead of reading it again.
  */
 export async function buildIndex(
   files: readonly string[],
   cacheFile: string | undefined,
   isCancelled: () => boolean,
   onProgress: (p: IndexProgress) => void,
+  onText: (file: string, text: string) => void = () => undefined,
 ): Promise<LineFrequencyIndex | undefined> {
   const cache = cacheFile ? readCache(cacheFile) : {};
   const index = new LineFrequencyIndex();
@@ -51,7 +53,7 @@ export async function buildIndex(
       if (isCancelled()) return undefined;
       onProgress({ done: i, total: files.length, fromCache });
     }
-    const entry = indexOne(file, cache[file]);
+    const entry = indexOne(file, cache[file], onText);
     if (!entry) continue;
     if (entry === cache[file]) fromCache++;
     fresh[file] = entry;
@@ -64,12 +66,12 @@ export async function buildIndex(
 
 /** Re-reads one file into the index (after a change on disk); removes it when it is gone or unreadable. */
 export function updateIndexedFile(index: LineFrequencyIndex, file: string): void {
-  const entry = indexOne(file, undefined);
+  const entry = indexOne(file, undefined, () => undefined);
   if (entry) index.setFile(file, decode(entry.hashes));
   else index.removeFile(file);
 }
 
-function indexOne(file: string, cached: CachedFile | undefined): CachedFile | undefined {
+function indexOne(file: string, cached: CachedFile | undefined, onText: (file: string, text: string) => void): CachedFile | undefined {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -79,6 +81,7 @@ function indexOne(file: string, cached: CachedFile | undefined): CachedFile | un
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
   const read = readText(file);
   if ('problem' in read) return undefined;
+  onText(file, read.text);
   return { mtimeMs: stat.mtimeMs, size: stat.size, hashes: encode(lineHashes(read.text)) };
 }
 

@@ -29,8 +29,12 @@ export function readText(file: string | URL): ReadResult {
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
-/** The text of a file: the copy already read when there is one, else read now. */
-export function keptOrRead(file: string, kept: ReadonlyMap<string, string>): ReadResult {
-  const text = kept.get(file);
-  return text === undefined ? readText(file) : { text };
+/** What tells whether a file changed (modification time and size), or undefined when it cannot be read. */
+export function fileStamp(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -5,17 +5,24 @@ import ignore, { type Ignore } from 'ignore';
 /** Thrown for a path that does not exist or cannot be read; the CLI exits with 2. */
 export class UsageError extends Error {}
 
-/** Expands files and folders into `.txt` files, honouring `.gitignore` files and skipping `node_modules` and dot folders. */
-export function collectFiles(inputs: readonly string[]): string[] {
+/** How many folders are read between two yields to the event loop. */
+const DIRS_PER_YIELD = 16;
+
+/**
+ * Expands files and folders into `.txt` files, honouring `.gitignore` files and skipping `node_modules` and dot folders.
+ * Reads folders asynchronously and yields to the event loop every few folders, so a large tree never holds a server.
+ */
+export async function collectFiles(inputs: readonly string[], isCancelled: () => boolean = () => false): Promise<string[]> {
   const out: string[] = [];
+  const counter = { dirs: 0 };
   for (const input of inputs) {
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(input);
+      stat = await fs.promises.stat(input);
     } catch {
       throw new UsageError(`no such file or folder: ${input}`);
     }
-    if (stat.isDirectory()) walk(path.resolve(input), [], out);
+    if (stat.isDirectory()) await walk(path.resolve(input), [], out, counter, isCancelled);
     else out.push(path.resolve(input));
   }
   return [...new Set(out)];
@@ -26,15 +33,15 @@ interface Rules {
   readonly ig: Ignore;
 }
 
-function walk(dir: string, inherited: readonly Rules[], out: string[]): void {
+async function walk(dir: string, inherited: readonly Rules[], out: string[], counter: { dirs: number }, isCancelled: () => boolean): Promise<void> {
+  if (++counter.dirs % DIRS_PER_YIELD === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  if (isCancelled()) return;
   const rules = [...inherited];
-  const gitignore = path.join(dir, '.gitignore');
-  if (fs.existsSync(gitignore)) {
-    rules.push({ base: dir, ig: ignore().add(fs.readFileSync(gitignore, 'utf8')) });
-  }
+  const gitignore = await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+  if (gitignore !== undefined) rules.push({ base: dir, ig: ignore().add(gitignore) });
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = await fs.promises.readdir(dir, { withFileTypes: true });
   } catch {
     return;
   }
@@ -44,7 +51,7 @@ function walk(dir: string, inherited: readonly Rules[], out: string[]): void {
     const full = path.join(dir, entry.name);
     const isDir = entry.isDirectory();
     if (isIgnored(rules, full, isDir)) continue;
-    if (isDir) walk(full, rules, out);
+    if (isDir) await walk(full, rules, out, counter, isCancelled);
     else if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) out.push(full);
   }
 }

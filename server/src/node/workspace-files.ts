@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Catalog, parseCatalog, type CatalogEntry, type CatalogProblem } from '../core/references/catalog';
 import { defaultSettings, parseSettings, type Settings, type SettingProblem } from '../core/settings';
 import { toLineKey } from '../core/text/article-text';
@@ -28,6 +29,18 @@ export function readProjectConfig(root: string | undefined): { settings: Setting
 export function builtInCatalogDir(): string {
   const candidates = [path.join(__dirname, '..', 'server', 'data', 'catalog'), path.join(__dirname, '..', '..', '..', 'data', 'catalog'), path.join(__dirname, '..', '..', 'data', 'catalog')];
   return candidates.find((dir) => fs.existsSync(dir)) ?? candidates[0] ?? '';
+}
+
+/** The URI of the folder of rule pages (`docs/rules/`) next to the bundle or the compiled sources, when it is there. */
+export function rulesDocsBase(): string | undefined {
+  const candidates = [path.join(__dirname, '..', 'docs', 'rules'), path.join(__dirname, '..', '..', '..', '..', 'docs', 'rules'), path.join(__dirname, '..', '..', '..', 'docs', 'rules')];
+  const dir = candidates.find((d) => fs.existsSync(path.join(d, 'boilerplate-footer.md')));
+  return dir ? pathToFileURL(dir).toString() : undefined;
+}
+
+/** The page documenting a rule, under the rule pages' folder. */
+export function ruleDocUrl(docsBase: string | undefined, ruleId: string): string | undefined {
+  return docsBase ? `${docsBase}/${ruleId.replace('/', '-')}.md` : undefined;
 }
 
 /** Loads the built-in catalogs, the workspace's `.vn-corpus/catalog.json` and the listed extra files. */
@@ -79,6 +92,20 @@ export function readJson(file: string): { value?: unknown; error?: string; missi
   } catch (error) {
     return { error: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** Where a catalog entry's `"id"` stands in its data file (line, UTF-16 character, length), or undefined when unreadable. */
+export function catalogEntryPlace(entry: CatalogEntry): { file: string; line: number; character: number; length: number } | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(entry.origin.file, 'utf8').normalize('NFC');
+  } catch {
+    return undefined;
+  }
+  const needle = `"id": ${JSON.stringify(entry.id)}`;
+  const at = Math.max(0, text.indexOf(needle));
+  const before = text.slice(0, at);
+  return { file: entry.origin.file, line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1), length: needle.length };
 }
 
 function safeList(dir: string): string[] {

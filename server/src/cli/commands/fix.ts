@@ -1,14 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixAll } from '../../core/fix-all';
-import type { FileResult, Output } from '../main';
 import { unifiedDiff } from '../diff';
+import type { CommandRun } from '../run-context';
 
 /** Removes certain boilerplate from each file (or prints the diff); returns whether anything changed. */
-export function runFix(results: readonly FileResult[], dryRun: boolean, io: Output): boolean {
+export async function runFix(ctx: CommandRun): Promise<boolean> {
+  const { io } = ctx;
+  const dryRun = ctx.args.dryRun;
   let changed = 0;
-  for (const r of results) {
-    if (!('analysis' in r)) continue;
+  for await (const r of ctx.analysed()) {
     const before = r.analysis.doc.text;
     const after = applyFixAll(r.analysis);
     if (after === before) continue;

@@ -4,12 +4,13 @@ import { dateLabel } from '../../core/meetings/dates';
 import type { Meeting, Participant } from '../../core/meetings/extract';
 import type { LineIndex } from '../../core/text/line-index';
 import type { Span } from '../../core/types';
-import type { FileResult, Output } from '../main';
+import type { CommandRun } from '../run-context';
 
 /** Prints the article facts and meetings of each file; returns whether any meeting was found. */
-export function printOutline(results: readonly FileResult[], format: string, io: Output): boolean {
-  const analysed = results.flatMap((r) => ('analysis' in r ? [r] : []));
-  if (format === 'json') {
+export async function printOutline(ctx: CommandRun): Promise<boolean> {
+  const { io } = ctx;
+  const analysed = await ctx.all();
+  if (ctx.args.format === 'json') {
     io.out(`${JSON.stringify(analysed.map((r) => ({
       uri: r.uri,
       article: r.analysis.article,

@@ -6,7 +6,17 @@ import type { Mention } from './find';
 export type Resolution =
   | { readonly status: 'resolved'; readonly id: string; readonly entry?: CatalogEntry; readonly province?: string }
   | { readonly status: 'ambiguous'; readonly candidates: readonly CatalogEntry[] }
-  | { readonly status: 'unknown'; readonly reason: string };
+  | { readonly status: 'unknown'; readonly reason: UnknownReason };
+
+/** Why a mention stayed unknown, as a typed code; adapters render it in the interface language. */
+export type UnknownReason =
+  | { readonly code: 'no-number' }
+  | { readonly code: 'no-province' }
+  | { readonly code: 'symbol-not-catalogued'; readonly symbol: string }
+  | { readonly code: 'number-not-catalogued'; readonly kind: string; readonly number: string }
+  | { readonly code: 'plenum-not-catalogued'; readonly plenum: string; readonly term?: string }
+  /** The text states an issue date that no catalogued candidate has (`numberKnown`: some entry has the number). */
+  | { readonly code: 'other-issue-date'; readonly stated: string; readonly numberKnown: boolean; readonly otherwise: UnknownReason };
 
 /** A mention with what it resolved to. */
 export interface ResolvedMention {
@@ -64,11 +74,12 @@ export function resolveMention(mention: Mention, ctx: ResolveContext, earlier: R
 function resolveDocument(mention: Mention, ctx: ResolveContext, earlier: ReadonlyMap<string, string>): Resolution {
   if (mention.symbol) {
     const exact = ctx.catalog.get(mention.symbol);
-    if (exact) return choose([exact], ctx, `${mention.symbol} is not in the catalog`, mention);
+    const notCatalogued: UnknownReason = { code: 'symbol-not-catalogued', symbol: mention.symbol };
+    if (exact) return choose([exact], ctx, notCatalogued, mention);
     const sameSymbol = ctx.catalog.entries.filter((e) => e.symbol?.toUpperCase() === mention.symbol);
-    return choose(sameSymbol, ctx, `${mention.symbol} is not in the catalog`, mention);
+    return choose(sameSymbol, ctx, notCatalogued, mention);
   }
-  if (!mention.kind || !mention.number) return { status: 'unknown', reason: 'no number' };
+  if (!mention.kind || !mention.number) return { status: 'unknown', reason: { code: 'no-number' } };
   const previous = earlier.get(`${mention.kind}:${stripZeros(mention.number)}`);
   if (previous) return byId(ctx, previous);
   let candidates = ctx.catalog.findByNumber(mention.kind, mention.number);
@@ -78,14 +89,14 @@ function resolveDocument(mention: Mention, ctx: ResolveContext, earlier: Readonl
     const sameFamily = candidates.filter((c) => isPartyEntry(c) === (ctx.family === 'party'));
     if (sameFamily.length > 0) candidates = sameFamily;
   }
-  return choose(candidates, ctx, `no catalogued ${mention.kind} numbered ${mention.number}`, mention);
+  return choose(candidates, ctx, { code: 'number-not-catalogued', kind: mention.kind, number: mention.number }, mention);
 }
 
 function resolvePlenum(mention: Mention, ctx: ResolveContext): Resolution {
   const candidates = ctx.catalog.entries.filter(
     (e) => e.kind === 'nghị quyết' && e.plenum === mention.plenum && (!mention.term || e.term === mention.term),
   );
-  return choose(candidates, ctx, `no catalogued resolution of plenum ${mention.plenum}${mention.term ? ` (khóa ${mention.term})` : ''}`, mention);
+  return choose(candidates, ctx, { code: 'plenum-not-catalogued', plenum: mention.plenum ?? '', ...(mention.term ? { term: mention.term } : {}) }, mention);
 }
 
 function resolveCongress(mention: Mention, ctx: ResolveContext): Resolution {
@@ -97,7 +108,7 @@ function resolveCongress(mention: Mention, ctx: ResolveContext): Resolution {
 function resolveLocal(ctx: ResolveContext, base: string, mention: Mention, suffix = ''): Resolution {
   if (base.endsWith(':national')) return byId(ctx, base);
   const province = mention.province ?? ctx.province;
-  if (!province) return { status: 'unknown', reason: 'the article names no province' };
+  if (!province) return { status: 'unknown', reason: { code: 'no-province' } };
   const id = `${base}:${province}${suffix}`;
   return { status: 'resolved', id, province, ...entryOf(ctx, id) };
 }
@@ -106,14 +117,14 @@ function resolveLocal(ctx: ResolveContext, base: string, mention: Mention, suffi
  * Picks among candidates as a careful reader would: a document cannot be cited before it was issued,
  * and the topic words after the mention ("về …") must fit the title; otherwise the mention stays ambiguous.
  */
-function choose(candidates: readonly CatalogEntry[], ctx: ResolveContext, reason: string, mention: Mention): Resolution {
+function choose(candidates: readonly CatalogEntry[], ctx: ResolveContext, reason: UnknownReason, mention: Mention): Resolution {
   const following = ctx.text?.slice(mention.span.end, mention.span.end + 240) ?? '';
   const preceding = ctx.text?.slice(Math.max(0, mention.span.start - 120), mention.span.start) ?? '';
   const stated = statedDate(following, preceding);
   if (stated) {
     // The text gives the issue date: only an entry of that date (or, if the entry knows less, that year or month) fits.
     const fits = candidates.filter((c) => c.date !== undefined && stated.startsWith(c.date));
-    if (fits.length === 0) return { status: 'unknown', reason: `${candidates.length > 0 ? 'no catalogued document of that number' : reason} issued on ${stated}` };
+    if (fits.length === 0) return { status: 'unknown', reason: { code: 'other-issue-date', stated, numberKnown: candidates.length > 0, otherwise: reason } };
     candidates = fits;
   }
   const dated = ctx.articleDate ? candidates.filter((c) => !c.date || c.date <= (ctx.articleDate ?? '')) : candidates;

@@ -8,7 +8,8 @@ import { sectionTagRule } from './boilerplate/section-tag';
 import { encodingRule } from './text/encoding';
 import { BUILT_IN_TABLE } from './boilerplate/built-in-table';
 import { toPhraseRule, userPhraseRule } from './boilerplate/phrase-rule';
-import type { Rule } from './rule';
+import { unknownReferenceRule } from './references/unknown-reference';
+import type { ReferenceRule, Rule, RuleInfo } from './rule';
 
 const table = BUILT_IN_TABLE;
 
@@ -28,6 +29,12 @@ export const RULES: readonly Rule[] = [
   encodingRule,
   ...table.entries.map(toPhraseRule),
 ];
+
+/** Rules over resolved references, run after resolution. */
+export const REFERENCE_RULES: readonly ReferenceRule[] = [unknownReferenceRule];
+
+/** Every rule's id, description, tier and default severity, by id: the one source for settings, docs and SARIF. */
+export const RULE_INFO: ReadonlyMap<string, RuleInfo> = new Map([...RULES, ...REFERENCE_RULES].map((r): [string, RuleInfo] => [r.id, r]));
 
 /** The phrase-table entries, for tests that run their examples. */
 export const PHRASE_ENTRIES = table.entries;

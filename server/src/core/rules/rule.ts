@@ -1,4 +1,5 @@
 import type { RecurrenceIndex } from '../corpus/line-frequency';
+import type { ResolvedMention } from '../references/resolve';
 import type { ArticleText } from '../text/article-text';
 import type { Finding, Locale, LocalizedText, Severity, Tier } from '../types';
 
@@ -20,17 +21,26 @@ export interface RuleContext {
   isCancelled(): boolean;
 }
 
-/** A rule's identity and defaults, shown in settings, docs and hovers. */
+/** A rule's identity and defaults, shown in settings, docs, hovers and SARIF; the registry lists every one. */
 export interface RuleInfo {
   readonly id: string;
   readonly description: LocalizedText;
+  /** The highest tier the rule's findings take (the engine lowers any finding above it); `certain` puts them in fix-all. */
   readonly tier: Tier;
   readonly defaultSeverity: Severity;
 }
 
-/** One check over a document. */
+/** What a rule reports; the engine adds the severity in force (the user's, or the rule's default). */
+export type RuleFinding = Omit<Finding, 'severity'>;
+
+/** One check over a document's text. */
 export interface Rule extends RuleInfo {
-  check(ctx: RuleContext): Finding[];
+  check(ctx: RuleContext): RuleFinding[];
+}
+
+/** One check over a document's resolved references. */
+export interface ReferenceRule extends RuleInfo {
+  check(references: readonly ResolvedMention[], locale: Locale): RuleFinding[];
 }
 
 /** The severity a tier gets unless the user chose another. */

@@ -3,8 +3,7 @@
  * They survive naive blank-line filters and break paragraph splitting downstream.
  */
 import { localize } from '../../i18n/localize';
-import type { Finding } from '../../types';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
 
 /** Whitespace-only lines (a hint, fixable by emptying them). */
 export const blankLineRule: Rule = {
@@ -12,8 +11,8 @@ export const blankLineRule: Rule = {
   description: { en: 'A line holding only spaces, NBSP or zero-width characters.', vi: 'Dòng chỉ có khoảng trắng, NBSP hoặc ký tự độ rộng 0.' },
   tier: 'weak',
   defaultSeverity: 'hint',
-  check(ctx: RuleContext): Finding[] {
-    const findings: Finding[] = [];
+  check(ctx: RuleContext): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const message = localize({ en: 'Whitespace-only line', vi: 'Dòng chỉ có khoảng trắng' }, ctx.locale);
     const title = localize({ en: 'Empty this line', vi: 'Làm trống dòng này' }, ctx.locale);
     for (let line = 0; line < ctx.doc.lineCount; line++) {
@@ -22,7 +21,7 @@ export const blankLineRule: Rule = {
       if (info.end === info.start || !ctx.doc.isBlank(line)) continue;
       const span = { start: info.start, end: info.end };
       findings.push({
-        ruleId: this.id, span, message, severity: 'hint', tier: 'weak',
+        ruleId: this.id, span, message, tier: 'weak',
         fixes: [{ title, edits: [{ span, newText: '' }], preferred: true }],
       });
     }

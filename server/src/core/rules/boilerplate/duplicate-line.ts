@@ -4,8 +4,7 @@
  * so this is probable: each copy (or run of copied lines) has its own fix, and fix-all leaves it alone.
  */
 import { localize } from '../../i18n/localize';
-import type { Finding } from '../../types';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { isBylineLike } from './line-shapes';
 import { blockFinding } from './whole-line';
 
@@ -17,7 +16,7 @@ export const duplicateLineRule: Rule = {
   description: { en: 'A later verbatim copy of a line that already appeared in the file.', vi: 'Bản lặp nguyên văn của một dòng đã xuất hiện trước đó trong tệp.' },
   tier: 'probable',
   defaultSeverity: 'info',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext): RuleFinding[] {
     const runs = findRepeatedRuns(ctx);
     const title = localize({ en: 'Remove the repeated text', vi: 'Xóa phần lặp lại' }, ctx.locale);
     return runs.map((run) => blockFinding(ctx, this.id, 'probable', run, run.first === run.last

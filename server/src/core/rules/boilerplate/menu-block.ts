@@ -4,8 +4,8 @@
  * paragraph is certain; a run elsewhere is probable, since an article may hold a short list of its own.
  */
 import { localize } from '../../i18n/localize';
-import type { Finding, Tier } from '../../types';
-import type { Rule, RuleContext } from '../rule';
+import type { Tier } from '../../types';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { isParagraph, wordCount } from './line-shapes';
 import { blockFinding } from './whole-line';
 
@@ -17,8 +17,8 @@ export const menuBlockRule: Rule = {
   description: { en: 'A navigation menu: a run of many short link-like lines.', vi: 'Trình đơn điều hướng: một loạt dòng ngắn giống liên kết.' },
   tier: 'certain',
   defaultSeverity: 'warning',
-  check(ctx: RuleContext): Finding[] {
-    const findings: Finding[] = [];
+  check(ctx: RuleContext): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const firstParagraph = findFirstParagraph(ctx);
     let runStart = -1;
     let runEnd = -1;
@@ -51,7 +51,7 @@ function findFirstParagraph(ctx: RuleContext): number {
   return ctx.doc.lineCount;
 }
 
-function toFinding(ctx: RuleContext, first: number, last: number, items: number, tier: Tier): Finding {
+function toFinding(ctx: RuleContext, first: number, last: number, items: number, tier: Tier): RuleFinding {
   const message = localize({ en: `Navigation menu of ${items} links (site chrome)`, vi: `Trình đơn điều hướng gồm ${items} liên kết (thành phần trang web)` }, ctx.locale);
   return blockFinding(ctx, 'boilerplate/menu-block', tier, { first, last }, message, localize({ en: 'Remove this menu', vi: 'Xóa trình đơn này' }, ctx.locale));
 }

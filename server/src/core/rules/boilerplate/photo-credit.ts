@@ -6,8 +6,8 @@ import { localize } from '../../i18n/localize';
 import { deleteLines } from '../../text/line-edits';
 import { LineMemo } from '../../text/memo';
 import { NormalizedText } from '../../text/normalized-text';
-import type { Finding, Span } from '../../types';
-import type { Rule, RuleContext } from '../rule';
+import type { Span } from '../../types';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
 
 const CREDIT = /\s*(?:\((?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|photo)(?:\s*:\s*[^()\n]{1,80})?\)|(?<=[.!?…]\s?)(?:ảnh|nguồn ảnh)\s*:\s*[^.()\n]{1,60}$)/gu;
 
@@ -33,8 +33,8 @@ export const photoCreditRule: Rule = {
   description: { en: 'A photo credit inside a caption, such as "(Ảnh: Trung Hiếu/TTXVN)".', vi: 'Ghi chú nguồn ảnh trong chú thích, ví dụ "(Ảnh: Trung Hiếu/TTXVN)".' },
   tier: 'probable',
   defaultSeverity: 'info',
-  check(ctx: RuleContext): Finding[] {
-    const findings: Finding[] = [];
+  check(ctx: RuleContext): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const { doc } = ctx;
     const message = localize({ en: 'Photo credit', vi: 'Nguồn ảnh' }, ctx.locale);
     const dropCredit = localize({ en: 'Remove the photo credit', vi: 'Xóa nguồn ảnh' }, ctx.locale);
@@ -47,7 +47,7 @@ export const photoCreditRule: Rule = {
         const withSpace = shift(found.withSpace);
         const wholeLine = withSpace.start === info.start && withSpace.end === info.end;
         findings.push({
-          ruleId: this.id, span: credit, message, severity: 'info', tier: 'probable',
+          ruleId: this.id, span: credit, message, tier: 'probable',
           fixes: [
             { title: wholeLine ? dropCaption : dropCredit, edits: [wholeLine ? deleteLines(doc, line, line) : { span: withSpace, newText: '' }], preferred: true },
             ...(wholeLine ? [] : [{ title: dropCaption, edits: [deleteLines(doc, line, line)] }]),

@@ -4,8 +4,7 @@
  */
 import { localize } from '../../i18n/localize';
 import { toLineKey } from '../../text/article-text';
-import type { Finding } from '../../types';
-import { severityForTier, type Rule, type RuleContext } from '../rule';
+import { severityForTier, type Rule, type RuleContext, type RuleFinding } from '../rule';
 import type { PhraseEntry } from './phrase-table';
 import { forEachCandidateLine, wholeLineFinding } from './whole-line';
 
@@ -17,8 +16,8 @@ export function toPhraseRule(entry: PhraseEntry): Rule {
     description: entry.description,
     tier: entry.tier,
     defaultSeverity: severityForTier(entry.tier),
-    check(ctx: RuleContext): Finding[] {
-      const findings: Finding[] = [];
+    check(ctx: RuleContext): RuleFinding[] {
+      const findings: RuleFinding[] = [];
       const message = localize(entry.message, ctx.locale);
       forEachCandidateLine(ctx, (line, key) => {
         if (phrases.has(key) || entry.patterns.some((p) => p.test(key))) {
@@ -36,10 +35,10 @@ export const userPhraseRule: Rule = {
   description: { en: 'A line matching one of your extra boilerplate phrases.', vi: 'Dòng khớp một cụm từ rác bạn đã thêm.' },
   tier: 'certain',
   defaultSeverity: 'warning',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext): RuleFinding[] {
     if (ctx.extraPhrases.length === 0 && ctx.extraPatterns.length === 0) return [];
     const phrases = new Set(ctx.extraPhrases);
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     const message = localize({ en: 'Matches one of your boilerplate phrases', vi: 'Khớp cụm từ rác bạn đã thêm' }, ctx.locale);
     forEachCandidateLine(ctx, (line, key) => {
       if (phrases.has(key) || ctx.extraPatterns.some((p) => p.test(key))) findings.push(wholeLineFinding(ctx, this.id, 'certain', line, message));

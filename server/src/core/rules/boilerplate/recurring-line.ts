@@ -4,8 +4,7 @@
  * is only a weak hint, and recurrence alone never puts a line into fix-all: this rule is probable at most.
  */
 import { localize } from '../../i18n/localize';
-import type { Finding } from '../../types';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { isBylineLike, isSentenceLike } from './line-shapes';
 import { forEachCandidateLine, wholeLineFinding } from './whole-line';
 import { MAX_RECURRING_LINE } from '../../corpus/line-frequency';
@@ -16,11 +15,11 @@ export const recurringLineRule: Rule = {
   description: { en: 'A short line that recurs in many files of the corpus.', vi: 'Dòng ngắn lặp lại trong nhiều tệp của kho dữ liệu.' },
   tier: 'probable',
   defaultSeverity: 'info',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext): RuleFinding[] {
     const index = ctx.recurrence;
     if (!index || index.fileCount === 0) return [];
     const threshold = Math.max(ctx.recurrenceThreshold.minFiles, Math.ceil(index.fileCount * ctx.recurrenceThreshold.minShare));
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     forEachCandidateLine(ctx, (line, key) => {
       if (key.length > MAX_RECURRING_LINE || !/\p{L}{3}/u.test(key) || isBylineLike(ctx.doc.lineText(line))) return;
       const files = index.filesWith(key);

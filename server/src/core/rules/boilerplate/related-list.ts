@@ -4,8 +4,8 @@
  * The block is certain when it runs to the end of the file (only debris follows), probable otherwise.
  */
 import { localize } from '../../i18n/localize';
-import type { Finding, Tier } from '../../types';
-import type { Rule, RuleContext } from '../rule';
+import type { Tier } from '../../types';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { isBylineLike, isParagraph } from './line-shapes';
 import { isRelatedHeader } from './related-header';
 import { blockFinding } from './whole-line';
@@ -16,8 +16,8 @@ export const relatedListRule: Rule = {
   description: { en: 'Titles of other articles listed under a related-articles header.', vi: 'Tiêu đề các bài khác được liệt kê dưới tiêu đề "Tin liên quan", "Cùng chuyên mục"…' },
   tier: 'certain',
   defaultSeverity: 'warning',
-  check(ctx: RuleContext): Finding[] {
-    const findings: Finding[] = [];
+  check(ctx: RuleContext): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const { doc } = ctx;
     let line = 0;
     while (line < doc.lineCount) {
@@ -72,7 +72,7 @@ function restIsDebris(ctx: RuleContext, from: number): boolean {
   return true;
 }
 
-function toFinding(ctx: RuleContext, first: number, last: number, tier: Tier, items: number): Finding {
+function toFinding(ctx: RuleContext, first: number, last: number, tier: Tier, items: number): RuleFinding {
   const message = localize({ en: `List of ${items} related-article titles (site chrome)`, vi: `Danh sách ${items} tiêu đề bài liên quan (thành phần trang web)` }, ctx.locale);
   return blockFinding(ctx, 'boilerplate/related-list', tier, { first, last }, message, localize({ en: 'Remove this list', vi: 'Xóa danh sách này' }, ctx.locale));
 }

@@ -7,8 +7,7 @@
  */
 import { localize } from '../../i18n/localize';
 import { toProvinceName } from '../../text/provinces';
-import type { Finding } from '../../types';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { isBylineLike, isParagraph, wordCount } from './line-shapes';
 import { forEachCandidateLine, wholeLineFinding } from './whole-line';
 
@@ -20,11 +19,11 @@ export const sectionTagRule: Rule = {
   description: { en: 'A category or place tag standing alone next to the title.', vi: 'Nhãn chuyên mục hoặc địa danh đứng riêng cạnh tiêu đề.' },
   tier: 'certain',
   defaultSeverity: 'warning',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext): RuleFinding[] {
     const header = headerLines(ctx);
     const title = header.find((line) => wordCount(ctx.doc.lineKey(line)) >= 5);
     if (title === undefined) return [];
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     const message = localize({ en: 'Category or place tag (site chrome)', vi: 'Nhãn chuyên mục hoặc địa danh (thành phần trang web)' }, ctx.locale);
     forEachCandidateLine(ctx, (line, key) => {
       if (line === title || !header.includes(line) || !standsAlone(ctx, line)) return;

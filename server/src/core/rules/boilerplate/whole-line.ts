@@ -1,7 +1,7 @@
 import { localize } from '../../i18n/localize';
 import { deleteLines, lineSpan } from '../../text/line-edits';
-import type { Finding, LocalizedText, Tier } from '../../types';
-import { severityForTier, type RuleContext } from '../rule';
+import type { LocalizedText, Tier } from '../../types';
+import type { RuleContext, RuleFinding } from '../rule';
 
 /** Boilerplate lines are short; longer lines are article text and are never matched whole. */
 export const MAX_BOILERPLATE_LINE = 200;
@@ -15,7 +15,7 @@ export function wholeLineFinding(
   tier: Tier,
   line: number,
   message: string,
-): Finding {
+): RuleFinding {
   return blockFinding(ctx, ruleId, tier, { first: line, last: line }, message, localize(FIX_TITLE, ctx.locale));
 }
 
@@ -27,12 +27,11 @@ export function blockFinding(
   lines: { readonly first: number; readonly last: number },
   message: string,
   fixTitle: string,
-): Finding {
+): RuleFinding {
   return {
     ruleId,
     span: { start: lineSpan(ctx.doc, lines.first).start, end: lineSpan(ctx.doc, lines.last).end },
     message,
-    severity: severityForTier(tier),
     tier,
     unnecessary: tier === 'certain',
     fixes: [{ title: fixTitle, edits: [deleteLines(ctx.doc, lines.first, lines.last)], preferred: true }],

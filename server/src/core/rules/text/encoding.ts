@@ -4,8 +4,8 @@
  * Where the bytes can be recovered exactly, the fix converts the whole file to NFC UTF-8.
  */
 import { localize } from '../../i18n/localize';
-import type { Finding, LocalizedText } from '../../types';
-import type { Rule, RuleContext } from '../rule';
+import type { LocalizedText } from '../../types';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
 
 const CP1252_SPECIALS: Readonly<Record<string, number>> = {
   '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a, '‹': 0x8b,
@@ -39,7 +39,7 @@ export const encodingRule: Rule = {
   description: { en: 'Text in a broken or legacy encoding (mojibake, TCVN3, VNI, Windows-1258).', vi: 'Văn bản sai bảng mã (lỗi phông, TCVN3, VNI, Windows-1258).' },
   tier: 'probable',
   defaultSeverity: 'warning',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext): RuleFinding[] {
     // Every detector needs a character that Vietnamese text never holds; most files have none and stop here.
     // (An NFD copy of mojibake spells "Ã" as "A" + a combining tilde, so a combining mark also calls for a closer look.)
     const raw = ctx.doc.text.slice(0, SAMPLE);
@@ -61,7 +61,7 @@ export const encodingRule: Rule = {
       }, ctx.locale);
       const first = ctx.doc.line(0);
       return [{
-        ruleId: this.id, span: { start: first.start, end: first.end }, message, severity: 'warning', tier: 'probable',
+        ruleId: this.id, span: { start: first.start, end: first.end }, message, tier: 'probable',
         fixes: converted ? [{ title: localize({ en: 'Convert the file to UTF-8 (NFC)', vi: 'Chuyển tệp sang UTF-8 (NFC)' }, ctx.locale), edits: [{ span: { start: 0, end: ctx.doc.text.length }, newText: converted }], preferred: true }] : [],
       }];
     }

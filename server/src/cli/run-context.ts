@@ -1,0 +1,64 @@
+import type { Analysis } from '../core/analyze';
+import type { Locale } from '../core/types';
+import type { Corpus } from '../node/corpus';
+import type { Args } from './args';
+
+/** Where output goes; tests pass their own. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+  readonly isTTY: boolean;
+}
+
+/** One file analysed for a command. */
+export interface AnalysedFile {
+  readonly file: string;
+  readonly uri: string;
+  readonly analysis: Analysis;
+}
+
+/**
+ * What a command gets: its arguments, the output, and the analysed files, streamed through the shared corpus.
+ * Files that cannot be read are reported on stderr, skipped, and make the exit code 2.
+ */
+export class CommandRun {
+  private failed = false;
+
+  constructor(
+    readonly args: Args,
+    readonly io: Output,
+    /** The interface language of messages. */
+    readonly locale: Locale,
+    private readonly corpus: Corpus,
+    readonly files: readonly string[],
+  ) {}
+
+  /** True when some file could not be read. */
+  get ioFailed(): boolean {
+    return this.failed;
+  }
+
+  /** The analysed files one by one, with progress on a terminal for long runs. */
+  async *analysed(): AsyncGenerator<AnalysedFile> {
+    const showProgress = this.io.isTTY && this.files.length > 50;
+    let done = 0;
+    for await (const r of this.corpus.analyses(this.files)) {
+      done++;
+      if (showProgress && (done % 100 === 0 || done === this.files.length)) this.io.err(`\r${done}/${this.files.length} files`);
+      if ('problem' in r) {
+        this.io.err(`vn-corpus: ${r.file}: ${r.problem}; skipped\n`);
+        this.failed = true;
+        continue;
+      }
+      yield r;
+    }
+    if (showProgress) this.io.err('\n');
+  }
+
+  /** Every analysed file, for commands that print once at the end. */
+  async all(): Promise<AnalysedFile[]> {
+    const out: AnalysedFile[] = [];
+    for await (const r of this.analysed()) out.push(r);
+    return out;
+  }
+}

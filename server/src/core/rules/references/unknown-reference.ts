@@ -1,0 +1,36 @@
+/**
+ * Flags a citation of a central document (a Party symbol "…/TW", a decree "…-CP", a law "…/QH…") that no catalog
+ * holds, so a curator can add it with its source. Only a hint: unknown is not wrong.
+ */
+import { localize } from '../../i18n/localize';
+import { describeReason } from '../../i18n/reasons';
+import type { ReferenceRule, RuleFinding } from '../rule';
+
+/** Symbols of documents a catalog is expected to hold. */
+const CENTRAL_SYMBOL = /\/T[WƯ]$|-CP$|\/QH\d+$/u;
+
+/** Central documents cited but not in any catalog. */
+export const unknownReferenceRule: ReferenceRule = {
+  id: 'reference/unknown',
+  description: { en: 'A cited central document that no catalog holds.', vi: 'Văn bản trung ương được trích dẫn nhưng chưa có trong danh mục.' },
+  tier: 'weak',
+  defaultSeverity: 'info',
+  check(references, locale): RuleFinding[] {
+    const findings: RuleFinding[] = [];
+    for (const r of references) {
+      const res = r.resolution;
+      if (res.status !== 'unknown' || r.mention.type !== 'document' || !r.mention.symbol || !CENTRAL_SYMBOL.test(r.mention.symbol)) continue;
+      const text = r.mention.text.normalize('NFC');
+      // A stated issue date that no entry has is worth saying: the catalog may hold another document of that number.
+      const why = res.reason.code === 'other-issue-date' ? ` (${describeReason(res.reason, locale)})` : '';
+      findings.push({
+        ruleId: this.id,
+        span: r.mention.span,
+        message: localize({ en: `Not in any catalog: ${text}`, vi: `Chưa có trong danh mục: ${text}` }, locale) + why,
+        tier: 'weak',
+        fixes: [],
+      });
+    }
+    return findings;
+  },
+};

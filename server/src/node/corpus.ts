@@ -1,0 +1,270 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analyzeSteps, type Analysis, type AnalysisOptions } from '../core/analyze';
+import type { LineFrequencyIndex } from '../core/corpus/line-frequency';
+import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
+import { buildIndex, updateIndexedFile, type IndexProgress } from './corpus-index';
+import { NeighbourYears } from './neighbour-years';
+import { readText, type ReadResult } from './read-text';
+
+/** A document an editor holds open: its text may differ from the file on disk. */
+export interface OpenDocument {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+/** The open documents, as the adapter tracks them. */
+export interface OpenDocuments {
+  get(uri: string): OpenDocument | undefined;
+  all(): readonly OpenDocument[];
+}
+
+/** One analysed file (with the open document's version, or null when read from disk), or why it could not be analysed. */
+export type FileAnalysis =
+  | { readonly file: string; readonly uri: string; readonly version: number | null; readonly analysis: Analysis }
+  | { readonly file: string; readonly uri: string; readonly problem: string };
+
+/** A closed file the caller answered for from its own cache. */
+export interface Reused<T> {
+  readonly file: string;
+  readonly uri: string;
+  readonly cached: T;
+}
+
+/** What a corpus needs from its adapter. */
+export interface CorpusSetup {
+  /** The options for a document before the corpus adds its recurrence index and the document's path. */
+  optionsFor(uri: string): Promise<AnalysisOptions> | AnalysisOptions;
+  readonly documents?: OpenDocuments;
+  readonly logger?: Logger;
+  /** Where the index keeps its line hashes between runs. */
+  readonly cacheFile?: string;
+  /** Up to this many characters of the texts read while indexing are kept for the analysis that follows. */
+  readonly keepChars?: number;
+}
+
+interface CacheEntry {
+  readonly version: number;
+  readonly generation: number;
+  readonly analysis: Analysis;
+}
+
+interface Running {
+  readonly version: number;
+  readonly generation: number;
+  readonly job: { cancelled: boolean };
+  readonly promise: Promise<Analysis | undefined>;
+}
+
+/** The `file:` URI of a path. */
+export function toUri(file: string): string {
+  return pathToFileURL(file).toString();
+}
+
+/** The path of a `file:` URI; other URIs stay as they are. */
+export function toPath(uri: string): string {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+}
+
+const yieldToLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The one place that reads corpus files, keeps the recurrence index over them, and analyses open documents
+ * (cached per uri, version and generation, one run per version however many ask) and closed files (read from disk).
+ * The CLI and the language server both go through it, so they give the same findings for the same files.
+ */
+export class Corpus {
+  private index: LineFrequencyIndex | undefined;
+  private files: readonly string[] = [];
+  private readonly kept = new Map<string, string>();
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly running = new Map<string, Running>();
+  private readonly neighbourYears = new NeighbourYears();
+  private generation = 0;
+  private indexRun = 0;
+
+  constructor(private readonly setup: CorpusSetup) {}
+
+  /** The recurrence index, once a first indexing finished. */
+  get recurrence(): LineFrequencyIndex | undefined {
+    return this.index;
+  }
+
+  /** The indexed files, in the order they were given. */
+  get indexedFiles(): readonly string[] {
+    return this.files;
+  }
+
+  /**
+   * Indexes these files for recurrence (replacing the previous index); a newer call cancels an older one.
+   * Returns false when cancelled. Every analysis made before is forgotten, since recurrence counts changed.
+   */
+  async indexFiles(files: readonly string[], onProgress: (p: IndexProgress) => void = () => undefined, isCancelled: () => boolean = () => false): Promise<boolean> {
+    const run = ++this.indexRun;
+    const cancelled = (): boolean => run !== this.indexRun || isCancelled();
+    const budget = this.setup.keepChars ?? 0;
+    let keptChars = 0;
+    this.kept.clear();
+    const index = await buildIndex(files, this.setup.cacheFile, cancelled, onProgress, (file, text) => {
+      if (keptChars + text.length > budget) return;
+      this.kept.set(file, text);
+      keptChars += text.length;
+    });
+    if (!index || cancelled()) return false;
+    this.index = index;
+    this.files = [...files];
+    this.invalidateAll();
+    return true;
+  }
+
+  /** Applies changes on disk to the index: files in scope are (re)read, others dropped. Returns whether it changed. */
+  updateIndexedFiles(paths: readonly string[], inScope: (file: string) => boolean): boolean {
+    const index = this.index;
+    if (!index) return false;
+    let changed = false;
+    for (const file of paths) {
+      this.kept.delete(file);
+      if (inScope(file)) updateIndexedFile(index, file);
+      else if (index.has(file)) index.removeFile(file);
+      else continue;
+      changed = true;
+    }
+    if (!changed) return false;
+    this.files = [...index.entries()].map(([file]) => file);
+    this.invalidateAll();
+    return true;
+  }
+
+  /** Forgets every analysis, e.g. after settings, catalogs or the index changed. */
+  invalidateAll(): void {
+    this.generation++;
+    this.cache.clear();
+  }
+
+  /** Forgets one open document (it was closed). */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    const running = this.running.get(uri);
+    if (running) running.job.cancelled = true;
+    this.running.delete(uri);
+  }
+
+  /** The cached analysis of exactly this document version, if any. */
+  cached(doc: OpenDocument): Analysis | undefined {
+    const entry = this.cache.get(doc.uri);
+    return entry && entry.version === doc.version && entry.generation === this.generation ? entry.analysis : undefined;
+  }
+
+  /**
+   * The analysis of this document version: cached, or the run already under way for it, or a new run, which cancels
+   * a run for an older version. Undefined when a newer version or a settings change overtook it.
+   */
+  analysis(doc: OpenDocument): Promise<Analysis | undefined> {
+    const hit = this.cached(doc);
+    if (hit) return Promise.resolve(hit);
+    const current = this.running.get(doc.uri);
+    if (current && current.version === doc.version && current.generation === this.generation) return current.promise;
+    if (current) current.job.cancelled = true;
+    const job = { cancelled: false };
+    const run: Running = { version: doc.version, generation: this.generation, job, promise: this.runSteps(doc, job) };
+    this.running.set(doc.uri, run);
+    void run.promise.finally(() => {
+      if (this.running.get(doc.uri) === run) this.running.delete(doc.uri);
+    });
+    return run.promise;
+  }
+
+  /** One file's analysis: the open document's when it is open, else the file read from disk. */
+  async analyzeFile(file: string): Promise<FileAnalysis> {
+    const uri = toUri(file);
+    const doc = this.setup.documents?.get(uri);
+    if (doc) {
+      const analysis = await this.analysis(doc);
+      return analysis ? { file, uri, version: doc.version, analysis } : { file, uri, problem: 'a newer version is being analysed' };
+    }
+    // Once per file, so a long loop over the corpus never holds a server.
+    await yieldToLoop();
+    const read = this.readFile(file);
+    if ('problem' in read) return { file, uri, problem: read.problem };
+    const steps = analyzeSteps(read.text, await this.optionsFor(uri), undefined, this.setup.logger ?? silentLogger);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return { file, uri, version: null, analysis: next.value };
+    }
+  }
+
+  /** The analyses of these files, one by one, until `isCancelled` says stop. */
+  async *analyses(files: readonly string[], isCancelled: () => boolean = () => false): AsyncGenerator<FileAnalysis> {
+    for (const file of files) {
+      if (isCancelled()) return;
+      yield await this.analyzeFile(file);
+    }
+  }
+
+  /**
+   * Every open document's analysis, then every indexed file that is not open, read from disk; `reuse` may answer
+   * for a closed file from the caller's own cache instead.
+   */
+  async *openAndIndexed<T = never>(isCancelled: () => boolean = () => false, reuse: (file: string) => T | undefined = () => undefined): AsyncGenerator<FileAnalysis | Reused<T>> {
+    const open = this.setup.documents?.all() ?? [];
+    const openUris = new Set(open.map((d) => d.uri));
+    for (const doc of open) {
+      if (isCancelled()) return;
+      const analysis = await this.analysis(doc);
+      if (analysis) yield { file: toPath(doc.uri), uri: doc.uri, version: doc.version, analysis };
+    }
+    for (const file of this.files) {
+      if (isCancelled()) return;
+      const uri = toUri(file);
+      if (openUris.has(uri)) continue;
+      const cached = reuse(file);
+      yield cached === undefined ? await this.analyzeFile(file) : { file, uri, cached };
+    }
+  }
+
+  /**
+   * The options for one document: the adapter's, with the recurrence index, the document's path and, for dates
+   * written without a year, the year the neighbouring files of its folder agree on.
+   */
+  async optionsFor(uri: string): Promise<AnalysisOptions> {
+    const base = await this.setup.optionsFor(uri);
+    const path = toPath(uri);
+    const neighbours = uri.startsWith('file:') ? this.neighbourYears.hintsFor(path, base) : undefined;
+    const years = neighbours ? { years: { ...base.years, neighbours } } : {};
+    return { ...base, ...(this.index ? { recurrence: this.index } : {}), path, ...years };
+  }
+
+  /** A file's text: kept from indexing (used once), else read now. */
+  private readFile(file: string): ReadResult {
+    const text = this.kept.get(file);
+    if (text === undefined) return readText(file);
+    this.kept.delete(file);
+    return { text };
+  }
+
+  private async runSteps(doc: OpenDocument, job: { cancelled: boolean }): Promise<Analysis | undefined> {
+    const generation = this.generation;
+    const version = doc.version;
+    // Read now: an editor's document object may move on to a newer version while this run waits.
+    const text = doc.getText();
+    const logger = this.setup.logger ?? silentLogger;
+    const cancel = { isCancelled: () => job.cancelled || generation !== this.generation };
+    try {
+      const options = await this.optionsFor(doc.uri);
+      if (cancel.isCancelled()) return undefined;
+      const steps = analyzeSteps(text, options, cancel, logger);
+      for (;;) {
+        const next = steps.next();
+        if (next.done) {
+          this.cache.set(doc.uri, { version, generation, analysis: next.value });
+          return next.value;
+        }
+        await yieldToLoop();
+        if (cancel.isCancelled()) return undefined;
+      }
+    } catch (error) {
+      if (!(error instanceof AnalysisCancelled)) logger.log('error', `analysis of ${doc.uri} failed`, error instanceof Error ? error.stack : error);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { defaultAnalysisOptions } from '../src/core/analyze';
+import { Corpus, toUri, type OpenDocument } from '../src/node/corpus';
+
+const CHROME = 'Cổng thông tin điện tử huyện';
+
+function folder(count: number): { dir: string; files: string[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-corpus-'));
+  const files = Array.from({ length: count }, (_, i) => {
+    const file = path.join(dir, `a${i}.txt`);
+    fs.writeFileSync(file, `Bài số ${i} về công tác tuyên giáo\n${CHROME}\nNội dung riêng của bài số ${i}, với nhiều chi tiết.\n`);
+    return file;
+  });
+  return { dir, files };
+}
+
+function counting(): { corpus: Corpus; calls: () => number; open: Map<string, OpenDocument> } {
+  let calls = 0;
+  const open = new Map<string, OpenDocument>();
+  const corpus = new Corpus({
+    optionsFor: async () => {
+      calls++;
+      return defaultAnalysisOptions;
+    },
+    documents: { get: (uri) => open.get(uri), all: () => [...open.values()] },
+  });
+  return { corpus, calls: () => calls, open };
+}
+
+test('requests for the same version share one analysis run; a newer version overtakes an older one', async () => {
+  const { corpus, calls } = counting();
+  const v1: OpenDocument = { uri: 'file:///x.txt', version: 1, getText: () => 'Tiêu đề\nLượt xem: 270\n' };
+  const [a, b, c] = await Promise.all([corpus.analysis(v1), corpus.analysis(v1), corpus.analysis(v1)]);
+  assert.ok(a && a === b && b === c, 'one Analysis object for all three');
+  assert.equal(calls(), 1, 'analysed once');
+  assert.equal(await corpus.analysis(v1), a, 'then served from the cache');
+  const old = corpus.analysis({ ...v1, version: 2 });
+  const newer = corpus.analysis({ ...v1, version: 3, getText: () => 'Tiêu đề\n' });
+  assert.equal(await old, undefined, 'version 2 was cancelled by version 3');
+  assert.equal((await newer)?.findings.length, 0);
+});
+
+test('indexing counts recurrence over the files, and forgets analyses made before it', async () => {
+  const { files } = folder(4);
+  const { corpus, open } = counting();
+  const doc: OpenDocument = { uri: toUri(files[0] ?? ''), version: 1, getText: () => fs.readFileSync(files[0] ?? '', 'utf8') };
+  open.set(doc.uri, doc);
+  const before = await corpus.analysis(doc);
+  assert.equal(before?.findings.filter((f) => f.ruleId === 'boilerplate/recurring-line').length, 0);
+  assert.equal(await corpus.indexFiles(files), true);
+  assert.equal(corpus.recurrence?.filesWith(CHROME.toLowerCase()), 4);
+  const after = await corpus.analysis(doc);
+  assert.notEqual(after, before);
+  assert.match(after?.findings.find((f) => f.ruleId === 'boilerplate/recurring-line')?.message ?? '', /Appears in 4 files/u);
+});
+
+test('open documents come first with their editor text, closed files from disk, unreadable ones with a reason', async () => {
+  const { files } = folder(3);
+  fs.writeFileSync(files[2] ?? '', Buffer.from([0x41, 0x00, 0x42]));
+  const { corpus, open } = counting();
+  await corpus.indexFiles(files);
+  const edited: OpenDocument = { uri: toUri(files[1] ?? ''), version: 7, getText: () => 'Tiêu đề đã sửa\nLượt xem: 3\n' };
+  open.set(edited.uri, edited);
+  const seen: string[] = [];
+  for await (const entry of corpus.openAndIndexed()) {
+    seen.push('analysis' in entry ? `${path.basename(entry.file)} v${entry.version ?? 'disk'} ${entry.analysis.doc.lineText(0)}` : `${path.basename(entry.file)}: ${'problem' in entry ? entry.problem : 'reused'}`);
+  }
+  assert.deepEqual(seen, ['a1.txt v7 Tiêu đề đã sửa', 'a0.txt vdisk Bài số 0 về công tác tuyên giáo', 'a2.txt: binary file (contains NUL bytes)']);
+});
+
+test('changes on disk update the index: an edited file is re-read, a file out of scope is dropped', async () => {
+  const { files } = folder(4);
+  const { corpus } = counting();
+  await corpus.indexFiles(files);
+  fs.writeFileSync(files[0] ?? '', 'Bài đã sửa\n');
+  assert.equal(corpus.updateIndexedFiles([files[0] ?? ''], () => true), true);
+  assert.equal(corpus.recurrence?.filesWith(CHROME.toLowerCase()), 3);
+  assert.equal(corpus.updateIndexedFiles([files[1] ?? ''], () => false), true);
+  assert.equal(corpus.recurrence?.filesWith(CHROME.toLowerCase()), 2);
+  assert.equal(corpus.indexedFiles.length, 3);
+  assert.equal(corpus.updateIndexedFiles([path.join(path.dirname(files[0] ?? ''), 'elsewhere.txt')], () => false), false, 'nothing to do');
+});
