@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../src/core/analyze';
 import { personLabel, readPerson } from '../src/core/meetings/people';
+import { fromIso } from '../src/core/dates/calendar';
+import { parseNumericDate } from '../src/core/dates/numeric';
+import { emptyYearContext, inferYear } from '../src/core/dates/year';
 
 test('names and titles are read as articles write them', () => {
   const text = 'Chỉ đạo tại Hội nghị, ông Lâm Văn Mẫn, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Sóc Trăng biểu dương những thành tích';
@@ -27,4 +30,25 @@ test('meetings are found the same in NFD text, with spans in the original', () =
 test('the place of a meeting is read from "tại …" after it', () => {
   const { meetings } = analyze('Tin thời sự trong ngày\n\nNgày 7/2/2017, Thủ tướng chủ trì Kỳ họp lần thứ 39 Ủy ban liên Chính phủ Việt Nam-Lào được tổ chức tại Hà Nội, theo lời mời của Chính phủ.\n');
   assert.deepEqual(meetings.map((m) => [m.kind, m.date?.iso, m.place?.name]), [['kỳ họp', '2017-02-07', 'Hà Nội']]);
+});
+
+test('dates are validated: an impossible day is no date, a leap day is', () => {
+  assert.equal(parseNumericDate('31/02/2021'), undefined);
+  assert.deepEqual(parseNumericDate('29/02/2016'), { year: 2016, month: 2, day: 29 });
+  assert.equal(parseNumericDate('29/02/2017'), undefined);
+  assert.deepEqual(parseNumericDate(' 5 - 2 - 2017 '), { year: 2017, month: 2, day: 5 });
+  assert.equal(fromIso('2017-13-01'), undefined);
+});
+
+test('a year comes from evidence, in order, and stays unknown without it', () => {
+  const range = { from: 2016, to: 2021, text: 'khóa XII' };
+  const bound = { day: { year: 2017, month: 1, day: 19 }, text: '343/2017/UBTVQH14' };
+  assert.deepEqual(inferYear(2, 6, { ...emptyYearContext, ranges: [range] }), { range });
+  assert.equal(inferYear(2, 6, { ...emptyYearContext, ranges: [range], lowerBounds: [bound] }).year, undefined);
+  assert.equal(inferYear(2, 6, { ...emptyYearContext, ranges: [{ from: 2016, to: 2017, text: 'x' }], lowerBounds: [bound] }).year, 2017);
+  // 6 February was a Monday in 2017 and in no other year of 2016–2021.
+  assert.equal(inferYear(2, 6, { ...emptyYearContext, ranges: [range] }, 1).year, 2017);
+  assert.equal(inferYear(2, 6, { ...emptyYearContext, period: { from: 2017, to: 2017, text: '2017' } }).year, 2017);
+  const stated = { kind: 'current-year' as const, year: 2017, text: 'năm nay (2017)' };
+  assert.equal(inferYear(2, 6, { ...emptyYearContext, current: [stated], period: { from: 2018, to: 2018, text: '2018' } }).year, 2017);
 });

@@ -72,7 +72,10 @@ export function inferYear(month: number, day: number, context: YearContext, week
     isValidDay(year, month, day) && inRange(year) && (!bound || compareDays({ year, month, day }, bound.day) >= 0);
   const same = context.fullDates.get(`${month}-${day}`);
   if (same) return { year: same.year, evidence: same };
-  for (const e of context.current) if (isValidDay(e.year, month, day) && inRange(e.year)) return { year: e.year, evidence: e };
+  // What the text states outranks the period setting, but not the terms the text names.
+  const terms = intersect(context.ranges);
+  const inTerms = (year: number): boolean => !terms || (year >= terms.from && year <= terms.to);
+  for (const e of context.current) if (isValidDay(e.year, month, day) && inTerms(e.year)) return { year: e.year, evidence: e };
   // A session's year is stated by the text; a bound from a cited document (perhaps a draft) does not overrule it.
   const session = context.ranges.find((r) => r.from === r.to);
   if (session && isValidDay(session.from, month, day)) return { year: session.from, evidence: { kind: 'session', year: session.from, text: session.text } };

@@ -44,7 +44,7 @@ export function yearFromPlenum(name: string, plenumYear: PlenumYear | undefined)
 export function toMeetingDate(phrase: DatePhrase, span: Span, name: string, context: YearContext, plenumYear?: PlenumYear): MeetingDate | undefined {
   const { day, month } = phrase;
   if (day === undefined || month === undefined) return undefined;
-  const base = { day, month, span, ...(phrase.timeOfDay ? { timeOfDay: phrase.timeOfDay } : {}) };
+  const base = { day, month, span, ...(phrase.timeOfDay ? { timeOfDay: phrase.timeOfDay } : {}), ...(phrase.relative ? { relative: phrase.relative } : {}) };
   const end = (year: number): { endIso?: string } =>
     phrase.endDay !== undefined && phrase.endMonth !== undefined && isValidDay(year, phrase.endMonth, phrase.endDay)
       ? { endIso: toIso({ year, month: phrase.endMonth, day: phrase.endDay }) } : {};

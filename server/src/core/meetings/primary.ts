@@ -54,7 +54,15 @@ function nameWords(m: Meeting): Set<string> {
  */
 export function choosePrimary(meetings: readonly Meeting[], sentenceOf: readonly number[], leadSentences: number): number | undefined {
   const inLead = (i: number): boolean => (sentenceOf[i] ?? Infinity) < leadSentences;
-  const dated = meetings.findIndex((m, i) => inLead(i) && m.status !== 'mentioned' && m.date !== undefined);
+  // A reported meeting comes before an announced one, unless the lead announces it for today ("Sáng nay, 21/06/2017,
+  // kỳ họp … sẽ bế mạc"): the sapo's "họp phiên bế mạc vào ngày 21/6" is a detail of a press conference held today.
+  const rank = (m: Meeting): number => (m.status === 'reported' || m.date?.relative === 'today' ? 0 : 1);
+  let dated = -1;
+  meetings.forEach((m, i) => {
+    if (!inLead(i) || m.status === 'mentioned' || m.date === undefined) return;
+    const best = meetings[dated];
+    if (!best || rank(m) < rank(best)) dated = i;
+  });
   if (dated >= 0) return dated;
   const reported = meetings.findIndex((m, i) => inLead(i) && m.status === 'reported');
   if (reported >= 0) return reported;

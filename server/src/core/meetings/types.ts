@@ -1,4 +1,4 @@
-import type { TimeOfDay } from '../dates/phrases';
+import type { RelativeDay, TimeOfDay } from '../dates/phrases';
 import type { YearEvidence, YearRange } from '../dates/year';
 import type { Span } from '../types';
 
@@ -26,6 +26,8 @@ export interface MeetingDate {
   /** The last day of a range ("từ ngày 5 đến 10-5-2017"), ISO when the year is known. */
   readonly endIso?: string;
   readonly timeOfDay?: TimeOfDay;
+  /** The date was written relative to the article's day ("sáng nay 18-5"). */
+  readonly relative?: RelativeDay;
   readonly span: Span;
 }
 
