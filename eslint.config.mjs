@@ -13,7 +13,7 @@ export default tseslint.config(
   { ignores: ['**/out/**', 'dist/**', 'e2e/**', 'node_modules/**', 'scripts/**', 'build/**', 'server/src/core/generated/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'server/test/**/*.ts', 'server/test-lsp/**/*.ts'],
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'client/webview/**/*.ts', 'server/test/**/*.ts', 'server/test-lsp/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',

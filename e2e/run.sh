@@ -5,6 +5,7 @@
 #   1. nvim    — Neovim 0.7 headless LSP client  ->  node bin/vn-corpus lsp --stdio
 #   2. ui      — code-server + Chromium (playwright-core) with the packaged .vsix installed
 #   3. exthost — e2e/exthost/suite.js inside code-server's real Node extension host
+#   4. report  — the corpus report webview (e2e/report/drive-report.js) and `vn-corpus report --html` offline
 #
 # Each stage prints `N passed, N failed`; the last line of this script is the sum
 # over all stages. A stage that crashes or times out without failing tests counts
@@ -25,7 +26,7 @@ EXT_ROOT=${VN_CORPUS_ROOT:-$REPO}
 BASE=/tmp/vn-corpus-e2e
 mkdir -p "$BASE"
 export E2E_SHOTS=${E2E_SHOTS:-$BASE/shots}
-STAGES=${E2E_STAGES:-nvim ui exthost}
+STAGES=${E2E_STAGES:-nvim ui exthost report}
 SEED=002_cc6c1fb2d5522765.txt
 T_START=$SECONDS
 
@@ -114,6 +115,28 @@ ui_stage() {
   node "$E2E/ui/drive.js" "$CS_URL" "$WORK/ui/ws" || rc=$?
   kill_all_cs
   ((rc == 0)) || say "code-server logs: $ud/logs (extension host and LSP output under exthost*/)"
+  return $rc
+}
+
+# Stage 4: the corpus report in the workbench (seeds, and ../shared/corpus when present) and the standalone HTML file.
+report_stage() {
+  local ud=$WORK/report/user-data exts=$WORK/report/extensions rc=0 corpus=$REPO/../shared/corpus
+  mkdir -p "$exts"; user_settings "$ud"; make_ws "$WORK/report/ws"
+  mkdir -p "$WORK/report/ws-corpus"
+  if [[ -d $corpus ]]; then cp -r "$corpus" "$WORK/report/ws-corpus/corpus"; else say "skip: $corpus is absent, the report is tested on the seeds only"; fi
+  "$E2E/node_modules/.bin/code-server" --config "$WORK/cs.yaml" --user-data-dir "$ud" --extensions-dir "$exts" \
+    --install-extension "$VSIX" >"$WORK/report/install.log" 2>&1 || { cat "$WORK/report/install.log"; return 1; }
+  start_cs report "$ud" "$exts" || return 1
+  node "$E2E/report/drive-report.js" "$CS_URL" "$EXT_ROOT" "$WORK/report/ws:$WORK/report/ws/seeds:$SEED" \
+    "$WORK/report/ws-corpus:$WORK/report/ws-corpus/corpus:baomoi_21471880.txt" | tee "$WORK/report/drive.log"
+  ((PIPESTATUS[0] == 0)) || rc=1
+  kill_all_cs
+  node "$E2E/report/standalone.js" "$EXT_ROOT" "$REPO/seeds" "$corpus" | tee "$WORK/report/standalone.log"
+  ((PIPESTATUS[0] == 0)) || rc=1
+  # One closing line for the stage: the sum of both drivers' counts.
+  local p=0 f=0 n m
+  while read -r n _ m _; do p=$((p + n)) f=$((f + m)); done < <(grep -hE '^[0-9]+ passed, [0-9]+ failed$' "$WORK/report/drive.log" "$WORK/report/standalone.log")
+  echo "$p passed, $f failed"
   return $rc
 }
 
@@ -239,6 +262,16 @@ fi
 # 3. extension-host API suite --------------------------------------------------
 if [[ " $STAGES " == *" exthost "* ]]; then
   run_stage exthost 240 bash "$E2E/run.sh" --stage exthost
+fi
+
+# 4. corpus report --------------------------------------------------------------
+if [[ " $STAGES " == *" report "* ]]; then
+  if [[ $PACKAGE_OK == 1 ]]; then
+    run_stage report 420 bash "$E2E/run.sh" --stage report
+  else
+    say "=== stage report: SKIPPED, no fresh $VSIX (counted as 1 failure) ==="
+    record report 0 1 0
+  fi
 fi
 
 finish

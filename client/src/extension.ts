@@ -4,6 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import type { Settings } from '../../server/src/protocol';
 import { matchesAnyGlob } from '../../server/src/node/globs';
 import { MeetingsView } from './meetings-view';
+import { registerReport } from './report-panel';
 
 const LANGUAGE_ID = 'vn-article';
 let client: LanguageClient | undefined;
@@ -21,7 +22,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   for (const doc of vscode.workspace.textDocuments) void applyFileSetting(doc);
   let started: (client: LanguageClient) => void = () => undefined;
-  const meetings = new MeetingsView(new Promise<LanguageClient>((resolve) => (started = resolve)));
+  const ready = new Promise<LanguageClient>((resolve) => (started = resolve));
+  const meetings = new MeetingsView(ready);
+  registerReport(context, ready);
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider('vnCorpus.meetings', meetings),
     vscode.commands.registerCommand('vnCorpus.refreshMeetings', () => meetings.refresh()),

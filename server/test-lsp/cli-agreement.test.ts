@@ -113,29 +113,36 @@ describe('the CLI and the server give the same findings for the same files outsi
   });
 });
 
-describe('the same agreement on real pages of another site (../shared/devset)', () => {
-  const pages = fs.existsSync(DEVSET) ? fs.readdirSync(DEVSET).filter((f) => /^dantri-\d+\.txt$/u.test(f)) : [];
+describe('the same agreement on real pages of other sites (../shared/devset), one folder per site', () => {
+  const pages = fs.existsSync(DEVSET) ? fs.readdirSync(DEVSET).filter((f) => /^[a-z]+-\d+\.txt$/u.test(f)) : [];
   if (pages.length === 0) {
-    it('skipped: ../shared/devset/pages is not here', { skip: `no ../shared/devset/pages at ${DEVSET}` }, () => undefined);
+    it('agreement on the dev-set pages', { skip: `no ../shared/devset/pages at ${DEVSET}` }, () => undefined);
     return;
   }
+  const sites = [...new Set(pages.map((p) => p.replace(/-\d+\.txt$/u, '')))].sort();
   let client: LspClient;
   let root: string;
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-agree-real-'));
-    fs.mkdirSync(path.join(root, 'crawl', 'dantri'), { recursive: true });
-    for (const page of pages) fs.copyFileSync(path.join(DEVSET, page), path.join(root, 'crawl', 'dantri', page));
+    for (const page of pages) {
+      const dir = path.join(root, 'crawl', page.replace(/-\d+\.txt$/u, ''));
+      fs.mkdirSync(dir, { recursive: true });
+      fs.copyFileSync(path.join(DEVSET, page), path.join(dir, page));
+    }
     client = await startIn(root, []);
   });
   after(() => client.close());
 
-  it(`the ${pages.length} dantri pages agree line for line`, async () => {
-    const dir = path.join(root, 'crawl', 'dantri');
-    const expected = await cliLines(dir);
-    const first = path.join(dir, pages[0] ?? '');
-    await client.open(pathToFileURL(first).toString(), fs.readFileSync(first, 'utf8'));
+  it(`opening one page of each site (${sites.join(', ')}) indexes their folders, and all ${pages.length} pages agree with the CLI over those folders`, async () => {
+    // The server's corpus is every folder an article was opened from, so the CLI is given the same folders.
+    const expected = await cliLines(path.join(root, 'crawl'));
+    assert.equal(expected.size, pages.length);
+    for (const site of sites) {
+      const first = [...expected.keys()].find((uri) => uri.includes(`/crawl/${site}/`)) ?? '';
+      await client.open(first, fs.readFileSync(new URL(first), 'utf8'));
+    }
     const { differing, recurring } = await serverAgrees(client, expected);
     assert.deepEqual(differing, []);
-    assert.ok(recurring > 0, 'the site\'s pages share chrome lines');
+    assert.ok(recurring > 0, 'pages of one site share chrome lines');
   });
 });

@@ -84,3 +84,23 @@ test('changes on disk update the index: an edited file is re-read, a file out of
   assert.equal(corpus.indexedFiles.length, 3);
   assert.equal(corpus.updateIndexedFiles([path.join(path.dirname(files[0] ?? ''), 'elsewhere.txt')], () => false), false, 'nothing to do');
 });
+
+test('a closed file is analysed once until it, the settings or the index change', async () => {
+  const { files } = folder(3);
+  const corpus = new Corpus({ optionsFor: () => defaultAnalysisOptions, keepAnalyses: 2 });
+  await corpus.indexFiles(files);
+  const first = await corpus.analyzeFile(files[0] ?? '');
+  assert.ok('analysis' in first);
+  const again = await corpus.analyzeFile(files[0] ?? '');
+  assert.ok('analysis' in again && again.analysis === first.analysis, 'kept');
+  fs.writeFileSync(files[0] ?? '', 'Bài đã sửa, dài hơn trước\n');
+  const edited = await corpus.analyzeFile(files[0] ?? '');
+  assert.ok('analysis' in edited && edited.analysis !== first.analysis && edited.analysis.doc.lineText(0) === 'Bài đã sửa, dài hơn trước');
+  corpus.invalidateAll();
+  const fresh = await corpus.analyzeFile(files[0] ?? '');
+  assert.ok('analysis' in fresh && fresh.analysis !== edited.analysis, 'settings changed');
+  await corpus.analyzeFile(files[1] ?? '');
+  await corpus.analyzeFile(files[2] ?? '');
+  const evicted = await corpus.analyzeFile(files[0] ?? '');
+  assert.ok('analysis' in evicted && evicted.analysis !== fresh.analysis, 'only the two most recent are kept');
+});

@@ -10,6 +10,10 @@ export interface Args {
   readonly dryRun: boolean;
   readonly help: boolean;
   readonly stdio: boolean;
+  /** `report --html FILE`. */
+  readonly html: string | undefined;
+  /** `fix --encoding`: convert broken or legacy encodings instead of removing boilerplate. */
+  readonly encoding: boolean;
 }
 
 /** Parses `vn-corpus <command> [options] <paths…>`. */
@@ -24,7 +28,7 @@ export function parseArgs(argv: readonly string[]): Args {
   const lang = values.lang;
   if (lang !== undefined && lang !== 'en' && lang !== 'vi') throw new UsageError('--lang must be en or vi');
   const [command, ...paths] = positionals;
-  return { command, paths, format: values.format ?? 'text', lang, dryRun: values['dry-run'] === true, help: values.help === true, stdio: values.stdio === true };
+  return { command, paths, format: values.format ?? 'text', lang, dryRun: values['dry-run'] === true, help: values.help === true, stdio: values.stdio === true, html: values.html, encoding: values.encoding === true };
 }
 
 function parse(argv: readonly string[]) {
@@ -38,6 +42,8 @@ function parse(argv: readonly string[]) {
       'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       stdio: { type: 'boolean' },
+      html: { type: 'string' },
+      encoding: { type: 'boolean' },
       // Passed by editors that start the server through the CLI; the transport reads them itself.
       'node-ipc': { type: 'boolean' },
       clientProcessId: { type: 'string' },

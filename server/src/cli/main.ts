@@ -7,9 +7,11 @@ import { collectFiles, UsageError } from '../node/walk';
 import { loadCatalog, readAllowedLines, readProjectConfig, PROJECT_DIR } from '../node/workspace-files';
 import { parseArgs, type Args } from './args';
 import { runFix } from './commands/fix';
+import { runFixEncoding } from './commands/fix-encoding';
 import { runLint } from './commands/lint';
 import { printOutline } from './commands/outline';
 import { printRefs } from './commands/refs';
+import { runReport } from './commands/report';
 import { HELP } from './help';
 import { CommandRun, type Output } from './run-context';
 
@@ -24,9 +26,10 @@ interface FileCommand {
 /** The commands over files; a new command is one more entry (and its help text). */
 const FILE_COMMANDS: Readonly<Record<string, FileCommand>> = {
   lint: { formats: ['text', 'json', 'sarif'], run: runLint },
-  fix: { formats: ['text'], run: runFix },
+  fix: { formats: ['text'], run: (ctx) => (ctx.args.encoding ? runFixEncoding(ctx) : runFix(ctx)) },
   outline: { formats: ['text', 'json'], run: printOutline },
   refs: { formats: ['text', 'json'], run: printRefs },
+  report: { formats: ['text', 'json'], run: runReport },
 };
 
 const COMMANDS = new Set([...Object.keys(FILE_COMMANDS), 'lsp']);

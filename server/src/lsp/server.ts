@@ -19,15 +19,18 @@ import { findAllReferences } from './references';
 import { toLogger } from './logger';
 import { toDocumentSymbols } from './symbols';
 import { ServerState } from './state';
+import { registerReport } from './report-service';
 
 /** Wires every LSP feature to the connection and starts listening; `docsBase` is the URI of the rule pages. */
 export function startServer(connection: Connection, docsBase: string | undefined): void {
   const logger = toLogger(connection);
   const documents = new TextDocuments(TextDocument);
   let state: ServerState | undefined;
+  let reports: ReturnType<typeof registerReport> | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     state = new ServerState(connection, documents, logger, docsBase, params);
+    reports = registerReport(connection, logger, state);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -71,6 +74,8 @@ export function startServer(connection: Connection, docsBase: string | undefined
     if (projectChanged) state.store.clear();
     const indexChanged = texts.length > 0 && state.index !== undefined && state.index.applyChanges(texts, await state.indexScope());
     if (projectChanged || indexChanged) state.republishAll();
+    // Catalog titles and settings feed the report too; index changes reach it through the index.
+    if (projectChanged) reports?.invalidate();
   }));
 
   // Requests wait for the analysis of the current version (one run however many ask); a cancelled request stops waiting.

@@ -52,6 +52,8 @@ export class ServerState {
     this.corpus = new Corpus({
       documents,
       logger,
+      // References, the Meetings view and workspace diagnostics go over the same closed files again and again.
+      keepAnalyses: 256,
       optionsFor: async (uri) => ({ ...(await store.optionsFor(uri)), recurrenceThreshold: (await store.settingsFor(uri)).boilerplate.recurrence }),
       ...(this.root ? { cacheFile: defaultCacheFile(this.root, init.cacheDir) } : {}),
     });

@@ -10,6 +10,8 @@ import { collectFiles } from '../node/walk';
  */
 export class WorkspaceIndex {
   private run = 0;
+  /** Told how many files are indexed as the scan goes, and (done = total) when a scan or a change finished. */
+  progressListener: ((done: number, total: number) => void) | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -32,10 +34,12 @@ export class WorkspaceIndex {
       if (isCancelled()) return;
       const done = await this.corpus.indexFiles(files, (p) => {
         progress?.report(p.total === 0 ? 100 : Math.round((100 * p.done) / p.total), `${p.done}/${p.total} files`);
+        if (p.total > 0) this.progressListener?.(Math.min(p.done, p.total - 1), p.total);
       }, isCancelled);
       if (!done) return;
       this.logger.log('info', `indexed ${files.length} article files in ${Date.now() - started} ms`);
       this.onChanged();
+      this.progressListener?.(files.length, files.length);
     } finally {
       progress?.done();
     }
@@ -44,6 +48,8 @@ export class WorkspaceIndex {
   /** Applies watched-file changes (created, changed, deleted) to the index; returns whether it changed. */
   applyChanges(paths: readonly string[], scope: ArticleScope): boolean {
     const texts = paths.filter((f) => f.toLowerCase().endsWith('.txt'));
-    return this.corpus.updateIndexedFiles(texts, (f) => inArticleScope(this.root, f, scope));
+    const changed = this.corpus.updateIndexedFiles(texts, (f) => inArticleScope(this.root, f, scope));
+    if (changed) this.progressListener?.(this.corpus.indexedFiles.length, this.corpus.indexedFiles.length);
+    return changed;
   }
 }

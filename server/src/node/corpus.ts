@@ -4,7 +4,7 @@ import type { LineFrequencyIndex } from '../core/corpus/line-frequency';
 import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
 import { buildIndex, updateIndexedFile, type IndexProgress } from './corpus-index';
 import { NeighbourYears } from './neighbour-years';
-import { readText, type ReadResult } from './read-text';
+import { fileStamp, readText, type ReadResult } from './read-text';
 
 /** A document an editor holds open: its text may differ from the file on disk. */
 export interface OpenDocument {
@@ -41,10 +41,18 @@ export interface CorpusSetup {
   readonly cacheFile?: string;
   /** Up to this many characters of the texts read while indexing are kept for the analysis that follows. */
   readonly keepChars?: number;
+  /** How many closed files' analyses are kept for the next request (least recently used go first); none by default. */
+  readonly keepAnalyses?: number;
 }
 
 interface CacheEntry {
   readonly version: number;
+  readonly generation: number;
+  readonly analysis: Analysis;
+}
+
+interface ClosedEntry {
+  readonly stamp: string;
   readonly generation: number;
   readonly analysis: Analysis;
 }
@@ -70,7 +78,8 @@ const yieldToLoop = (): Promise<void> => new Promise<void>((resolve) => setImmed
 
 /**
  * The one place that reads corpus files, keeps the recurrence index over them, and analyses open documents
- * (cached per uri, version and generation, one run per version however many ask) and closed files (read from disk).
+ * (cached per uri, version and generation, one run per version however many ask) and closed files (read from disk,
+ * the last few hundred kept until the file, the settings or the index change).
  * The CLI and the language server both go through it, so they give the same findings for the same files.
  */
 export class Corpus {
@@ -80,6 +89,7 @@ export class Corpus {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly running = new Map<string, Running>();
   private readonly neighbourYears = new NeighbourYears();
+  private readonly closed = new Map<string, ClosedEntry>();
   private generation = 0;
   private indexRun = 0;
 
@@ -139,6 +149,7 @@ export class Corpus {
   invalidateAll(): void {
     this.generation++;
     this.cache.clear();
+    this.closed.clear();
   }
 
   /** Forgets one open document (it was closed). */
@@ -182,14 +193,30 @@ export class Corpus {
       const analysis = await this.analysis(doc);
       return analysis ? { file, uri, version: doc.version, analysis } : { file, uri, problem: 'a newer version is being analysed' };
     }
-    // Once per file, so a long loop over the corpus never holds a server.
+    const stamp = fileStamp(file);
+    const kept = this.closed.get(file);
+    if (kept && stamp !== undefined && kept.stamp === stamp && kept.generation === this.generation) {
+      this.remember(file, kept);
+      return { file, uri, version: null, analysis: kept.analysis };
+    }
+    // Once per file read, so a long loop over the corpus never holds a server.
     await yieldToLoop();
+    const generation = this.generation;
     const read = this.readFile(file);
     if ('problem' in read) return { file, uri, problem: read.problem };
     const steps = analyzeSteps(read.text, await this.optionsFor(uri), undefined, this.setup.logger ?? silentLogger);
-    for (;;) {
-      const next = steps.next();
-      if (next.done) return { file, uri, version: null, analysis: next.value };
+    let next = steps.next();
+    while (!next.done) next = steps.next();
+    if (stamp !== undefined && generation === this.generation && (this.setup.keepAnalyses ?? 0) > 0) this.remember(file, { stamp, generation, analysis: next.value });
+    return { file, uri, version: null, analysis: next.value };
+  }
+
+  private remember(file: string, entry: ClosedEntry): void {
+    this.closed.delete(file);
+    this.closed.set(file, entry);
+    for (const oldest of this.closed.keys()) {
+      if (this.closed.size <= (this.setup.keepAnalyses ?? 0)) break;
+      this.closed.delete(oldest);
     }
   }
 

@@ -22,7 +22,8 @@ export async function runFix(ctx: CommandRun): Promise<boolean> {
   return changed > 0;
 }
 
-function writePreservingBom(file: string, text: string): void {
+/** Writes the file through a temporary file, keeping a byte-order mark it had. */
+export function writePreservingBom(file: string, text: string): void {
   const bytes = fs.readFileSync(file);
   const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const tmp = `${file}.vn-corpus-tmp`;

@@ -1,6 +1,7 @@
 import { blankLineRule } from './boilerplate/blank-line';
 import { duplicateLineRule } from './boilerplate/duplicate-line';
 import { menuBlockRule } from './boilerplate/menu-block';
+import { outsideArticleRule } from './boilerplate/outside-article';
 import { photoCreditRule } from './boilerplate/photo-credit';
 import { recurringLineRule } from './boilerplate/recurring-line';
 import { relatedListRule } from './boilerplate/related-list';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   blankLineRule,
   duplicateLineRule,
   menuBlockRule,
+  outsideArticleRule,
   photoCreditRule,
   recurringLineRule,
   relatedListRule,

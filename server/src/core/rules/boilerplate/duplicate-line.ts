@@ -2,9 +2,13 @@
  * Flags later verbatim copies of a line in the same file; the first copy is kept.
  * Scrapers repeat sapos, captions and widget lines. A repeated paragraph may still be the writer's,
  * so this is probable: each copy (or run of copied lines) has its own fix, and fix-all leaves it alone.
+ * Inside the article (`article-zone.ts`) a copy is only a hint: a caption label used twice or a sapo quoted
+ * again in the body is text, so it is never flagged as debris there.
  */
 import { localize } from '../../i18n/localize';
+import type { Tier } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
+import { findArticleZone } from './article-zone';
 import { isBylineLike } from './line-shapes';
 import { blockFinding } from './whole-line';
 
@@ -19,9 +23,17 @@ export const duplicateLineRule: Rule = {
   check(ctx: RuleContext): RuleFinding[] {
     const runs = findRepeatedRuns(ctx);
     const title = localize({ en: 'Remove the repeated text', vi: 'Xóa phần lặp lại' }, ctx.locale);
-    return runs.map((run) => blockFinding(ctx, this.id, 'probable', run, run.first === run.last
-      ? localize({ en: `Repeats line ${run.original + 1}`, vi: `Lặp lại dòng ${run.original + 1}` }, ctx.locale)
-      : localize({ en: `Repeats ${run.count} lines, from line ${run.original + 1}`, vi: `Lặp lại ${run.count} dòng, từ dòng ${run.original + 1}` }, ctx.locale), title));
+    const zone = findArticleZone(ctx.doc);
+    // Inside the article a repeat may be the writer's (a label used twice, the sapo quoted again): a hint only.
+    const tierOf = (run: Run): Tier => (zone && run.first >= zone.first && run.last <= zone.last ? 'weak' : 'probable');
+    return runs.map((run) => {
+      const tier = tierOf(run);
+      const repeats = run.first === run.last
+        ? localize({ en: `Repeats line ${run.original + 1}`, vi: `Lặp lại dòng ${run.original + 1}` }, ctx.locale)
+        : localize({ en: `Repeats ${run.count} lines, from line ${run.original + 1}`, vi: `Lặp lại ${run.count} dòng, từ dòng ${run.original + 1}` }, ctx.locale);
+      const inside = localize({ en: ' (inside the article: the repeat may be the writer\'s)', vi: ' (trong thân bài: có thể do tác giả lặp lại)' }, ctx.locale);
+      return blockFinding(ctx, this.id, tier, run, tier === 'weak' ? repeats + inside : repeats, title);
+    });
   },
 };
 

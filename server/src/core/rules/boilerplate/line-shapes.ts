@@ -21,8 +21,18 @@ export function isParagraph(key: string): boolean {
 export function isBylineLike(raw: string): boolean {
   if (raw.length > 120) return false;
   const line = raw.normalize('NFC').trim();
-  if (/^(nguồn|theo)\s*:?\s+\S/iu.test(line)) return true;
+  // "Theo Forbes", "Nguồn: Báo Hà Nam"; a sentence that starts with "Theo" ("Theo quyết định, ông …") is not a source line.
+  if (/^(nguồn|theo)\s*:?\s+\S/iu.test(line)) return line.split(/\s+/u).length <= 8 && !/,/u.test(line);
   if (/^(pv|ctv|ttxvn|btv|nhóm pv)$/iu.test(line)) return true;
   const words = line.split(/\s+/u);
   return words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]*\.?$|^\p{Lu}+$/u.test(w)) && !/[0-9]/u.test(line);
+}
+
+const DATE = /\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?|\d{1,2}:\d{2}/u;
+const DATE_WORDS = /(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|ngày|tháng|năm|lúc|giờ|gmt\s*[+-]\s*\d+|cập nhật|đăng|[\d/.:,\-–|()+\s])+/gu;
+
+/** A dateline ("Thứ hai, 18/2/2019, 17:34 (GMT+7)", "04/01/2021"): a date and hardly anything else. */
+export function isDateLike(key: string): boolean {
+  if (key.length > 60 || !DATE.test(key)) return false;
+  return key.replace(DATE_WORDS, '').length <= 3;
 }

@@ -1,11 +1,13 @@
 /**
  * Flags a navigation menu: a run of many short lines ("Thời sự", "Góc nhìn", "Thế giới", "Kinh doanh"…),
  * as a naive page-to-text conversion leaves at the top of a saved page. A run before the article's first
- * paragraph is certain; a run elsewhere is probable, since an article may hold a short list of its own.
+ * paragraph, or outside the article (`article-zone.ts`: before its headline or after its byline), is certain;
+ * a run inside the article is probable, since an article may hold a short list of its own.
  */
 import { localize } from '../../i18n/localize';
 import type { Tier } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
+import { findArticleZone } from './article-zone';
 import { isParagraph, wordCount } from './line-shapes';
 import { blockFinding } from './whole-line';
 
@@ -20,18 +22,23 @@ export const menuBlockRule: Rule = {
   check(ctx: RuleContext): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const firstParagraph = findFirstParagraph(ctx);
+    // The article's own lines (from its headline on) never join a menu, however short its title.
+    const zone = findArticleZone(ctx.doc);
     let runStart = -1;
     let runEnd = -1;
     let items = 0;
     const flush = (): void => {
-      if (items >= MIN_ITEMS) findings.push(toFinding(ctx, runStart, runEnd, items, runEnd < firstParagraph ? 'certain' : 'probable'));
+      const outside = zone !== undefined && (runEnd < zone.first || runStart > zone.last);
+      if (items >= MIN_ITEMS) findings.push(toFinding(ctx, runStart, runEnd, items, runEnd < firstParagraph || outside ? 'certain' : 'probable'));
       runStart = -1;
       items = 0;
     };
     for (let line = 0; line < ctx.doc.lineCount; line++) {
       if (ctx.doc.isBlank(line)) continue;
       const key = ctx.doc.lineKey(line);
-      if (isMenuItem(key) && !ctx.allowedLines.has(key)) {
+      if (zone && line === zone.first) flush();
+      const inArticle = zone !== undefined && line >= zone.first && line <= zone.last;
+      if (!inArticle && isMenuItem(key) && !ctx.allowedLines.has(key)) {
         if (runStart < 0) runStart = line;
         runEnd = line;
         items++;
@@ -42,8 +49,9 @@ export const menuBlockRule: Rule = {
   },
 };
 
+/** A menu entry: a few words ("Hồ sơ - Phân tích", "Căng thẳng Nga - Ukraine"), no sentence punctuation. */
 function isMenuItem(key: string): boolean {
-  return key.length <= 25 && wordCount(key) <= 4 && /\p{L}{2}/u.test(key) && !/[.!?…:;,"“”(]/u.test(key);
+  return key.length <= 40 && wordCount(key.replace(/\s[-–&|/]\s/gu, ' ')) <= 5 && /\p{L}{2}/u.test(key) && !/[.!?…:;,"“”(]/u.test(key);
 }
 
 function findFirstParagraph(ctx: RuleContext): number {

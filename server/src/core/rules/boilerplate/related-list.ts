@@ -1,11 +1,13 @@
 /**
  * Flags the list of other articles' titles under a related-articles header ("Tin liên quan", "Cùng chuyên mục"),
  * up to the end of the file or the next article paragraph. Example: seed 004's thirty duplicated titles.
- * The block is certain when it runs to the end of the file (only debris follows), probable otherwise.
+ * The block is certain when it runs to the end of the file (only debris follows) or lies after the article's
+ * last paragraph and byline (`article-zone.ts`), probable otherwise.
  */
 import { localize } from '../../i18n/localize';
 import type { Tier } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
+import { findArticleZone } from './article-zone';
 import { isBylineLike, isParagraph } from './line-shapes';
 import { isRelatedHeader } from './related-header';
 import { blockFinding } from './whole-line';
@@ -19,6 +21,7 @@ export const relatedListRule: Rule = {
   check(ctx: RuleContext): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const { doc } = ctx;
+    const zone = findArticleZone(doc);
     let line = 0;
     while (line < doc.lineCount) {
       if (!isRelatedHeader(doc.lineKey(line))) {
@@ -27,7 +30,8 @@ export const relatedListRule: Rule = {
       }
       const block = findBlock(ctx, line + 1);
       if (block) {
-        findings.push(toFinding(ctx, block.first, block.last, block.reachesEnd ? 'certain' : 'probable', block.items));
+        const afterArticle = zone !== undefined && zone.proseLines >= 2 && block.first > zone.last;
+        findings.push(toFinding(ctx, block.first, block.last, block.reachesEnd || afterArticle ? 'certain' : 'probable', block.items));
         line = block.last + 1;
       } else line++;
     }

@@ -8,6 +8,7 @@
 import { localize } from '../../i18n/localize';
 import { toProvinceName } from '../../text/provinces';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
+import { isProse } from './article-zone';
 import { isBylineLike, isParagraph, wordCount } from './line-shapes';
 import { forEachCandidateLine, wholeLineFinding } from './whole-line';
 
@@ -39,7 +40,8 @@ function headerLines(ctx: RuleContext): number[] {
   const lines: number[] = [];
   for (let line = 0; line < ctx.doc.lineCount && lines.length < HEADER_LINES; line++) {
     if (ctx.doc.isBlank(line)) continue;
-    if (isParagraph(ctx.doc.lineKey(line))) break;
+    // The first line of prose ends the header: a title is never a sentence of the body.
+    if (isParagraph(ctx.doc.lineKey(line)) || isProse(ctx.doc.lineKey(line))) break;
     lines.push(line);
   }
   return lines;

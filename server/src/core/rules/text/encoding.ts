@@ -1,10 +1,12 @@
 /**
  * Flags text in a broken encoding, common in Vietnamese corpora: UTF-8 read as Windows-1252 and saved again
  * ("TuyÃªn giÃ¡o" for "Tuyên giáo"), Windows-1258 read the same way, and the legacy TCVN3 (ABC) and VNI encodings.
- * Where the bytes can be recovered exactly, the fix converts the whole file to NFC UTF-8.
+ * Where the text can be recovered exactly (Windows bytes decoded again; TCVN3 and VNI through the tables of
+ * `text/legacy-encoding`), the fix converts the whole file to NFC; text that does not convert exactly is reported with why.
  */
 import { localize } from '../../i18n/localize';
 import type { LocalizedText } from '../../types';
+import { convertLegacy, type LegacyEncoding, type LegacyProblem } from '../../text/legacy-encoding';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 
 const CP1252_SPECIALS: Readonly<Record<string, number>> = {
@@ -18,13 +20,15 @@ interface Detector {
   readonly pattern: RegExp;
   /** The source encoding to decode the recovered Windows-1252 bytes with, when conversion is exact. */
   readonly decodeAs?: string;
+  /** The legacy font encoding to convert from with the tables of `text/legacy-encoding`. */
+  readonly legacy?: LegacyEncoding;
 }
 
 const DETECTORS: readonly Detector[] = [
   { name: { en: 'UTF-8 read as Windows-1252 (mojibake)', vi: 'UTF-8 bị đọc nhầm thành Windows-1252 (lỗi phông)' }, pattern: /Ã[\u0080-\u00bf]|Ä[‘’\u0090-\u0091]|á[º»]|Æ[°¡]|Ä‘/gu, decodeAs: 'utf-8' },
   { name: { en: 'Windows-1258 read as Windows-1252', vi: 'Windows-1258 bị đọc nhầm thành Windows-1252' }, pattern: /[aeiouyâêôơưăAEIOUYÂÊÔƠƯĂõýÕÝ][ÌìÒÞò](?=\p{L}|\s|$)/gu, decodeAs: 'windows-1258' },
-  { name: { en: 'legacy TCVN3 (ABC) encoding', vi: 'bảng mã cũ TCVN3 (ABC)' }, pattern: /\p{L}[µ¸¶·¹¨©ª«¬®¦§]\p{L}|[µ¸¶·¹ª«¬®]\s/gu },
-  { name: { en: 'legacy VNI encoding', vi: 'bảng mã cũ VNI' }, pattern: /[aeiouyAEIOUY][øûïñöë]|[aeioyAEIOY]ù|[aeiuyAEIUY]õ/gu },
+  { name: { en: 'legacy TCVN3 (ABC) encoding', vi: 'bảng mã cũ TCVN3 (ABC)' }, pattern: /\p{L}[µ¸¶·¹¨©ª«¬®¦§]\p{L}|[µ¸¶·¹ª«¬®]\s/gu, legacy: 'tcvn3' },
+  { name: { en: 'legacy VNI encoding', vi: 'bảng mã cũ VNI' }, pattern: /[aeiouyAEIOUY][øûïñöë]|[aeioyAEIOY]ù|[aeiuyAEIUY]õ/gu, legacy: 'vni' },
 ];
 
 const SAMPLE = 20_000;
@@ -53,16 +57,19 @@ export const encodingRule: Rule = {
       const hits = sample.match(detector.pattern)?.length ?? 0;
       // Real Vietnamese has one accented letter in every few; a handful of hits in a long text is noise.
       if (hits < 3 || hits / letters < 0.01) continue;
-      const converted = detector.decodeAs ? convertCp1252Bytes(ctx.doc.text.normalize('NFC'), detector.decodeAs) : undefined;
+      const legacy = detector.legacy ? convertLegacy(ctx.doc.text, detector.legacy) : undefined;
+      const converted = detector.decodeAs ? convertCp1252Bytes(ctx.doc.text.normalize('NFC'), detector.decodeAs) : legacy && 'text' in legacy ? legacy.text : undefined;
       const name = localize(detector.name, ctx.locale);
+      const why = legacy && 'problem' in legacy ? toReason(legacy.problem) : undefined;
       const message = localize({
-        en: `The text looks like ${name}; ${converted ? 'it can be converted exactly to UTF-8' : 'reopen the file with its original encoding'}`,
-        vi: `Văn bản có vẻ là ${name}; ${converted ? 'có thể chuyển chính xác sang UTF-8' : 'hãy mở lại tệp với bảng mã gốc'}`,
+        en: `The text looks like ${name}; ${converted ? 'it can be converted exactly to Unicode' : why ? `it is not converted: ${why.en}` : 'reopen the file with its original encoding'}`,
+        vi: `Văn bản có vẻ là ${name}; ${converted ? 'có thể chuyển chính xác sang Unicode' : why ? `không chuyển đổi: ${why.vi}` : 'hãy mở lại tệp với bảng mã gốc'}`,
       }, ctx.locale);
       const first = ctx.doc.line(0);
+      const title = detector.legacy ? { en: 'Convert to Unicode (NFC)', vi: 'Chuyển sang Unicode (NFC)' } : { en: 'Convert the file to UTF-8 (NFC)', vi: 'Chuyển tệp sang UTF-8 (NFC)' };
       return [{
         ruleId: this.id, span: { start: first.start, end: first.end }, message, tier: 'probable',
-        fixes: converted ? [{ title: localize({ en: 'Convert the file to UTF-8 (NFC)', vi: 'Chuyển tệp sang UTF-8 (NFC)' }, ctx.locale), edits: [{ span: { start: 0, end: ctx.doc.text.length }, newText: converted }], preferred: true }] : [],
+        fixes: converted ? [{ title: localize(title, ctx.locale), edits: [{ span: { start: 0, end: ctx.doc.text.length }, newText: converted }], preferred: true }] : [],
       }];
     }
     return [];
@@ -87,5 +94,16 @@ export function convertCp1252Bytes(text: string, decodeAs: string): string | und
     return decoded.includes('\ufffd') ? undefined : decoded.normalize('NFC');
   } catch {
     return undefined;
+  }
+}
+
+/** Why a legacy text was not converted, in both languages (lines 1-based). */
+function toReason(problem: LegacyProblem): { en: string; vi: string } {
+  switch (problem.reason) {
+    case 'mixed': return { en: `line ${problem.line + 1} mixes Unicode Vietnamese ("${problem.char}") with the legacy encoding`, vi: `dòng ${problem.line + 1} lẫn chữ Unicode ("${problem.char}") với bảng mã cũ` };
+    case 'unmapped': return { en: `"${problem.char}" on line ${problem.line + 1} has no meaning in that encoding`, vi: `ký tự "${problem.char}" ở dòng ${problem.line + 1} không có trong bảng mã đó` };
+    case 'no-round-trip': return { en: `line ${problem.line + 1} does not convert back to the same text`, vi: `dòng ${problem.line + 1} không chuyển ngược lại được như cũ` };
+    case 'not-vietnamese': return { en: `the converted text does not read as Vietnamese (${Math.round(100 * problem.share)}% well-formed words)`, vi: `văn bản sau khi chuyển không giống tiếng Việt (${Math.round(100 * problem.share)}% từ hợp lệ)` };
+    case 'undecidable': return { en: 'it reads as Vietnamese in both TCVN3 and VNI, so the encoding cannot be decided', vi: 'đọc được theo cả TCVN3 lẫn VNI nên không xác định được bảng mã' };
   }
 }
