@@ -256,8 +256,8 @@ export class Corpus {
   async optionsFor(uri: string): Promise<AnalysisOptions> {
     const base = await this.setup.optionsFor(uri);
     const path = toPath(uri);
-    const neighbours = uri.startsWith('file:') ? this.neighbourYears.hintsFor(path, base) : undefined;
-    const years = neighbours ? { years: { ...base.years, neighbours } } : {};
+    // Asked only when a date's year is not in the text: most documents never read their neighbours.
+    const years = uri.startsWith('file:') ? { years: { ...base.years, neighbours: () => this.neighbourYears.hintsFor(path, base) } } : {};
     return { ...base, ...(this.index ? { recurrence: this.index } : {}), path, ...years };
   }
 

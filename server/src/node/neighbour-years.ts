@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, type AnalysisOptions } from '../core/analyze';
-import type { YearHints } from '../core/dates/article-years';
+import type { NeighbourHint } from '../core/dates/article-years';
 import type { YearEvidenceKind } from '../core/dates/year';
 import { readText } from './read-text';
 
@@ -25,7 +25,7 @@ export class NeighbourYears {
   private readonly known = new Map<string, Known>();
 
   /** The year the nearest dated files before and after `file` in its folder agree on, with their names. */
-  hintsFor(file: string, options: AnalysisOptions): YearHints['neighbours'] {
+  hintsFor(file: string, options: AnalysisOptions): NeighbourHint | undefined {
     let names: string[];
     try {
       names = fs.readdirSync(path.dirname(file)).filter((n) => n.endsWith('.txt')).sort(compareNames);

@@ -8,12 +8,21 @@ import { fold } from '../text/normalized-text';
 import { findYearContext, type CitedDocument } from './evidence';
 import type { YearContext, YearEvidence, YearRange } from './year';
 
+/** The year neighbouring files agree on. */
+export interface NeighbourHint {
+  readonly year: number;
+  readonly files: readonly string[];
+}
+
 /** Evidence about an article's year from outside its text, given by the adapters. */
 export interface YearHints {
   /** The corpus period setting (`vnCorpus.meetings.period`). */
   readonly period?: { readonly from: number; readonly to: number };
-  /** The year the neighbouring files of the same folder agree on, with their names. */
-  readonly neighbours?: { readonly year: number; readonly files: readonly string[] };
+  /**
+   * The year the neighbouring files of the same folder agree on, with their names; as a function it is asked only
+   * when a date's year needs it (reading neighbours costs file reads).
+   */
+  readonly neighbours?: NeighbourHint | (() => NeighbourHint | undefined);
 }
 
 /** Lines read for year evidence: the evidence of a report is in its first pages. */
@@ -31,8 +40,10 @@ export function yearContextOf(doc: ArticleText, references: readonly ResolvedMen
     if (line >= YEAR_LINES) continue;
     cited.push({ line, at: r.mention.span.start - doc.line(line).start, text: r.mention.text.normalize('NFC'), date });
   }
-  const neighbours: YearEvidence | undefined = hints.neighbours
-    ? { kind: 'neighbours', year: hints.neighbours.year, text: hints.neighbours.files.join(', ') } : undefined;
+  const toEvidence = (h: NeighbourHint | undefined): YearEvidence | undefined => (h ? { kind: 'neighbours', year: h.year, text: h.files.join(', ') } : undefined);
+  const hint = hints.neighbours;
+  let asked: { value: YearEvidence | undefined } | undefined;
+  const neighbours = typeof hint === 'function' ? (): YearEvidence | undefined => (asked ??= { value: toEvidence(hint()) }).value : toEvidence(hint);
   const period: YearRange | undefined = hints.period
     ? { ...hints.period, text: hints.period.from === hints.period.to ? String(hints.period.from) : `${hints.period.from}–${hints.period.to}` } : undefined;
   const context = findYearContext(lines, cited, { ...(neighbours ? { neighbours } : {}), ...(period ? { period } : {}) });

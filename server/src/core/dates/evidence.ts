@@ -14,7 +14,7 @@ export interface CitedDocument {
 
 /** Evidence from outside the text: neighbouring files, the corpus period. */
 export interface OutsideEvidence {
-  readonly neighbours?: YearEvidence;
+  readonly neighbours?: YearEvidence | (() => YearEvidence | undefined);
   readonly period?: YearRange;
 }
 

@@ -46,7 +46,8 @@ export interface YearContext {
   readonly fullDates: ReadonlyMap<string, YearEvidence>;
   /** Documents announced or handed over at a meeting ("công bố Quyết định số 439 ngày 6/2/2017"): issued shortly before. */
   readonly announced?: readonly LowerBound[];
-  readonly neighbours?: YearEvidence;
+  /** The neighbours' year, or a function asked for it only when a date needs it. */
+  readonly neighbours?: YearEvidence | (() => YearEvidence | undefined);
   readonly period?: YearRange;
 }
 
@@ -84,7 +85,8 @@ export function inferYear(month: number, day: number, context: YearContext, week
     const only = matching[0];
     if (only !== undefined && matching.length === 1) return { year: only, evidence: { kind: 'weekday', year: only, text: `${range.text}; ${day}/${month}/${only}` } };
   }
-  if (context.neighbours && fits(context.neighbours.year)) return { year: context.neighbours.year, evidence: context.neighbours };
+  const neighbours = typeof context.neighbours === 'function' ? context.neighbours() : context.neighbours;
+  if (neighbours && fits(neighbours.year)) return { year: neighbours.year, evidence: neighbours };
   if (context.period && context.period.from === context.period.to && fits(context.period.from)) {
     return { year: context.period.from, evidence: { kind: 'period', year: context.period.from, text: context.period.text } };
   }
