@@ -30,8 +30,9 @@ export class MeetingsView implements vscode.TreeDataProvider<Node> {
     }
     const m = node.meeting;
     const item = new vscode.TreeItem(m.title || m.kind, vscode.TreeItemCollapsibleState.None);
-    item.description = [m.when, m.status === 'reported' ? '' : m.status].filter(Boolean).join(' · ');
-    item.tooltip = new vscode.MarkdownString([`**${m.title}**`, '', `${m.kind} · ${m.when || '?'} · ${m.province || '?'} · ${m.status}`, '', ...m.people.map((p) => `- ${p}`)].join('\n'));
+    item.description = [m.when, m.yearEvidence, m.status === 'reported' ? '' : m.status].filter(Boolean).join(' · ');
+    const evidence = m.yearEvidence ? ['', vscode.l10n.t('Year: {0}', m.yearEvidence)] : [];
+    item.tooltip = new vscode.MarkdownString([`**${m.title}**`, '', `${m.kind} · ${m.when || '?'} · ${m.province || '?'} · ${m.status}`, ...evidence, '', ...m.people.map((p) => `- ${p}`)].join('\n'));
     item.iconPath = new vscode.ThemeIcon('symbol-event');
     const uri = vscode.Uri.parse(m.uri);
     item.resourceUri = uri;

@@ -24,6 +24,8 @@ export interface MeetingSummary {
   readonly primary: boolean;
   readonly line: number;
   readonly people: readonly string[];
+  /** Which evidence fixed the year of a date written without one, or why it stays unknown. */
+  readonly yearEvidence?: string;
 }
 
 /** Client → server request: every meeting of the indexed corpus (and open files), in date order. */

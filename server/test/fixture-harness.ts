@@ -5,6 +5,11 @@ import { computeSiteProfiles } from '../src/core/corpus/site-profiles';
 import { toSiteChromeLookup } from '../src/core/corpus/site-chrome-lookup';
 import { LineFrequencyIndex, lineHashes } from '../src/core/corpus/line-frequency';
 import { analyze, defaultAnalysisOptions, type Analysis, type AnalysisOptions } from '../src/core/analyze';
+import { yearEvidenceLabel } from '../src/core/dates/describe';
+import { findDatePhrases } from '../src/core/dates/phrases';
+import { NormalizedText } from '../src/core/text/normalized-text';
+import { dateLabel } from '../src/core/meetings/dates';
+import type { Meeting } from '../src/core/meetings/extract';
 import { Catalog } from '../src/core/references/catalog';
 import { applyEdits } from '../src/core/text/line-edits';
 import type { Edit, Severity } from '../src/core/types';
@@ -102,9 +107,16 @@ function siteChromeOptions(file: string, text: string, folder: string): Pick<Ana
   return { siteChrome: toSiteChromeLookup(computeSiteProfiles(entries), (f) => indexed.has(f)), path: file };
 }
 
-/** Findings and references of an analysis as observed items (spans in UTF-16 offsets). */
-function observe(analysis: Analysis): Observed[] {
+/**
+ * Findings and references of an analysis as observed items (spans in UTF-16 offsets); under `fixtures/meetings/`
+ * also each meeting (`meeting: <kind> <date> <status>` on its name) and its date (`date: <ISO or ????-MM-DD>` on
+ * the date phrase), and the primary meeting's organizer and chair (`organizer: …`, `chair: …`).
+ */
+function observe(analysis: Analysis, meetings = false, kind: FixtureKind = 'rules'): Observed[] {
   return [
+    ...(meetings ? analysis.meetings.flatMap(observeMeeting) : []),
+    ...(kind === 'dates' ? observeDates(analysis) : []),
+    ...(kind === 'article' ? observeFacts(analysis) : []),
     ...analysis.findings.map((f) => ({ start: f.span.start, end: f.span.end, id: f.ruleId, detail: f.message })),
     ...analysis.references.map((r) => ({
       start: r.mention.span.start, end: r.mention.span.end, id: 'reference',
@@ -113,12 +125,63 @@ function observe(analysis: Analysis): Observed[] {
   ];
 }
 
+/** What a fixture folder checks besides findings and references. */
+type FixtureKind = 'rules' | 'meetings' | 'dates' | 'article';
+
+function fixtureKind(file: string): FixtureKind {
+  const parts = file.split(path.sep);
+  return parts.includes('meetings') ? 'meetings' : parts.includes('dates') ? 'dates' : parts.includes('article') ? 'article' : 'rules';
+}
+
+/** Every date phrase of every line (`date: 5/2`, `date: 5/5–10/5/2017 sáng today thứ 1`), spans in the original text. */
+function observeDates(analysis: Analysis): Observed[] {
+  const out: Observed[] = [];
+  for (let line = 0; line < analysis.doc.lineCount; line++) {
+    const view = new NormalizedText(analysis.doc.lineText(line), { lowerCase: true });
+    const start = analysis.doc.line(line).start;
+    for (const p of findDatePhrases(view.text)) {
+      const span = view.toOriginal({ start: p.start, end: p.end });
+      const day = p.day !== undefined ? `${p.day}/${p.month}${p.year !== undefined && p.endDay === undefined ? `/${p.year}` : ''}` : '';
+      const end = p.endDay !== undefined ? `–${p.endDay}/${p.endMonth}${p.year !== undefined ? `/${p.year}` : ''}` : '';
+      const detail = [`${day}${end}`, p.timeOfDay, p.relative, p.weekday !== undefined ? `weekday ${p.weekday}` : undefined].filter(Boolean).join(' ');
+      out.push({ start: start + span.start, end: start + span.end, id: 'date', detail });
+    }
+  }
+  return out;
+}
+
+/** The article's title line (`title`) and date line (`dateline: <ISO>`). */
+function observeFacts(analysis: Analysis): Observed[] {
+  const { titleLine, dateLine, date } = analysis.article;
+  const whole = (line: number): { start: number; end: number } => {
+    const info = analysis.doc.line(line);
+    const text = analysis.doc.lineText(line);
+    const lead = text.length - text.trimStart().length;
+    return { start: info.start + lead, end: info.start + text.trimEnd().length };
+  };
+  return [
+    ...(titleLine !== undefined ? [{ ...whole(titleLine), id: 'title', detail: (analysis.article.title ?? '').normalize('NFC') }] : []),
+    ...(dateLine !== undefined && date ? [{ ...whole(dateLine), id: 'dateline', detail: date }] : []),
+  ];
+}
+
+function observeMeeting(m: Meeting): Observed[] {
+  const when = m.date ? dateLabel(m.date) : m.year !== undefined ? String(m.year) : '-';
+  const out: Observed[] = [{ start: m.span.start, end: m.span.end, id: 'meeting', detail: `${m.kind} ${when} ${m.status}${m.primary ? ' primary' : ''}` }];
+  if (m.date) out.push({ start: m.date.span.start, end: m.date.span.end, id: 'date', detail: `${when}${m.date.yearInferred ? ` (${yearEvidenceLabel(m.date, 'en')})` : ''}` });
+  if (m.primary && m.organizer) out.push({ start: m.organizer.span.start, end: m.organizer.span.end, id: 'organizer', detail: m.organizer.name });
+  if (m.primary && m.chair) out.push({ start: m.chair.span.start, end: m.chair.span.end, id: 'chair', detail: m.chair.name });
+  return out;
+}
+
 /** Runs one fixture: every finding annotated, every annotation found, NFD and emoji variants equal, `.fixed.txt` reproduced. */
 export function checkFixture(file: string, catalog: Catalog): void {
   const { text, expectations } = parseFixture(fs.readFileSync(file, 'utf8'));
   const options = withCompanions(file, text, fixtureOptions(catalog));
   const analysis = analyze(text, options);
-  const observed = observe(analysis);
+  const kind = fixtureKind(file);
+  const meetings = kind === 'meetings';
+  const observed = observe(analysis, meetings, kind);
   const describe = (o: Observed): string => `${o.id} ${JSON.stringify(text.slice(o.start, o.end))} (${o.detail})`;
   const unmatched = [...observed];
   for (const e of expectations) {
@@ -127,8 +190,8 @@ export function checkFixture(file: string, catalog: Catalog): void {
     unmatched.splice(i, 1);
   }
   assert.deepEqual(unmatched.map(describe), [], `${file}: findings without an annotation`);
-  checkVariant(text, options, observed, (t) => t.normalize('NFD'), `${file} (NFD)`);
-  checkVariant(text, options, observed, (t) => addEmojiBefore(t, observed), `${file} (emoji)`);
+  checkVariant(text, options, observed, (t) => t.normalize('NFD'), `${file} (NFD)`, kind);
+  checkVariant(text, options, observed, (t) => addEmojiBefore(t, observed), `${file} (emoji)`, kind);
   const fixedFile = file.replace(/\.txt$/u, '.fixed.txt');
   if (fs.existsSync(fixedFile)) {
     const edits: Edit[] = analysis.findings.flatMap((f) => f.fixes.find((x) => x.preferred)?.edits ?? []);
@@ -137,9 +200,9 @@ export function checkFixture(file: string, catalog: Catalog): void {
 }
 
 /** A variant of the text must give the same findings over the same (NFC-compared) text. */
-function checkVariant(text: string, options: AnalysisOptions, expected: Observed[], transform: (t: string) => string, label: string): void {
+function checkVariant(text: string, options: AnalysisOptions, expected: Observed[], transform: (t: string) => string, label: string, kind: FixtureKind): void {
   const variant = transform(text);
-  const got = observe(analyze(variant, options));
+  const got = observe(analyze(variant, options), kind === 'meetings', kind);
   const key = (t: string) => (o: Observed): string => `${o.id}|${t.slice(o.start, o.end).normalize('NFC')}|${o.detail}`;
   assert.deepEqual(got.map(key(variant)).sort(), expected.map(key(text)).sort(), label);
   for (const o of got) assertWholeClusters(variant, o, label);

@@ -1,17 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../src/core/analyze';
-import { findMeetingDate } from '../src/core/meetings/dates';
 import { personLabel, readPerson } from '../src/core/meetings/people';
-
-test('the year of a day/month date is inferred from what the meeting covers', () => {
-  assert.equal(findMeetingDate('ngày 17/12, ban tuyên giáo tổ chức hội nghị tổng kết năm 2020', 2019)?.iso, '2020-12-17');
-  assert.equal(findMeetingDate('ngày 3/1, tỉnh ủy tổ chức hội nghị tổng kết công tác năm 2023', undefined)?.iso, '2024-01-03');
-  assert.equal(findMeetingDate('ngày 21/3, đồng chí chủ trì hội nghị triển khai nhiệm vụ quý ii/2023', 2020)?.iso, '2023-03-21');
-  assert.equal(findMeetingDate('chiều 22/12, hội nghị', 2020)?.timeOfDay, 'chiều');
-  assert.equal(findMeetingDate('ngày 04/01/2021, hội nghị', 1999)?.yearInferred, false);
-  assert.equal(findMeetingDate('bạn còn 500/500 ký tự', 2020), undefined);
-});
+import { fromIso } from '../src/core/dates/calendar';
+import { parseNumericDate } from '../src/core/dates/numeric';
+import { emptyYearContext, inferYear } from '../src/core/dates/year';
 
 test('names and titles are read as articles write them', () => {
   const text = 'Chỉ đạo tại Hội nghị, ông Lâm Văn Mẫn, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Sóc Trăng biểu dương những thành tích';
@@ -37,4 +30,25 @@ test('meetings are found the same in NFD text, with spans in the original', () =
 test('the place of a meeting is read from "tại …" after it', () => {
   const { meetings } = analyze('Tin thời sự trong ngày\n\nNgày 7/2/2017, Thủ tướng chủ trì Kỳ họp lần thứ 39 Ủy ban liên Chính phủ Việt Nam-Lào được tổ chức tại Hà Nội, theo lời mời của Chính phủ.\n');
   assert.deepEqual(meetings.map((m) => [m.kind, m.date?.iso, m.place?.name]), [['kỳ họp', '2017-02-07', 'Hà Nội']]);
+});
+
+test('dates are validated: an impossible day is no date, a leap day is', () => {
+  assert.equal(parseNumericDate('31/02/2021'), undefined);
+  assert.deepEqual(parseNumericDate('29/02/2016'), { year: 2016, month: 2, day: 29 });
+  assert.equal(parseNumericDate('29/02/2017'), undefined);
+  assert.deepEqual(parseNumericDate(' 5 - 2 - 2017 '), { year: 2017, month: 2, day: 5 });
+  assert.equal(fromIso('2017-13-01'), undefined);
+});
+
+test('a year comes from evidence, in order, and stays unknown without it', () => {
+  const range = { from: 2016, to: 2021, text: 'khóa XII' };
+  const bound = { day: { year: 2017, month: 1, day: 19 }, text: '343/2017/UBTVQH14' };
+  assert.deepEqual(inferYear(2, 6, { ...emptyYearContext, ranges: [range] }), { range });
+  assert.equal(inferYear(2, 6, { ...emptyYearContext, ranges: [range], lowerBounds: [bound] }).year, undefined);
+  assert.equal(inferYear(2, 6, { ...emptyYearContext, ranges: [{ from: 2016, to: 2017, text: 'x' }], lowerBounds: [bound] }).year, 2017);
+  // 6 February was a Monday in 2017 and in no other year of 2016–2021.
+  assert.equal(inferYear(2, 6, { ...emptyYearContext, ranges: [range] }, 1).year, 2017);
+  assert.equal(inferYear(2, 6, { ...emptyYearContext, period: { from: 2017, to: 2017, text: '2017' } }).year, 2017);
+  const stated = { kind: 'current-year' as const, year: 2017, text: 'năm nay (2017)' };
+  assert.equal(inferYear(2, 6, { ...emptyYearContext, current: [stated], period: { from: 2018, to: 2018, text: '2018' } }).year, 2017);
 });

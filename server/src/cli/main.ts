@@ -119,6 +119,7 @@ export function loadOptions(args: Pick<Args, 'lang'>, io: Output): AnalysisOptio
     allowedLines: allowed.lines,
     catalog: catalog.catalog,
     recurrenceThreshold: config.settings.boilerplate.recurrence,
+    ...(config.settings.meetings.period ? { years: { period: config.settings.meetings.period } } : {}),
   };
 }
 

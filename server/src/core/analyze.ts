@@ -5,6 +5,8 @@ import { findMentions, type Mention } from './references/find';
 import { resolveMentions, type ResolvedMention } from './references/resolve';
 import { findMeetingsSteps, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
 import { splitSentences, type Sentence } from './meetings/sentences';
+import { plenumYearFrom, yearContextOf, type YearHints } from './dates/article-years';
+import type { YearContext } from './dates/year';
 import { REFERENCE_RULES, RULES } from './rules/registry';
 import type { RecurrenceThreshold, RuleContext, RuleFinding, RuleInfo } from './rules/rule';
 import { ArticleText } from './text/article-text';
@@ -31,6 +33,8 @@ export interface AnalysisOptions {
   readonly siteChrome?: SiteChromeLookup;
   /** The document's path or URI, to leave it out of "also in" examples. */
   readonly path?: string;
+  /** Evidence about the article's year from outside its text: the corpus period, neighbouring files. */
+  readonly years?: YearHints;
 }
 
 /** Default options: English, built-in rules, empty catalog. */
@@ -45,6 +49,8 @@ export interface Analysis {
   readonly article: ArticleFacts;
   readonly references: readonly ResolvedMention[];
   readonly meetings: readonly Meeting[];
+  /** What the text (and the year hints) say about the article's year. */
+  readonly years: YearContext;
 }
 
 /**
@@ -91,16 +97,16 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
   for (const rule of REFERENCE_RULES) runRule(rule, options, findings, logger, () => rule.check(references, options.locale));
   if (cancel.isCancelled()) throw new AnalysisCancelled();
   yield 'resolution';
-  const fallbackYear = article.date ? Number(article.date.slice(0, 4)) : article.years[0];
+  const years = yearContextOf(doc, references, article, options.years);
   const sentences: Sentence[] = [];
   for (let from = 0; from < Math.min(doc.lineCount, MAX_MEETING_LINES); from += LINES_PER_STEP) {
     sentences.push(...splitSentences(doc, (line) => debrisLines.has(line), from, Math.min(from + LINES_PER_STEP, MAX_MEETING_LINES)));
     yield `sentences from line ${from}`;
   }
-  const meetings = yield* findMeetingsSteps(doc, sentences, { ...(fallbackYear !== undefined ? { fallbackYear } : {}), years: article.years }, cancel);
+  const meetings = yield* findMeetingsSteps(doc, sentences, { years, plenumYear: plenumYearFrom(options.catalog), ...(article.date ? { articleDate: article.date } : {}) }, cancel);
   yield 'meetings';
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { doc, findings, article, references, meetings };
+  return { doc, findings, article, references, meetings, years };
 }
 
 function familyOf(doc: ArticleText): { family?: 'party' | 'state' } {

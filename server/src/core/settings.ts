@@ -18,12 +18,14 @@ export interface Settings {
   readonly hover: { readonly englishGloss: boolean };
   /** Show the inferred full date after a bare day/month. */
   readonly inlayHints: { readonly dates: boolean };
+  /** The years the corpus covers (`"2017"`, `"2016-2018"`), evidence for dates written without a year. */
+  readonly meetings: { readonly period?: { readonly from: number; readonly to: number } };
 }
 
 /** Settings when nothing is configured. */
 export const defaultSettings: Settings = {
   files: [], rules: {}, boilerplate: { extraPhrases: [], recurrence: { minFiles: 3, minShare: 0.01 } }, diagnostics: { scope: 'open' },
-  catalogs: [], hover: { englishGloss: true }, inlayHints: { dates: true },
+  catalogs: [], hover: { englishGloss: true }, inlayHints: { dates: true }, meetings: {},
 };
 
 /** A setting that was invalid and fell back to its default. */
@@ -73,6 +75,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Set
       catalogs: value('catalogs', d.catalogs),
       hover: { englishGloss: value('hover.englishGloss', d.hover.englishGloss) },
       inlayHints: { dates: value('inlayHints.dates', d.inlayHints.dates) },
+      meetings: toPeriod(value('meetings.period', '')),
     },
     problems,
   };
@@ -96,6 +99,7 @@ function expectation(field: string): string {
   if (Array.isArray(node.enum)) return `expected one of ${node.enum.join(', ')}`;
   if (node.type === 'array') return `expected an array of ${isRecord(node.items) ? String(node.items.type) : 'value'}s`;
   if (node.type === 'boolean') return 'expected true or false';
+  if (node.type === 'string' && typeof node.pattern === 'string') return `expected a string of the form ${node.pattern}`;
   if (node.type === 'number') {
     const min = typeof node.minimum === 'number' ? node.minimum : undefined;
     const max = typeof node.maximum === 'number' ? node.maximum : undefined;
@@ -121,5 +125,15 @@ export function layerSettings(project: Settings, editor: Settings): Settings {
     catalogs: [...project.catalogs, ...editor.catalogs],
     hover: pick(project.hover, editor.hover, defaultSettings.hover),
     inlayHints: pick(project.inlayHints, editor.inlayHints, defaultSettings.inlayHints),
+    meetings: pick(project.meetings, editor.meetings, defaultSettings.meetings),
   };
+}
+
+/** `"2017"` or `"2016-2018"` (the schema checks the form) → the years; empty → no period. */
+function toPeriod(value: string): Settings['meetings'] {
+  const m = /^\s*((?:19|20)\d{2})\s*(?:[-–]\s*((?:19|20)\d{2}))?\s*$/u.exec(value);
+  if (!m) return {};
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
+  return from <= to ? { period: { from, to } } : {};
 }

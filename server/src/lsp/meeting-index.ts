@@ -1,5 +1,6 @@
 import type { SymbolInformation } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
+import { yearEvidenceLabel } from '../core/dates/describe';
 import { fold } from '../core/text/normalized-text';
 import type { Corpus } from '../node/corpus';
 import { fileStamp } from '../node/read-text';
@@ -51,6 +52,7 @@ export function summarize(uri: string, analysis: Analysis): MeetingSummary[] {
     title: m.title,
     kind: m.kind,
     when: m.date?.iso ?? (m.year !== undefined ? String(m.year) : ''),
+    ...(m.date?.yearInferred ? { yearEvidence: yearEvidenceLabel(m.date, 'en') } : {}),
     province: analysis.article.province ?? '',
     status: m.status,
     primary: m.primary,

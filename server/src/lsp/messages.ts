@@ -36,6 +36,8 @@ const MESSAGES = {
   directedBy: { en: 'Directed by', vi: 'Chỉ đạo' },
   attendee: { en: 'Attendee', vi: 'Dự' },
   place: { en: 'Place', vi: 'Địa điểm' },
+  hosts: { en: 'Hosts', vi: 'Nơi làm việc' },
+  primary: { en: 'reported by the lead', vi: 'sự kiện chính của bài' },
   planned: { en: 'planned', vi: 'dự kiến' },
   mentioned: { en: 'mentioned', vi: 'được nhắc tới' },
   reported: { en: 'reported', vi: 'được đưa tin' },

@@ -123,7 +123,7 @@ export function startServer(connection: Connection, docsBase: string | undefined
   connection.languages.inlayHint.on(guard(logger, 'inlayHint', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
     if (!analysis || !state || !(await state.store.settingsFor(params.textDocument.uri)).inlayHints.dates) return [];
-    return toInlayHints(analysis, params.range);
+    return toInlayHints(analysis, params.range, state.locale);
   }));
 
   const allMeetings = async (isCancelled: () => boolean): Promise<MeetingSummary[]> => (state ? state.meetings.all(isCancelled) : []);

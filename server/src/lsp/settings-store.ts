@@ -52,13 +52,16 @@ export class SettingsStore {
   async optionsFor(uri: string): Promise<AnalysisOptions> {
     const settings = await this.settingsFor(uri);
     const project = this.loadProject(settings);
-    return {
+    const options: AnalysisOptions = {
       locale: this.locale,
       severities: settings.rules,
       extraPhrases: this.trusted() ? settings.boilerplate.extraPhrases : [],
       allowedLines: project.allowed,
       catalog: project.catalog,
     };
+    // Dates without a year take the corpus period as evidence (the corpus adds neighbouring files).
+    const period = settings.meetings.period;
+    return period ? { ...options, years: { period } } : options;
   }
 
   private async fetch(uri: string): Promise<Settings> {

@@ -1,6 +1,8 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
+import { dateLabel } from '../core/meetings/dates';
 import type { Meeting, Participant } from '../core/meetings/extract';
+import { yearEvidenceLabel } from '../core/dates/describe';
 import type { Locale, Span } from '../core/types';
 import { toRange } from './convert';
 import { t } from './messages';
@@ -31,20 +33,22 @@ function toMeetingSymbol(analysis: Analysis, meeting: Meeting, locale: Locale): 
     children.push(leaf(analysis, label, detail, span, kind));
   };
   if (meeting.date) {
-    child(t(locale, 'date'), meeting.date.yearInferred ? `${meeting.date.iso} (${t(locale, 'inferred')})` : meeting.date.iso, meeting.date.span, SymbolKind.Constant);
+    child(t(locale, 'date'), `${dateLabel(meeting.date)}${meeting.date.yearInferred ? ` (${yearEvidenceLabel(meeting.date, locale)})` : ''}`, meeting.date.span, SymbolKind.Constant);
   }
   const person = (label: string, p: Participant): void => child(p.name, label, p.span, SymbolKind.Field);
   if (meeting.organizer) person(t(locale, 'organizer'), meeting.organizer);
   if (meeting.chair) person(t(locale, 'chair'), meeting.chair);
   for (const p of meeting.directedBy) person(t(locale, 'directedBy'), p);
   for (const p of meeting.attendees) person(t(locale, 'attendee'), p);
+  if (meeting.hosts) person(t(locale, 'hosts'), meeting.hosts);
   if (meeting.place) child(meeting.place.name, t(locale, 'place'), meeting.place.span, SymbolKind.Field);
-  const when = meeting.date?.iso ?? (meeting.year !== undefined ? String(meeting.year) : undefined);
-  const detail = [when, meeting.status === 'reported' ? undefined : t(locale, meeting.status)].filter(Boolean).join(' · ');
+  const when = meeting.date ? dateLabel(meeting.date) : meeting.year !== undefined ? String(meeting.year) : undefined;
+  const evidence = meeting.date?.yearInferred ? yearEvidenceLabel(meeting.date, locale) : undefined;
+  const detail = [when, evidence, meeting.kind, meeting.primary ? t(locale, 'primary') : undefined, meeting.status === 'reported' ? undefined : t(locale, meeting.status)].filter(Boolean).join(' · ');
   const spans = [meeting.sentence, meeting.span, ...childSpans];
   return {
     name: meeting.title || meeting.kind,
-    detail: detail || meeting.kind,
+    detail,
     kind: SymbolKind.Event,
     range: toRange(analysis.doc.lines, spans.reduce(cover)),
     selectionRange: toRange(analysis.doc.lines, meeting.span),

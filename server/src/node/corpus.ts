@@ -3,6 +3,7 @@ import { analyzeSteps, type Analysis, type AnalysisOptions } from '../core/analy
 import type { LineFrequencyIndex } from '../core/corpus/line-frequency';
 import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
 import { buildIndex, updateIndexedFile, type IndexProgress } from './corpus-index';
+import { NeighbourYears } from './neighbour-years';
 import { fileStamp, readText, type ReadResult } from './read-text';
 
 /** A document an editor holds open: its text may differ from the file on disk. */
@@ -87,6 +88,7 @@ export class Corpus {
   private readonly kept = new Map<string, string>();
   private readonly cache = new Map<string, CacheEntry>();
   private readonly running = new Map<string, Running>();
+  private readonly neighbourYears = new NeighbourYears();
   private readonly closed = new Map<string, ClosedEntry>();
   private generation = 0;
   private indexRun = 0;
@@ -247,10 +249,16 @@ export class Corpus {
     }
   }
 
-  /** The options for one document: the adapter's, with the recurrence index and the document's path. */
+  /**
+   * The options for one document: the adapter's, with the recurrence index, the document's path and, for dates
+   * written without a year, the year the neighbouring files of its folder agree on.
+   */
   async optionsFor(uri: string): Promise<AnalysisOptions> {
     const base = await this.setup.optionsFor(uri);
-    return { ...base, ...(this.index ? { recurrence: this.index } : {}), path: toPath(uri) };
+    const path = toPath(uri);
+    // Asked only when a date's year is not in the text: most documents never read their neighbours.
+    const years = uri.startsWith('file:') ? { years: { ...base.years, neighbours: () => this.neighbourYears.hintsFor(path, base) } } : {};
+    return { ...base, ...(this.index ? { recurrence: this.index } : {}), path, ...years };
   }
 
   /** A file's text: kept from indexing (used once), else read now. */

@@ -2,6 +2,8 @@ import type { ArticleText } from '../text/article-text';
 import { LineMemo } from '../text/memo';
 import { fold } from '../text/normalized-text';
 import { provinceAlternation, toProvinceName } from '../text/provinces';
+import { fromParts, toIso } from '../dates/calendar';
+import { NUMERIC_DATE_SOURCE } from '../dates/numeric';
 
 /** What the article says about itself. */
 export interface ArticleFacts {
@@ -17,7 +19,8 @@ export interface ArticleFacts {
   readonly provinceEvidence?: string;
 }
 
-const DATE_LINE = /^(?:(?:thứ [a-zăâêôơư0-9]+|chủ nhật),?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?$/u;
+// A date line: an optional weekday, a full date, an optional time ("Thứ hai, 04/01/2021 - 10:15").
+const DATE_LINE = new RegExp(`^(?:(?:thứ [a-zăâêôơư0-9]+|chủ nhật),?\\s*)?${NUMERIC_DATE_SOURCE}(?:\\s*[-|,]?\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?$`, 'u');
 const SOURCE_LINE = new RegExp(`^(?:nguồn|theo)\\s*:?\\s*(?:báo|cổng thông tin điện tử|trang thông tin điện tử|đài ptth|tạp chí)?\\s*(${provinceAlternation()})$`, 'u');
 const PROVINCE_IN_TEXT = new RegExp(`(?:tỉnh|thành phố|tp\\.?|quê hương|tỉnh ủy|đảng bộ tỉnh)\\s+(${provinceAlternation()})(?![\\p{L}\\p{M}])`, 'gu');
 const YEAR = /(?<![\d/])(?:năm\s+)?((?:19|20)\d{2})(?![\d/])/gu;
@@ -34,9 +37,11 @@ export function findArticleFacts(doc: ArticleText, isBoilerplateLine: (line: num
     if (doc.isBlank(line) || isBoilerplateLine(line)) continue;
     const key = doc.lineKey(line);
     if (titleLine === undefined && isTitleLike(key)) titleLine = line;
-    const d = date === undefined ? DATE_LINE.exec(key) : null;
-    if (d) {
-      date = `${d[3]}-${pad(d[2])}-${pad(d[1])}`;
+    const m = date === undefined ? DATE_LINE.exec(key) : null;
+    // "31/02/2021" is not a day: such a line is no date line.
+    const day = m ? fromParts(m[1], m[2], m[3]) : undefined;
+    if (day) {
+      date = toIso(day);
       dateLine = line;
     }
     const source = SOURCE_LINE.exec(key);
@@ -91,8 +96,4 @@ function countLines(doc: ArticleText): { provinces: Map<string, number>; years: 
 function mostMentionedProvince(counts: ReadonlyMap<string, number>): { province?: string; provinceEvidence?: string } {
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   return best ? { province: best[0], provinceEvidence: `${best[1]}×` } : {};
-}
-
-function pad(n: string | undefined): string {
-  return (n ?? '').padStart(2, '0');
 }

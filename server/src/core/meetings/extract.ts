@@ -1,267 +1,159 @@
+import type { DatePhrase } from '../dates/phrases';
+import { findDatePhrases } from '../dates/phrases';
+import { yearFloor, type YearContext } from '../dates/year';
 import type { ArticleText } from '../text/article-text';
-import type { CancellationCheck, Span } from '../types';
-import { findMeetingDate, type MeetingDate } from './dates';
-import { personLabel, readPerson, readPersonBefore } from './people';
-import { splitSentences, toOriginalSpan, type Sentence } from './sentences';
+import type { CancellationCheck } from '../types';
+import { toMeetingDate, type PlenumYear } from './dates';
+import { findDatedAside, findDatedIntroduction, findVerbIntroductions, type Introduction } from './find';
+import { choosePrimary, mergeRepeats } from './primary';
+import { findAttendance, findChair, findHosts, findOrganizer } from './roles';
+import { toOriginalSpan, type Sentence } from './sentences';
+import { endOfTitle, findPlace } from './title';
+import type { Meeting, MeetingDate, MeetingStatus } from './types';
 
-/** Whether the article reports the meeting, only mentions it, or announces it. */
-export type MeetingStatus = 'reported' | 'mentioned' | 'planned';
-
-/** A person or group named in a role, with the text that says so. */
-export interface Participant {
-  readonly name: string;
-  readonly span: Span;
-}
-
-/** A meeting the article talks about. */
-export interface Meeting {
-  readonly kind: string;
-  readonly title: string;
-  readonly span: Span;
-  readonly sentence: Span;
-  readonly line: number;
-  readonly date?: MeetingDate & { readonly span: Span };
-  /** The year when no day is given ("năm 2020" context), inferred. */
-  readonly year?: number;
-  readonly status: MeetingStatus;
-  readonly primary: boolean;
-  readonly organizer?: Participant;
-  readonly chair?: Participant;
-  readonly directedBy: readonly Participant[];
-  readonly attendees: readonly Participant[];
-  readonly place?: Participant;
-}
+export type { Meeting, MeetingDate, MeetingStatus, Participant } from './types';
 
 /** What extraction needs to know about the article besides its text. */
 export interface MeetingContext {
-  /** The article's year (date line) or its most mentioned year. */
-  readonly fallbackYear?: number;
-  /** Years the article mentions, most frequent first. */
-  readonly years: readonly number[];
-}
-
-const MEETING_WORD = '(hội nghị|hội thảo|họp báo|phiên họp|kỳ họp|kì họp|cuộc họp|đại hội|tọa đàm|toạ đàm|giao ban|buổi làm việc|lễ kỷ niệm|lễ khai mạc|lễ ra mắt|lễ trao giải|lễ phát động)';
-const INTRODUCED = new RegExp(`(?:tổ chức|chủ trì|khai mạc|triệu tập)\\s+(?:thành công\\s+)?${MEETING_WORD}(?![\\p{L}\\p{M}])`, 'giu');
-const PLANNED = /(?:sẽ|dự kiến|chuẩn bị|kế hoạch)\s+(?:\p{L}+\s+){0,3}$|tham mưu[^.]{0,160}$/iu;
-// Plural, routine or nominalised mentions are not meetings: "các hội nghị", "định kỳ … giao ban", "việc tổ chức đại hội".
-const GENERIC_BEFORE = /(?:các|những|nhiều)\s*$|(?:định kỳ|thường xuyên|hằng tháng|hàng tháng|hằng quý|hằng tuần|việc)\s+(?:\p{L}+[\s,]+){0,8}$/iu;
-const GENERIC_AFTER = /^\s+(?:đảng bộ\s+)?các cấp|^[^.;]{0,60}\s+theo quy định/iu;
-const ORG_HEAD = '(?:Ban|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Thường trực|UBND|Ủy ban|Sở|Hội|Trung tâm|Bộ|Cục|Viện|Mặt trận|Đoàn|Liên đoàn|Công an|Văn phòng|Báo)';
-const ORG_WORDS = 'giáo|đạo|vụ|ủy|trực|thư|tế|phòng|tịch|tỉnh|huyện|thành|phố|chỉ|kiểm|tra|dân|vận|nội|chính|thường|báo|chí|tin|truyền|thông|khoa|học|xã|hội|nhân|ban|đảng|bộ|trung|ương|quốc|gia|lao|động|tư|pháp|và';
-const ORG = new RegExp(`(?<![\\p{L}\\p{M}])${ORG_HEAD}(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}]*|\\d+|(?:${ORG_WORDS})(?![\\p{L}\\p{M}])))*`, 'gu');
-
-/** Finds the meetings of an article: introduced by "tổ chức", "chủ trì"…, with date, roles and status. */
-export function findMeetings(doc: ArticleText, skipLine: (line: number) => boolean, context: MeetingContext, cancel: CancellationCheck): Meeting[] {
-  return findMeetingsIn(doc, splitSentences(doc, skipLine, 0, MAX_MEETING_LINES), context, cancel);
+  /** What the article and its setting say about its year. */
+  readonly years: YearContext;
+  /** The article's own date (ISO) when a date line gives it, for "sáng nay". */
+  readonly articleDate?: string;
+  /** When a Central Committee plenum was held, from the catalog. */
+  readonly plenumYear?: PlenumYear;
 }
 
 /** Meetings are looked for in the first lines only: an article longer than this is a dump, not a report. */
 export const MAX_MEETING_LINES = 20_000;
+/** The lead: the title, the sapo and the first sentences of the body, where an article says what it reports. */
+export const LEAD_SENTENCES = 10;
+/** Who chaired is told close to the meeting: this many sentences from the one that introduces it, or later as "chủ trì Hội nghị". */
+const CHAIR_SENTENCES = 12;
+/** Who directed and attended is told in the body: this many sentences from the meeting at most. */
+const ROLE_SENTENCES = 300;
+const SENTENCES_PER_STEP = 20_000;
 
-/** Finds the meetings among sentences already split (so a caller can split a long document in slices). */
-export function findMeetingsIn(doc: ArticleText, sentences: readonly Sentence[], context: MeetingContext, cancel: CancellationCheck): Meeting[] {
-  const steps = findMeetingsSteps(doc, sentences, context, cancel);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
+const PLANNED = /(?:sẽ|dự kiến|chuẩn bị|kế hoạch)\s+(?:\p{L}+\s+){0,3}$|tham mưu[^.]{0,160}$/iu;
 
-/** `findMeetingsIn` in slices of sentences, yielding between them so a long document does not hold the caller. */
+/** Finds the meetings of sentences already split, in slices, yielding between them so a long document does not hold the caller. */
 export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentence[], context: MeetingContext, cancel: CancellationCheck): Generator<string, Meeting[]> {
   const meetings: Meeting[] = [];
+  const sentenceOf: number[] = [];
+  const floor = yearFloor(context.years);
   for (let i = 0; i < sentences.length; i++) {
     if ((i & 1023) === 1023 && cancel.isCancelled()) return meetings;
     if (i % SENTENCES_PER_STEP === SENTENCES_PER_STEP - 1) yield `meetings to sentence ${i + 1}`;
     const sentence = sentences[i];
     if (!sentence) continue;
-    for (const found of findIntroductions(sentence)) {
-      meetings.push(toMeeting(doc, sentences, i, found, context));
+    const intros: Introduction[] = findVerbIntroductions(sentence);
+    // A dated lead sentence reports a meeting even without "tổ chức": "Sáng 21/6, kỳ họp thứ 3 … đã họp phiên bế mạc".
+    const dated = intros.length > 0 ? undefined : i < LEAD_SENTENCES ? findDatedIntroduction(sentence) : findDatedAside(sentence);
+    if (dated) intros.push(dated);
+    for (const intro of intros) {
+      meetings.push(recalled(toMeeting(doc, sentence, intro, context, meetings[meetings.length - 1]), floor));
+      sentenceOf.push(i);
     }
   }
-  markPrimary(meetings);
-  attachRoles(doc, sentences, meetings);
-  return meetings;
+  const { kept, indexes } = mergeRepeats(meetings, sentenceOf);
+  const primary = choosePrimary(kept, indexes, LEAD_SENTENCES);
+  yearsOfUndated(kept, indexes, sentences, primary);
+  if (primary === undefined) return kept;
+  const meeting = kept[primary] as Meeting;
+  const at = indexes[primary] ?? 0;
+  const chair = meeting.chair ?? findChair(doc, sentences.slice(at, at + ROLE_SENTENCES), meeting.kind, CHAIR_SENTENCES);
+  const roles = findAttendance(doc, sentences.slice(at, at + ROLE_SENTENCES));
+  kept[primary] = { ...meeting, primary: true, ...(chair ? { chair } : {}), ...roles };
+  return kept;
 }
 
-const SENTENCES_PER_STEP = 20_000;
-/** Who directed and attended is told close to the meeting: roles are read this many lines after it at most. */
-const ROLE_WINDOW = 300;
-
-interface Introduction {
-  readonly kind: string;
-  readonly at: number;
-  readonly verbAt: number;
+/** A meeting dated years before the article can be (a 1945 conference in a 2017 article) is recalled, not reported. */
+function recalled(m: Meeting, floor: number | undefined): Meeting {
+  const year = m.date?.iso ? Number(m.date.iso.slice(0, 4)) : undefined;
+  return floor !== undefined && year !== undefined && year < floor && m.status === 'reported' ? { ...m, status: 'mentioned' } : m;
 }
 
-// Cheap substring checks (capitals aside) before the regular expressions, which cost far more on long documents.
-const MAY_INTRODUCE = ['ổ chức', 'hủ trì', 'hai mạc', 'riệu tập'];
-
-function findIntroductions(sentence: Sentence): Introduction[] {
-  const found: Introduction[] = [];
-  if (!MAY_INTRODUCE.some((w) => sentence.text.includes(w))) return found;
-  INTRODUCED.lastIndex = 0;
-  for (const m of sentence.text.matchAll(INTRODUCED)) {
-    const word = (m[1] ?? '').toLowerCase();
-    const at = (m.index ?? 0) + m[0].length - word.length;
-    const after = sentence.text.slice(at + word.length);
-    if (GENERIC_BEFORE.test(sentence.text.slice(0, at)) || GENERIC_AFTER.test(after)) continue;
-    found.push({ kind: word === 'toạ đàm' ? 'tọa đàm' : word === 'kì họp' ? 'kỳ họp' : word, at, verbAt: m.index ?? 0 });
-  }
-  return found;
-}
-
-function toMeeting(doc: ArticleText, sentences: readonly Sentence[], index: number, intro: Introduction, context: MeetingContext): Meeting {
-  const sentence = sentences[index] as Sentence;
-  const titleEnd = endOfTitle(sentence.text, intro.at);
+function toMeeting(doc: ArticleText, sentence: Sentence, intro: Introduction, context: MeetingContext, previous: Meeting | undefined): Meeting {
+  const text = sentence.text;
+  const titleEnd = endOfTitle(text, intro.at);
   const span = toOriginalSpan(doc, sentence, intro.at, titleEnd);
-  const before = sentence.text.slice(0, intro.verbAt);
-  const date = findMeetingDate(sentence.text.toLowerCase(), context.fallbackYear, sentence.text.slice(intro.at, titleEnd).toLowerCase());
-  // A date leading the sentence dates the event it reports; a full date inside the title ("khai mạc vào ngày 5/12/1986")
-  // dates a meeting the article only mentions.
-  const inTitle = findMeetingDate(sentence.text.slice(intro.at, titleEnd).toLowerCase(), undefined);
-  const dateAtStart = date && date.start <= 12 ? date : inTitle && !inTitle.yearInferred ? { ...inTitle, start: inTitle.start + intro.at, end: inTitle.end + intro.at } : undefined;
-  const planned = PLANNED.test(before) && !/\sđã\s/iu.test(before);
-  const status: MeetingStatus = planned ? 'planned' : date && date.start <= 12 ? 'reported' : 'mentioned';
-  const organizer = findOrganizer(doc, sentences, index, intro.verbAt);
-  const chair = /chủ trì$/iu.test(sentence.text.slice(0, intro.at).trimEnd()) ? findChair(doc, sentence, intro.verbAt) : undefined;
-  const place = findPlace(doc, sentence, intro.at);
-  const year = dateAtStart ? undefined : yearFor(status, sentences, index, sentence.text.slice(intro.at, titleEnd), context);
+  const title = doc.text.slice(span.start, span.end).trim().replace(/[,;:]$/u, '');
+  const name = text.slice(intro.at, titleEnd).toLowerCase();
+  const phrase = intro.date ?? ownDate(text.toLowerCase(), intro, titleEnd);
+  const date = phrase ? dateOf(doc, sentence, phrase, name, context, previous) : undefined;
+  const before = text.slice(0, intro.verbAt);
+  // "Quốc hội sẽ họp phiên bế mạc": the future marker sits between the subject and the verb.
+  // A sentence that names a meeting without a verb of its own announces it when it speaks in the future:
+  // "Theo chương trình dự kiến, Quốc hội sẽ … họp phiên bế mạc vào ngày 21/6/2017".
+  const future = intro.via !== 'verb' && /(?:^|\s)(?:sẽ|dự kiến)\s/iu.test(text.slice(0, intro.at + 1)) && !/(?:^|\s)đã\s/iu.test(text.slice(0, intro.at));
+  const planned = (PLANNED.test(before) && !/\sđã\s/iu.test(before)) || future;
+  // A date in parentheses after the name ("Đại hội VI (khai mạc vào ngày 5/12/1986)") recalls a past meeting.
+  const between = phrase !== undefined && phrase.start >= titleEnd ? text.slice(intro.at, phrase.start + 1) : '';
+  const aside = between.lastIndexOf('(') > between.lastIndexOf(')');
+  const own = phrase !== undefined && !aside && (phrase.start < intro.verbAt || intro.via !== 'verb' || phrase.start >= titleEnd);
+  const status: MeetingStatus = planned || (phrase && /(?:sẽ|dự kiến)\s/iu.test(text.slice(phrase.end, phrase.end + 120)) && intro.via !== 'verb') ? 'planned' : own ? 'reported' : 'mentioned';
+  const organizer = findOrganizer(doc, sentence, intro.verbAt, intro.at, titleEnd);
+  const chair = /chủ trì(?:\s+(?:buổi|cuộc))?$/iu.test(text.slice(0, intro.at).trimEnd()) ? findChair(doc, [sentence]) : undefined;
+  const place = findPlace(doc, sentence, Math.min(intro.at, phrase?.end ?? intro.at));
+  const hosts = intro.via === 'visit' ? findHosts(doc, sentence, intro.at) : undefined;
+  const year = date ? undefined : /năm\s+((?:19|20)\d{2})/u.exec(name)?.[1];
   return {
-    kind: intro.kind,
-    title: doc.text.slice(span.start, span.end).trim(),
-    span,
-    sentence: toOriginalSpan(doc, sentence, 0, sentence.text.length),
+    kind: intro.kind, title, span,
+    sentence: toOriginalSpan(doc, sentence, 0, text.length),
     line: sentence.line,
-    ...(dateAtStart ? { date: { ...dateAtStart, span: toOriginalSpan(doc, sentence, dateAtStart.start, dateAtStart.end) } } : {}),
-    ...(year !== undefined ? { year } : {}),
-    status,
-    primary: false,
+    ...(date ? { date } : {}),
+    ...(year !== undefined ? { year: Number(year) } : {}),
+    status, primary: false,
     ...(organizer ? { organizer } : {}),
     ...(chair ? { chair } : {}),
     ...(place ? { place } : {}),
-    directedBy: [],
-    attendees: [],
+    ...(hosts ? { hosts } : {}),
+    directedBy: [], attendees: [],
   };
 }
 
-/** The title runs from the meeting word to the end of the clause that names it. */
-function endOfTitle(text: string, from: number): number {
-  const rest = text.slice(from);
-  const quoted = /^[^“"]{0,40}[“"][^”"]{1,200}[”"]/u.exec(rest);
-  if (quoted) return from + quoted[0].length;
-  const stop = /\s+(?:nhân dịp|nhân kỷ niệm|với sự tham dự|tại hội trường|tại trụ sở|do đồng chí|nhằm|để)\s|;(?!\s*(?:triển khai|và\s))|,\s*(?:đồng chí|ông|bà)\s|[.!?…]+\s*$/iu.exec(rest);
-  return from + (stop ? stop.index : rest.length);
+// A date right after a document's name is the document's date.
+const DOCUMENT_BEFORE = /(?:\d+\/[\p{Lu}\p{Ll}\d/-]+|-[\p{L}]+\/[\p{L}]+|nghị quyết|chỉ thị|quyết định|kết luận|thông tư|nghị định|công văn|quy định|luật)[^,.;:]{0,12}$/iu;
+
+/** The sentence's date phrase that dates this meeting: before its verb in the clause, right after its name, or inside its name. */
+function ownDate(folded: string, intro: Introduction, titleEnd: number): DatePhrase | undefined {
+  const phrases = findDatePhrases(folded).filter((p) => (p.day !== undefined || p.relative !== undefined) && !DOCUMENT_BEFORE.test(folded.slice(0, p.start)));
+  const lead = phrases.filter((p) => p.end <= intro.verbAt && !/[.;]/u.test(folded.slice(p.end, intro.verbAt))).pop();
+  if (lead) return lead;
+  return phrases.find((p) => p.start >= intro.at && p.start <= titleEnd + 30 && (p.year !== undefined || p.start >= titleEnd - 2));
 }
 
-// No case-folding flag: the capital that starts a proper name is the evidence.
-const PLACE = /(?:^|\s)[tT]ại\s+((?:[hH]ội trường|[tT]rụ sở|[nN]hà văn ho[áa]|[kK]hách sạn|[nN]hà khách|[pP]hòng họp|(?:tỉnh|thành phố|huyện|xã|phường)\s+\p{Lu}|\p{Lu})[^,.;:()]{1,80})/u;
-
-/** Where the meeting took place: "… tại Hội trường Tỉnh ủy", "… tổ chức tại Hà Nội". */
-function findPlace(doc: ArticleText, sentence: Sentence, from: number): Participant | undefined {
-  const m = PLACE.exec(sentence.text.slice(from));
-  if (!m?.[1]) return undefined;
-  const name = m[1].replace(/\s+(?:theo|với|nhằm|để|do|và)\s.*$/u, '').trimEnd();
-  const at = from + (m.index ?? 0) + m[0].indexOf(m[1]);
-  return participant(doc, sentence, at, at + name.length);
-}
-
-/** The organisation that "tổ chức" the meeting: the nearest one named before the verb, else the paragraph's subject. */
-function findOrganizer(doc: ArticleText, sentences: readonly Sentence[], index: number, verbAt: number): Participant | undefined {
-  const sentence = sentences[index] as Sentence;
-  // A partner ("phối hợp với Viện Hồ Chí Minh") is not the organizer.
-  const own = [...sentence.text.slice(0, verbAt).matchAll(ORG)].filter((m) => !/với\s+$/u.test(sentence.text.slice(0, m.index))).pop();
-  if (own) return participant(doc, sentence, own.index ?? 0, (own.index ?? 0) + withoutTrailingAnd(own[0]).length);
-  for (let i = index - 1; i >= 0; i--) {
-    const previous = sentences[i];
-    if (!previous || previous.line !== sentence.line) break;
-    const subject = [...previous.text.matchAll(ORG)].find((m) => /^\s+đã\s/u.test(previous.text.slice((m.index ?? 0) + m[0].length)));
-    if (subject) return participant(doc, previous, subject.index ?? 0, (subject.index ?? 0) + withoutTrailingAnd(subject[0]).length);
+function dateOf(doc: ArticleText, sentence: Sentence, phrase: DatePhrase, name: string, context: MeetingContext, previous: Meeting | undefined): MeetingDate | undefined {
+  const span = toOriginalSpan(doc, sentence, phrase.start, phrase.end);
+  if (phrase.day !== undefined) return toMeetingDate(phrase, span, name, context.years, context.plenumYear);
+  // "Chiều cùng ngày" is the previous meeting's day; "sáng nay" the article's, when a date line gives it.
+  const same = phrase.relative === 'same-day' ? previous?.date : undefined;
+  if (same) return { ...same, span, ...(phrase.timeOfDay ? { timeOfDay: phrase.timeOfDay } : {}) };
+  if (phrase.relative === 'today' && context.articleDate) {
+    const [y, m, d] = context.articleDate.split('-').map(Number);
+    if (y && m && d) return toMeetingDate({ ...phrase, day: d, month: m, year: y }, span, name, context.years, context.plenumYear);
   }
   return undefined;
 }
 
-function withoutTrailingAnd(name: string): string {
-  return name.replace(/(?:\s+và)+\s*$/u, '').trimEnd();
-}
-
-function findChair(doc: ArticleText, sentence: Sentence, verbAt: number): Participant | undefined {
-  const clauseStart = (/^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\s*,\s*/iu.exec(sentence.text)?.[0].length) ?? 0;
-  const person = readPersonBefore(sentence.text, clauseStart, sentence.text.slice(0, verbAt).trimEnd().length);
-  return person ? participant(doc, sentence, person.start, person.end, personLabel(person)) : undefined;
-}
-
-function yearFor(status: MeetingStatus, sentences: readonly Sentence[], index: number, title: string, context: MeetingContext): number | undefined {
-  const sentence = sentences[index] as Sentence;
-  // The meeting's own name speaks first ("Hội nghị … năm 2020"), then the rest of its sentence.
-  const own = /năm\s+((?:19|20)\d{2})/u.exec(title) ?? /năm\s+((?:19|20)\d{2})/u.exec(sentence.text);
-  if (own) return Number(own[1]);
-  if (status === 'planned') {
-    for (let i = index - 1; i >= Math.max(0, index - 40); i--) {
-      const y = /^(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,/iu.exec(sentences[i]?.text ?? '');
-      if (y) return Number(y[1]);
+/**
+ * An undated meeting's year: a plan under a "Năm 2021, …" heading is in that year; another meeting of a report is in
+ * the year of the meeting the report is about, when that year is known from evidence.
+ */
+function yearsOfUndated(meetings: Meeting[], sentenceOf: readonly number[], sentences: readonly Sentence[], primary: number | undefined): void {
+  const reportYear = primary === undefined ? undefined : meetings[primary]?.date?.iso?.slice(0, 4);
+  meetings.forEach((m, i) => {
+    if (m.date || m.year !== undefined) return;
+    // A congress "nhiệm kỳ 2020 – 2025" opens its term: it, and the meetings that prepare it, are in 2020.
+    const congress = /đại hội[^.;]{0,120}nhiệm kỳ\s+((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}/iu.exec(m.title);
+    let year: number | undefined = congress ? Number(congress[1]) : undefined;
+    if (year === undefined && m.status === 'planned') {
+      const at = sentenceOf[i] ?? 0;
+      for (let j = at; j >= Math.max(0, at - 40) && year === undefined; j--) {
+        const heading = /^(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,/iu.exec(sentences[j]?.text ?? '');
+        if (heading) year = Number(heading[1]);
+      }
     }
-    return context.years.length > 0 ? Math.max(...context.years.slice(0, 3)) : undefined;
-  }
-  return context.years[0] ?? context.fallbackYear;
-}
-
-/** The first reported meeting in the article's first paragraphs is the one it is about. */
-function markPrimary(meetings: Meeting[]): void {
-  const first = meetings.findIndex((m) => m.status === 'reported');
-  const meeting = meetings[first];
-  if (meeting && meeting.line <= 12) meetings[first] = { ...meeting, primary: true };
-}
-
-const DIRECTED_AFTER = /(?:phát biểu chỉ đạo|chỉ đạo tại)\s+(?:hội nghị|hội thảo|buổi làm việc|cuộc họp|đại hội)\s*,\s*/iu;
-const DIRECTED_BEFORE = /\s+(?:dự và chỉ đạo|dự và phát biểu chỉ đạo|phát biểu chỉ đạo)/iu;
-const ATTENDEES = /^dự\s+(?:hội nghị|hội thảo|buổi làm việc|cuộc họp|đại hội)\s+có\s+/iu;
-
-/** Attaches directors ("dự và chỉ đạo", "phát biểu chỉ đạo") and attendees ("Dự hội nghị có…") to the primary meeting. */
-function attachRoles(doc: ArticleText, sentences: readonly Sentence[], meetings: Meeting[]): void {
-  const index = meetings.findIndex((m) => m.primary);
-  const primary = meetings[index];
-  if (!primary) return;
-  const directedBy: Participant[] = [];
-  const attendees: Participant[] = [];
-  for (const sentence of sentences) {
-    if (sentence.line < primary.line) continue;
-    if (sentence.line > primary.line + ROLE_WINDOW) break;
-    const mayDirect = sentence.text.includes('hỉ đạo');
-    const mayList = /^dự\s/iu.test(sentence.text);
-    if (!mayDirect && !mayList) continue;
-    const after = DIRECTED_AFTER.exec(sentence.text);
-    const person = after ? readPerson(sentence.text, after.index + after[0].length) : directorBefore(sentence);
-    if (person && !directedBy.some((d) => d.name.startsWith(person.name))) directedBy.push(participant(doc, sentence, person.start, person.end, personLabel(person)));
-    const list = ATTENDEES.exec(sentence.text);
-    if (list) attendees.push(...readAttendees(doc, sentence, list[0].length));
-  }
-  for (const d of directedBy) if (!attendees.some((a) => a.name.startsWith(d.name.split(',')[0] ?? ''))) attendees.push(d);
-  meetings[index] = { ...primary, directedBy, attendees };
-}
-
-function directorBefore(sentence: Sentence): ReturnType<typeof readPerson> {
-  const m = DIRECTED_BEFORE.exec(sentence.text);
-  return m ? readPersonBefore(sentence.text, 0, m.index) : undefined;
-}
-
-/** "các đồng chí: A, title; B, title" → people; "các đồng chí Ủy viên…; các thành viên Ban Chỉ đạo" → groups as written. */
-function readAttendees(doc: ArticleText, sentence: Sentence, from: number): Participant[] {
-  const text = sentence.text;
-  const colon = /^(?:các\s+)?(?:đồng chí|đại biểu)\s*:\s*/iu.exec(text.slice(from));
-  let at = from + (colon?.[0].length ?? 0);
-  const out: Participant[] = [];
-  for (const part of text.slice(at).split(';')) {
-    const trimmed = part.replace(/[.…\s]+$/u, '');
-    const lead = trimmed.length - trimmed.trimStart().length;
-    if (trimmed.trim().length > 2) out.push(participant(doc, sentence, at + lead, at + trimmed.length));
-    at += part.length + 1;
-  }
-  return out;
-}
-
-function participant(doc: ArticleText, sentence: Sentence, from: number, to: number, label?: string): Participant {
-  const span = toOriginalSpan(doc, sentence, from, to);
-  const name = (label ?? sentence.text.slice(from, to)).replace(/^(?:đồng chí|ông|bà)\s+(?=\p{Lu})/iu, '').trim();
-  return { name, span };
+    year ??= reportYear !== undefined && m.status !== 'planned' ? Number(reportYear) : undefined;
+    if (year !== undefined) meetings[i] = { ...m, year };
+  });
 }

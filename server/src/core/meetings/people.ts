@@ -3,7 +3,7 @@
 const HONORIFIC = /^(?:đồng chí|ông|bà)\s+/iu;
 const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}]*$/u;
 // Lower-case words that belong inside titles ("Bí thư", "Ủy viên", "Thường trực", "Ban Thường vụ").
-const TITLE_WORDS = new Set(['thư', 'viên', 'ủy', 'trực', 'vụ', 'tịch', 'đốc', 'lý', 'trưởng', 'phó', 'ban', 'tỉnh', 'huyện', 'thành', 'phố', 'đảng', 'chính', 'trị', 'hội', 'đồng', 'nhân', 'dân', 'tổ', 'chức', 'giáo', 'đạo', 'tuyên', 'kiểm', 'tra', 'của', 'và', 'các', 'ương', 'thường', 'quốc', 'phòng', 'an', 'ninh', 'mặt', 'trận', 'tư', 'pháp', 'sở', 'bộ', 'trung', 'hđnd', 'ubnd', 'btv']);
+const TITLE_WORDS = new Set(['thư', 'viên', 'ủy', 'trực', 'vụ', 'tịch', 'đốc', 'lý', 'trưởng', 'phó', 'ban', 'tỉnh', 'huyện', 'thành', 'phố', 'đảng', 'chính', 'trị', 'hội', 'đồng', 'nhân', 'dân', 'tổ', 'chức', 'giáo', 'đạo', 'tuyên', 'kiểm', 'tra', 'của', 'và', 'các', 'ương', 'thường', 'quốc', 'phòng', 'an', 'ninh', 'mặt', 'trận', 'tư', 'pháp', 'sở', 'bộ', 'trung', 'hđnd', 'ubnd', 'btv', 'ký', 'nhiệm', 'văn', 'nước', 'tướng', 'kinh', 'tế', 'tài', 'ngân', 'sách', 'khoa', 'học', 'công', 'nghệ', 'môi', 'trường', 'dục', 'hóa', 'hoá', 'thể', 'thao', 'du', 'lịch', 'ngoại', 'giao', 'thông', 'vận', 'tải', 'xây', 'dựng', 'lao', 'động', 'thương', 'binh', 'xã', 'nội', 'vụ', 'cán', 'sự', 'đoàn']);
 
 /** A person (or group) as read from the text: the name, the titles after it, and where it ends. */
 export interface PersonPhrase {

@@ -21,20 +21,42 @@ interface LineSentences {
   readonly spans: readonly { readonly start: number; readonly end: number; readonly text: string }[];
 }
 
-/** The NFC view of a line and its sentences (". " followed by a capital, or the line end), memoised per line text. */
+/** The NFC view of a line and its sentences, memoised per line text. */
 const sentencesByLine = new LineMemo((line: string): LineSentences => {
   const view = new NormalizedText(line, { lowerCase: false });
   const text = view.text;
   const spans: { start: number; end: number; text: string }[] = [];
   let from = 0;
-  for (const m of text.matchAll(/[.!?…]+["”]?(?=\s+["“]?\p{Lu})/gu)) {
-    const stop = (m.index ?? 0) + m[0].length;
+  for (const stop of sentenceStops(text)) {
     pushSentence(spans, text, from, stop);
     from = stop;
   }
   pushSentence(spans, text, from, text.length);
   return { view, spans };
 });
+
+// A full stop ends a sentence when a capital (or a quote and a capital) follows; a numbered item ("2. Tiếp tục") starts one.
+const STOP = /[.!?…]+["”»)]?(?=\s+(?:["“«(]?\p{Lu}|\d{1,2}[.)]\s+\p{Lu}))/gu;
+// Abbreviations and initials end in a full stop without ending the sentence: "TP. Hồ Chí Minh", "PGS.TS. Nguyễn", "Q. 1".
+const ABBREVIATION = /(?:^|[\s(])(?:TP|Tp|Q|P|H|X|TX|TT|PGS|GS|TS|ThS|Th\.S|BS|KS|NSND|NSƯT|Đ\/c|St|Mr|Mrs|Dr|\p{Lu}|(?:PGS|GS)\.TS)$/u;
+// A photo caption or credit runs into the next sentence without a stop: "… - Ảnh: Báo Nghệ An Sáng nay 14-3, …",
+// "Ảnh minh họa: TTXVN Thảo luận tại tổ …". A capitalised time word after a word (not a comma) starts a sentence, as
+// does a capital after an upper-case credit.
+const GLUED_DATE = /(?<=[\p{L}\p{M}\d)”"])\s+(?=(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|Hôm)\s+(?:nay|qua|cùng|mai|\d|\(?thứ|hôm|ngày)|Ngày\s+\d)/gu;
+const GLUED_CREDIT = /Ảnh(?:\s+\p{L}+){0,3}\s*:\s*(?:\p{Lu}[\p{Lu}\d./-]+\s+)+(?=\p{Lu}\p{Ll})/gu;
+
+/** Offsets (in `text`) where a sentence ends, in order. */
+function sentenceStops(text: string): number[] {
+  const stops = new Set<number>();
+  for (const m of text.matchAll(STOP)) {
+    const at = m.index ?? 0;
+    if (m[0].startsWith('.') && m[0].length === 1 && ABBREVIATION.test(text.slice(Math.max(0, at - 12), at))) continue;
+    stops.add(at + m[0].length);
+  }
+  for (const m of text.matchAll(GLUED_DATE)) stops.add(m.index ?? 0);
+  for (const m of text.matchAll(GLUED_CREDIT)) stops.add((m.index ?? 0) + m[0].length);
+  return [...stops].filter((s) => s > 0 && s < text.length).sort((a, b) => a - b);
+}
 
 /** Splits the non-skipped lines `from` to `to` (exclusive) into sentences. */
 export function splitSentences(doc: ArticleText, skipLine: (line: number) => boolean, from: number, to: number): Sentence[] {

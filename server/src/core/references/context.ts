@@ -1,5 +1,6 @@
 import { LineMemo } from '../text/memo';
 import { fold } from '../text/normalized-text';
+import { isoFromMatch, NUMERIC_DATE_SOURCE } from '../dates/numeric';
 import type { CatalogEntry } from './catalog';
 
 const PARTY_WORDS = /(?<![\p{L}\p{M}])(đảng|đảng viên|tỉnh ủy|thành ủy|huyện ủy|cấp ủy|tuyên giáo|bộ chính trị|ban bí thư|chi bộ|đảng bộ|xây dựng đảng)(?![\p{L}\p{M}])/gu;
@@ -45,9 +46,8 @@ export function isPartyEntry(entry: CatalogEntry): boolean {
   return /\/T[WƯ]$/u.test((entry.symbol ?? entry.id).replace(/\/\d{4}$/u, ''));
 }
 
-const DATE = '(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{4})';
-const DATE_AFTER = new RegExp(`^\\s*,?\\s*(?:ban hành\\s+)?ngày\\s+${DATE}`, 'u');
-const DATE_BEFORE = new RegExp(`ngày\\s+${DATE}\\s*,?[^.;]{0,60}(?:ra|ban hành|ký|thông qua)[^.;]{0,20}$`, 'u');
+const DATE_AFTER = new RegExp(`^\\s*,?\\s*(?:ban hành\\s+)?ngày\\s+${NUMERIC_DATE_SOURCE}`, 'u');
+const DATE_BEFORE = new RegExp(`ngày\\s+${NUMERIC_DATE_SOURCE}\\s*,?[^.;]{0,60}(?:ra|ban hành|ký|thông qua)[^.;]{0,20}$`, 'u');
 
 /**
  * The issue date the text gives for a mention, as ISO: written right after it ("… số 49-NQ/TW ngày 20-6-1961")
@@ -55,6 +55,5 @@ const DATE_BEFORE = new RegExp(`ngày\\s+${DATE}\\s*,?[^.;]{0,60}(?:ra|ban hành
  */
 export function statedDate(following: string, preceding = ''): string | undefined {
   const m = DATE_AFTER.exec(fold(following)) ?? DATE_BEFORE.exec(fold(preceding));
-  if (!m) return undefined;
-  return `${m[3]}-${(m[2] ?? '').padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`;
+  return m ? isoFromMatch(m) : undefined;
 }

@@ -1,0 +1,112 @@
+import { fromIso, fromParts, type Day } from './calendar';
+import { findDatePhrases } from './phrases';
+import { currentTerm, findTermRanges } from './terms';
+import type { LowerBound, YearContext, YearEvidence, YearRange } from './year';
+
+/** A document the article cites, with the date resolution found for it (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
+export interface CitedDocument {
+  readonly line: number;
+  /** Offset of the mention in its line's folded text (approximate for decomposed text). */
+  readonly at: number;
+  readonly text: string;
+  readonly date: string;
+}
+
+/** Evidence from outside the text: neighbouring files, the corpus period. */
+export interface OutsideEvidence {
+  readonly neighbours?: YearEvidence | (() => YearEvidence | undefined);
+  readonly period?: YearRange;
+}
+
+const YEAR = '((?:19|20)\\d{2})';
+const CURRENT: readonly { re: RegExp; shift: number }[] = [
+  { re: new RegExp(`năm nay\\s*[,(]?\\s*(?:năm\\s+)?${YEAR}(?!\\d)`, 'u'), shift: 0 },
+  { re: new RegExp(`năm\\s+${YEAR}\\s+này`, 'u'), shift: 0 },
+  { re: new RegExp(`(?:những|các|\\d+|sáu|chín)\\s+tháng\\s+đầu\\s+năm\\s+(?:nay\\s*\\(?\\s*)?${YEAR}`, 'u'), shift: 0 },
+  { re: new RegExp(`năm\\s+${YEAR}\\s+(?:vừa qua|vừa rồi|vừa kết thúc)`, 'u'), shift: 1 },
+];
+const SINCE = new RegExp(`(?:từ\\s+)?(?:đầu\\s+)?năm\\s+${YEAR}\\)?\\s+(?:đến|tới)\\s+nay`, 'gu');
+const NUMBER_WORDS: Readonly<Record<string, number>> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, mười: 10 };
+const ANNIVERSARY = /(?:sơ kết|tổng kết|sau|qua|kỷ niệm)\s+(\d{1,2}|một|hai|ba|bốn|năm|mười)\s+năm\s+(?:thực hiện|triển khai|thi hành|ban hành)/gu;
+const ISSUED_BEFORE = /(?:\d+\s*[-–/]\s*[\p{L}đ/-]+|nghị quyết|chỉ thị|quyết định|kết luận|thông tư|nghị định|công văn|quy định|luật|thông báo|văn bản)(?:\s+số)?[^.;:]{0,25}(?:ban hành\s+)?(?:ngày|,)?\s*$/u;
+const ANNOUNCED = /(?:công bố|trao|trao quyết định|đọc)\s+(?:các\s+)?(?:quyết định|nghị quyết|chỉ thị|kết luận|quy định|thông báo)[^.;]{0,80}$/u;
+const PLANNED_BEFORE = /(?:sẽ|dự kiến|kế hoạch|đến|tới|từ)\s+(?:\p{L}+\s+){0,3}$/u;
+
+/** Collects what the article's folded lines say about its year, with the dates of the documents it cites. */
+export function findYearContext(lines: readonly string[], cited: readonly CitedDocument[], outside: OutsideEvidence = {}): YearContext {
+  const current: YearEvidence[] = [];
+  const lowerBounds: LowerBound[] = [];
+  const announced: LowerBound[] = [];
+  const ranges: YearRange[] = [];
+  const fullDates = new Map<string, YearEvidence | null>();
+  lines.forEach((folded, line) => {
+    for (const { re, shift } of CURRENT) {
+      const m = re.exec(folded);
+      if (m?.[1]) current.push({ kind: 'current-year', year: Number(m[1]) + shift, text: m[0] });
+    }
+    ranges.push(...findTermRanges(folded));
+    // "từ đầu năm 2016 đến nay": the article is in 2016 or later.
+    for (const m of folded.matchAll(SINCE)) lowerBounds.push({ day: { year: Number(m[1]), month: 1, day: 1 }, text: m[0] });
+    for (const p of findDatePhrases(folded)) {
+      if (p.year === undefined || p.day === undefined || p.month === undefined) continue;
+      // A document's issue date ("Quyết định số 439-QĐNS/TW ngày 6/2/2017") is in the past of the article.
+      const before = folded.slice(Math.max(0, p.start - 60), p.start);
+      if (ISSUED_BEFORE.test(before)) {
+        const bound = { day: { year: p.year, month: p.month, day: p.day }, text: folded.slice(Math.max(0, p.start - 40), p.end).trim() };
+        lowerBounds.push(bound);
+        if (ANNOUNCED.test(folded.slice(Math.max(0, p.start - 120), p.start))) announced.push(bound);
+      }
+      const key = `${p.month}-${p.day}`;
+      const known = fullDates.get(key);
+      const evidence: YearEvidence = { kind: 'same-date', year: p.year, text: folded.slice(p.start, p.end) };
+      fullDates.set(key, known === undefined || known?.year === p.year ? evidence : null);
+      if (p.endDay !== undefined && p.endMonth !== undefined) fullDates.set(`${p.endMonth}-${p.endDay}`, evidence);
+    }
+    for (const m of folded.matchAll(ANNIVERSARY)) {
+      const years = Number(m[1]) || NUMBER_WORDS[m[1] ?? ''] || 0;
+      const doc = cited.find((c) => c.line === line && c.at >= (m.index ?? 0) && c.at - (m.index ?? 0) < 200);
+      if (years > 0 && doc) current.push({ kind: 'anniversary', year: Number(doc.date.slice(0, 4)) + years, text: `${m[0]} ${doc.text} (${doc.date})` });
+    }
+  });
+  for (const c of cited) {
+    const before = (lines[c.line] ?? '').slice(Math.max(0, c.at - 40), c.at);
+    if (/dự thảo\s*$|dự án\s*$/u.test(before) || PLANNED_BEFORE.test(before)) continue;
+    const day = partialDay(c.date);
+    if (day) lowerBounds.push({ day, text: `${c.text} (${c.date})` });
+  }
+  const isSession = (r: YearRange): boolean => r.from === r.to && /họp thứ/u.test(r.text);
+  const isNamedTerm = (r: YearRange): boolean => /nhiệm kỳ/u.test(r.text);
+  // No article lives in a year later than every year it writes, plus one ("năm 2016 vừa qua"): a misread document
+  // ("13 năm thi hành Nghị quyết 39" taken for the 2015 one) must not date it in 2028.
+  const written = lines.flatMap((l) => [...l.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/gu)].map((m) => Number(m[1])));
+  const latestWritten = written.length > 0 ? Math.max(...written) : undefined;
+  const plausible = current.filter((e) => e.kind !== 'anniversary' || latestWritten === undefined || e.year <= latestWritten + 1);
+  const term = currentTerm(ranges.filter((r) => !isSession(r) && !isNamedTerm(r)));
+  const session = mostMentioned(ranges.filter(isSession));
+  // "nhiệm kỳ 2015-2020" bounds the article when it is the only term the article names: articles also recall past
+  // terms and prepare coming ones ("bầu cử … nhiệm kỳ 2021-2026").
+  const named = [...new Map(ranges.filter(isNamedTerm).map((r) => [`${r.from}-${r.to}`, r])).values()];
+  const onlyNamed = named.length === 1 ? named[0] : undefined;
+  const dates = new Map<string, YearEvidence>();
+  for (const [k, v] of fullDates) if (v) dates.set(k, v);
+  return {
+    current: plausible, lowerBounds, announced, ranges: [...(session ? [session] : []), ...(term ? [term] : []), ...(onlyNamed ? [onlyNamed] : [])], fullDates: dates,
+    ...(outside.neighbours ? { neighbours: outside.neighbours } : {}),
+    ...(outside.period ? { period: outside.period } : {}),
+  };
+}
+
+/** The session an article names most often (the one it reports; others are past or planned), the first on a tie. */
+function mostMentioned(sessions: readonly YearRange[]): YearRange | undefined {
+  const counts = new Map<number, number>();
+  for (const s of sessions) counts.set(s.from, (counts.get(s.from) ?? 0) + 1);
+  let best: YearRange | undefined;
+  for (const s of sessions) if (!best || (counts.get(s.from) ?? 0) > (counts.get(best.from) ?? 0)) best = s;
+  return best;
+}
+
+/** The first day a partial date can be: `2017` → 1 January 2017. */
+function partialDay(date: string): Day | undefined {
+  const [y, m, d] = date.split('-');
+  return fromIso(date) ?? fromParts(d ?? '1', m ?? '1', y);
+}

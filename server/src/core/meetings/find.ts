@@ -1,0 +1,97 @@
+import { findDatePhrases, type DatePhrase } from '../dates/phrases';
+import type { Sentence } from './sentences';
+
+/** Where a sentence speaks of a meeting: its kind, the meeting word, and the word that introduces it. */
+export interface Introduction {
+  readonly kind: string;
+  /** Offset of the meeting word (the title starts there). */
+  readonly at: number;
+  /** Offset of the clause's verb ("tổ chức", "khai mạc"), or of the meeting word when none comes first. */
+  readonly verbAt: number;
+  /** How the sentence speaks of it: a verb before the meeting word, a dated sentence, an assembly sitting, a visit. */
+  readonly via: 'verb' | 'dated' | 'sitting' | 'visit';
+  /** The date phrase of the sentence that dates the meeting, folded offsets. */
+  readonly date?: DatePhrase;
+}
+
+const NOUN = 'hội nghị|hội thảo|họp báo|phiên họp|phiên (?:khai mạc|bế mạc|thảo luận|chất vấn|toàn thể|làm việc)|kỳ họp|kì họp|cuộc họp|đại hội|tọa đàm|toạ đàm|giao ban|buổi làm việc|buổi tiếp xúc|lễ kỷ niệm|lễ khai mạc|lễ ra mắt|lễ trao giải|lễ phát động|lễ công bố';
+const NOUNS = new RegExp(`(?<![\\p{L}\\p{M}])(${NOUN})(?![\\p{L}\\p{M}])`, 'giu');
+const INTRODUCED = new RegExp(`(?<![\\p{L}\\p{M}])(?:tổ chức|chủ trì|khai mạc|triệu tập)\\s+(?:thành công\\s+)?(?:buổi\\s+|cuộc\\s+)?(${NOUN})(?![\\p{L}\\p{M}])`, 'giu');
+const SITTING = /(?<![\p{L}\p{M}])(quốc hội|qh|hđnd[^,.;]{0,30}|ủy ban thường vụ quốc hội)(?:\s+(?:khóa|khoá)\s+[\dxvi]+)?\s+(?:đã\s+|đang\s+|sẽ\s+)?(?:chính thức\s+)?(họp|thông qua|biểu quyết|thảo luận|chất vấn|bế mạc|khai mạc|làm việc)(?![\p{L}\p{M}])/iu;
+const VISIT = /(?<![\p{L}\p{M}])(?:đã\s+)?(?:có\s+)?(?:(?:đến\s+)?thăm và\s+)?(?:buổi\s+)?làm việc với(?![\p{L}\p{M}])/iu;
+// Plural, routine or nominalised mentions are not meetings: "các hội nghị", "định kỳ … giao ban", "việc tổ chức đại hội".
+const GENERIC_BEFORE = /(?:các|những|nhiều)\s*$|(?:định kỳ|thường xuyên|hằng tháng|hàng tháng|hằng quý|hằng tuần|việc)\s+(?:\p{L}+[\s,]+){0,8}$/iu;
+const GENERIC_AFTER = /^\s+(?:đảng bộ\s+)?các cấp|^[^.;]{0,60}\s+theo quy định/iu;
+// A date right after a document's name is the document's date: "Nghị quyết số 343/2017/UBTVQH14 ngày 19/1/2017".
+const DOCUMENT_BEFORE = /(?:\d+\/[\p{Lu}\d/-]+|-[\p{Lu}Đ]+\/[\p{Lu}Đ]+|nghị quyết|chỉ thị|quyết định|kết luận|thông tư|nghị định|công văn|quy định|luật)[^,.;:]{0,12}$/iu;
+// Cheap substring checks before the regular expressions, which cost far more on long documents.
+const MAY_INTRODUCE = ['ổ chức', 'hủ trì', 'hai mạc', 'riệu tập'];
+
+/** The meeting kind of a meeting word as written: spelling variants and sittings folded together. */
+export function toKind(word: string): string {
+  const w = word.toLowerCase();
+  if (w === 'toạ đàm') return 'tọa đàm';
+  if (w === 'kì họp') return 'kỳ họp';
+  if (w.startsWith('phiên ')) return 'phiên họp';
+  return w;
+}
+
+/** Meetings introduced by a verb anywhere: "tổ chức Hội nghị …", "chủ trì cuộc họp …". */
+export function findVerbIntroductions(sentence: Sentence): Introduction[] {
+  const found: Introduction[] = [];
+  if (!MAY_INTRODUCE.some((w) => sentence.text.includes(w))) return found;
+  for (const m of sentence.text.matchAll(INTRODUCED)) {
+    const word = m[1] ?? '';
+    const at = (m.index ?? 0) + m[0].length - word.length;
+    if (isGeneric(sentence.text, at, word.length)) continue;
+    found.push({ kind: toKind(word), at, verbAt: m.index ?? 0, via: 'verb' });
+  }
+  return found;
+}
+
+/**
+ * The meeting a dated sentence reports: "Sáng 21/6, kỳ họp thứ 3 … đã họp phiên bế mạc", "Chiều 19/5, tại Nhà
+ * Quốc hội, … Họp báo …", "Quốc hội họp phiên toàn thể", "làm việc với …". The date must be the sentence's own,
+ * not a document's.
+ */
+export function findDatedIntroduction(sentence: Sentence): Introduction | undefined {
+  const folded = sentence.text.toLowerCase();
+  const date = findDatePhrases(folded).find((p) => (p.day !== undefined || p.relative !== undefined) && !DOCUMENT_BEFORE.test(folded.slice(0, p.start)));
+  if (!date) return undefined;
+  const nouns = [...sentence.text.matchAll(NOUNS)].filter((m) => !isGeneric(sentence.text, m.index ?? 0, (m[1] ?? '').length));
+  const sitting = SITTING.exec(sentence.text);
+  const visit = VISIT.exec(sentence.text);
+  const after = nouns.find((m) => (m.index ?? 0) >= date.end) ?? nouns[nouns.length - 1];
+  if (sitting && (!after || (sitting.index ?? 0) < (after.index ?? 0)) && /họp|thông qua|biểu quyết|thảo luận|chất vấn/iu.test(sitting[2] ?? '')) {
+    const phiên = /phiên(?:\s+(?:họp|toàn thể|bế mạc|khai mạc|thảo luận|chất vấn))?/iu.exec(sentence.text.slice(sitting.index ?? 0));
+    const at = phiên ? (sitting.index ?? 0) + (phiên.index ?? 0) : sitting.index ?? 0;
+    return { kind: 'phiên họp', at, verbAt: sitting.index ?? 0, via: 'sitting', date };
+  }
+  if (after) {
+    const at = after.index ?? 0;
+    return { kind: toKind(after[1] ?? ''), at, verbAt: at, via: 'dated', date };
+  }
+  if (visit) return { kind: 'buổi làm việc', at: visit.index ?? 0, verbAt: visit.index ?? 0, via: 'visit', date };
+  return undefined;
+}
+
+function isGeneric(text: string, at: number, length: number): boolean {
+  return GENERIC_BEFORE.test(text.slice(0, at)) || GENERIC_AFTER.test(text.slice(at + length));
+}
+
+const AT_MEETING = new RegExp(`(?<![\\p{L}\\p{M}])(?:tại|trong)\\s+(${NOUN})(?![\\p{L}\\p{M}])`, 'giu');
+
+/**
+ * Past the lead, a meeting dated right after its name: "… phát biểu tại Hội nghị … sáng 25/5", "… trong cuộc họp
+ * góp ý … vào sáng 6/2". Such a sentence may be the only one that dates the meeting the lead talks about.
+ */
+export function findDatedAside(sentence: Sentence): Introduction | undefined {
+  const folded = sentence.text.toLowerCase();
+  for (const m of sentence.text.matchAll(AT_MEETING)) {
+    const word = m[1] ?? '';
+    const at = (m.index ?? 0) + m[0].length - word.length;
+    const date = findDatePhrases(folded).find((p) => p.day !== undefined && p.start > at && p.start - at < 160 && !/[.;]/u.test(folded.slice(at, p.start)));
+    if (date && !DOCUMENT_BEFORE.test(folded.slice(0, date.start))) return { kind: toKind(word), at, verbAt: at, via: 'dated', date };
+  }
+  return undefined;
+}
