@@ -15,6 +15,7 @@ import { measureIndex } from './index-bench.mjs';
 import { BenchClient } from './lsp-client.mjs';
 import { measureEdits, measureIdleHover } from './latency.mjs';
 import { measureSteps } from './core-steps.mjs';
+import { measureReferenceHovers } from './references.mjs';
 import { formatTable, mb, median, memoryOf, round, seededRandom, verdict } from './stats.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,6 +73,13 @@ function hoverTarget(sources) {
 async function main() {
   const m = figures.machine;
   console.log(`machine: ${m.cpu} × ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.platform}`);
+  if (argv.has('--references')) {
+    // Quick mode: only start-up and reference hovers (`npm run bench -- --references`).
+    await section('references', () => measureReferenceHovers({ repo: REPO, log }));
+    console.log(formatTable(referenceRows(figures)));
+    console.log(JSON.stringify(figures));
+    return;
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-bench-'));
   const ws = path.join(tmp, 'ws');
   try {
@@ -93,6 +101,8 @@ async function main() {
       }
       return { runs: samples.length, medianMs: round(median(samples)), minMs: round(Math.min(...samples)), maxMs: round(Math.max(...samples)) };
     });
+
+    await section('references', () => measureReferenceHovers({ repo: REPO, log }));
 
     await section('cli', () => measureCliThroughput({ repo: REPO, corpus: corpus.root, bytes: corpus.bytes, runs: PLAN.cliRuns, log }));
 
@@ -171,6 +181,22 @@ async function measureLsp(client, sources, ws) {
   };
 }
 
+/** Start-up and reference hover rows, with the issue's targets. */
+function referenceRows(f) {
+  if (f.references?.error) return [['references', `ERROR: ${f.references.error.slice(0, 100)}`, '', 'n/a']];
+  const r = f.references;
+  if (!r?.hover) return [];
+  const h = r.hover;
+  return [
+    ['spawn → initialize (reference bench)', `median ${r.initialize.medianMs} ms, max ${r.initialize.maxMs} ms (n=${r.initialize.runs})`, 'median < 200 ms', verdict(r.initialize.medianMs, 200)],
+    ['reference hover, every mention, idle', `p50 ${h.p50} / p95 ${h.p95} / max ${h.max} ms (n=${h.n}, ${h.files} files)`, 'p95 < 5 ms', verdict(h.p95, 5)],
+    ...(r.packs ? [
+      ['catalog pack index read (at start)', `${r.packs.indexMs} ms (${r.packs.packs} packs, ${r.packs.entries} entries)`, '< 5 ms', verdict(r.packs.indexMs, 5)],
+      ['catalog pack, first lookup (read + index)', `p50 ${r.packs.first.p50} / max ${r.packs.first.max} ms; ${r.packs.largest.file} (${r.packs.largest.count}) ${r.packs.largest.ms} ms`, 'once per pack, off start', 'info'],
+    ] : []),
+  ];
+}
+
 function report() {
   const f = figures;
   const rows = [];
@@ -179,6 +205,7 @@ function report() {
   rows.push(['corpus', `${f.corpus?.files} files, ${f.corpus?.MB} MB (from ${f.corpus?.sources} articles)`, '~5,000 / ~50 MB', '']);
   rows.push(...err('serverStart'));
   if (f.serverStart?.medianMs !== undefined) rows.push(['server spawn → initialize result', `median ${f.serverStart.medianMs} ms (min ${f.serverStart.minMs}, max ${f.serverStart.maxMs}; n=${f.serverStart.runs})`, '', '']);
+  rows.push(...referenceRows(f));
   rows.push(['extension activation', 'measured in the e2e run (needs VS Code)', '', 'n/a']);
   rows.push(...err('cli'));
   if (f.cli?.ratio !== undefined) {

@@ -32,6 +32,38 @@ describe('hover', () => {
     assert.match(hoverMarkdown(hover), /Hà Nam/u);
   });
 
+  it('names a province\'s Steering Committee 35 in Vietnamese first, links the central body, then the English gloss', async () => {
+    const markdown = hoverMarkdown(await client.hover(uri, positionOf(SEED, 21, 'Ban Chỉ đạo 35')));
+    const vietnamese = markdown.indexOf('Ban Chỉ đạo 35 tỉnh Hà Nam: Ban Chỉ đạo về bảo vệ nền tảng tư tưởng của Đảng');
+    const english = markdown.indexOf("Hà Nam's own Steering Committee 35");
+    assert.ok(vietnamese >= 0, markdown);
+    assert.ok(english > vietnamese, `the English gloss follows the Vietnamese name:\n${markdown}`);
+    assert.match(markdown, /\[Ban Chỉ đạo 35 Trung ương\]\(https?:\/\/[^)\s]+\)/u);
+  });
+
+  it('reads an uncatalogued symbol: kind, number, year, issuers, term', async () => {
+    const text = 'Theo Thông tư liên tịch số 05/2002/TTLT-BTP-BCA-BTC và Công văn số 123/UBND-TNMT, Nghị quyết số 800/NQ-UBTVQH13.';
+    const doc = virtualUri('symbols.txt');
+    await client.open(doc, text);
+    const joint = hoverMarkdown(await client.hover(doc, positionOf(text, 0, 'TTLT')));
+    assert.match(joint, /thông tư liên tịch số 05 năm 2002/iu);
+    assert.match(joint, /Bộ Tư pháp; Bộ Công an; Bộ Tài chính/u);
+    assert.match(joint, /chưa có trong danh mục|not in the catalog/u);
+    const letter = hoverMarkdown(await client.hover(doc, positionOf(text, 0, 'UBND-TNMT')));
+    assert.match(letter, /Ủy ban nhân dân/u);
+    assert.match(letter, /Tài nguyên và Môi trường/u);
+    const standing = hoverMarkdown(await client.hover(doc, positionOf(text, 0, 'UBTVQH13')));
+    assert.match(standing, /Ủy ban Thường vụ Quốc hội khóa XIII/u);
+  });
+
+  it('says "A or B" when two catalogued documents fit a short form', async () => {
+    const text = 'Các nghị quyết Hội nghị Trung ương 5 khóa XII được quán triệt.';
+    const doc = virtualUri('plenum.txt');
+    await client.open(doc, text);
+    const markdown = hoverMarkdown(await client.hover(doc, positionOf(text, 0, 'Trung ương 5')));
+    assert.match(markdown, /10-NQ\/TW.* or .*11-NQ\/TW/u);
+  });
+
   it('labels an entry\'s source in English by default', async () => {
     const decree = virtualUri('decree.txt');
     await client.open(decree, DECREE);

@@ -20,6 +20,7 @@ test('the packaged .vsix is under 2 MB and holds the bundles, grammar, data and 
     'extension/docs/rules/boilerplate-view-counter.md',
   ]) assert.ok(names.includes(required), `${required} missing; has ${names.join(', ')}`);
   assert.ok(names.some((n) => n.startsWith('extension/server/data/catalog/') && n.endsWith('.json')), 'catalogs shipped');
+  assert.ok(names.includes('extension/server/data/catalog/packs/index.json'), 'catalog packs shipped');
   assert.deepEqual(names.filter((n) => n.includes('node_modules/') || n.includes('/src/') || n.endsWith('.ts') || n.endsWith('.map')), [], 'no sources, maps or dependencies');
 });
 

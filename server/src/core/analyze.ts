@@ -80,6 +80,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     catalog: options.catalog,
     ...(article.province ? { province: article.province } : {}),
     ...(article.date ? { articleDate: article.date } : {}),
+    ...(article.years[0] !== undefined ? { latestYear: article.years[0] } : {}),
     ...familyOf(doc),
     text,
   });

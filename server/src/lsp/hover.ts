@@ -2,6 +2,7 @@ import type { Hover } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import { describeReason } from '../core/i18n/reasons';
 import type { CatalogEntry } from '../core/references/catalog';
+import { describeSymbol } from '../core/references/symbol';
 import type { ResolvedMention } from '../core/references/resolve';
 import type { Locale } from '../core/types';
 import { toRange } from './convert';
@@ -25,15 +26,66 @@ export function toHover(analysis: Analysis, offset: number, locale: Locale, engl
 function toMarkdown(found: ResolvedMention, locale: Locale, englishGloss: boolean): string {
   const { mention, resolution } = found;
   if (resolution.status === 'ambiguous') {
-    return [`**${escape(mention.text)}** — ${t(locale, 'ambiguous')}`, '', ...resolution.candidates.map((c) => `- ${headline(c)}: ${escape(c.title)}`)].join('\n');
+    const names = resolution.candidates.map((c) => (c.entry ? headline(c.entry) : c.id));
+    return [
+      `**${escape(mention.text)}** — ${t(locale, 'ambiguous')} ${names.map(escape).join(` ${t(locale, 'or')} `)}`, '',
+      ...resolution.candidates.map((c) => `- ${c.entry ? `${escape(headline(c.entry))}: ${escape(c.entry.title)}` : `${escape(c.id)} — ${t(locale, 'notCatalogued')}`}`),
+    ].join('\n');
   }
-  if (resolution.status === 'unknown') return `**${escape(mention.text)}** — ${t(locale, 'unknown')} (${escape(describeReason(resolution.reason, locale))})`;
+  if (resolution.status === 'unknown') return unknownMarkdown(found, locale);
   if (resolution.entry) return entryMarkdown(resolution.entry, resolution.id, locale, englishGloss);
   const province = resolution.province ?? '';
   const ordinal = mention.ordinal ?? '';
   if (!resolution.province) return [`**${escape(mention.text)}**`, '', `\`${resolution.id}\` — ${t(locale, 'noDetails')}`].join('\n');
-  const key = mention.type === 'organization' ? 'provinceSteering35' : mention.type === 'congress' ? 'provinceCongress' : 'provinceCongressResolution';
+  if (mention.type === 'organization') return provinceBodyMarkdown(province, resolution.id, resolution.mirrors, locale, englishGloss);
+  const key = mention.type === 'congress' ? 'provinceCongress' : 'provinceCongressResolution';
   return [`**${escape(t(locale, key, { province, ordinal }))}**`, '', `\`${resolution.id}\` — ${t(locale, 'noCatalogEntry')}`].join('\n');
+}
+
+/** A mention the catalog lacks: what its symbol says (kind, number, year, issuer, term), then why it stayed unknown. */
+function unknownMarkdown(found: ResolvedMention, locale: Locale): string {
+  const { mention, resolution } = found;
+  if (resolution.status !== 'unknown') return '';
+  // The Vietnamese hover says the same through its own lines.
+  const reason = locale === 'en' ? `: ${describeReason(resolution.reason, locale)}` : '';
+  const kindWritten = mention.kindWord ?? mention.kind;
+  const symbol = resolution.symbol;
+  if (!symbol) {
+    const said = kindWritten && mention.number ? [`${capitalize(kindWritten)} số ${mention.number}`, ...(mention.issuer ? [`${t(locale, 'issuerInText')}: ${mention.issuer}`] : []), ...(mention.term ? [`khóa ${mention.term}`] : [])] : [];
+    const lines = [`**${escape(mention.text)}** — ${t(locale, 'unknown')}${escape(reason)}`];
+    if (said.length > 0) lines.push('', escape(said.join(' · ')));
+    if (mention.date) lines.push('', `${t(locale, 'date')}: ${mention.date}`);
+    return lines.join('\n');
+  }
+  const info = symbol.info;
+  // The kind the text writes ("Quyết định 935") is more precise than the symbol's reading ("quyết định hoặc quy định").
+  const kind = kindWritten ?? info?.kindName ?? '';
+  const lines = [`**${escape(`${capitalize(kind)} ${symbol.id}`.trim())}**`, ''];
+  if (info) lines.push(escape(capitalize(describeSymbol(kindWritten ? { ...info, kindName: kindWritten } : info))), '');
+  if (mention.issuer) lines.push(escape(`${t(locale, 'issuerInText')}: ${mention.issuer}${mention.term ? ` khóa ${mention.term}` : ''}`), '');
+  if (symbol.basis === 'rule') lines.push(t(locale, 'derivedSymbol', { symbol: symbol.id }), '');
+  if (symbol.basis === 'article') lines.push(t(locale, 'articleSymbol', { symbol: symbol.id }), '');
+  if (symbol.basis !== 'rule') lines.push(t(locale, 'symbolSays'), '');
+  const otherDate = resolution.reason.code === 'other-issue-date' ? resolution.reason.stated : undefined;
+  lines.push(otherDate ? t(locale, 'notInCatalogOn', { symbol: symbol.id, date: otherDate }) : t(locale, 'notInCatalog', { symbol: symbol.id }));
+  if (mention.date) lines.push('', `${t(locale, 'date')}: ${mention.date}`);
+  return lines.join('\n');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A province's own Steering Committee 35: the Vietnamese name first, a link to the central body, the English gloss after. */
+function provinceBodyMarkdown(province: string, id: string, central: CatalogEntry | undefined, locale: Locale, englishGloss: boolean): string {
+  const lines = [`**${escape(t('vi', 'provinceSteering35', { province }))}**`, ''];
+  if (central) {
+    const related = central.kind === 'cơ quan' ? '' : ` (${t(locale, 'related')}: ${escape(headline(central))})`;
+    lines.push(`${t(locale, 'mirrors')}: [Ban Chỉ đạo 35 Trung ương](${central.source.url})${related}`, '');
+  }
+  if (englishGloss || locale === 'en') lines.push(`_${escape(t('en', 'provinceSteering35', { province }))}_`, '');
+  lines.push(`\`${id}\` — ${t(locale, 'noCatalogEntry')}`);
+  return lines.join('\n');
 }
 
 function entryMarkdown(entry: CatalogEntry, id: string, locale: Locale, englishGloss: boolean): string {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Catalog, parseCatalog, type CatalogEntry, type CatalogProblem } from '../core/references/catalog';
+import { Catalog, parseCatalog, parsePackIndex, type CatalogEntry, type CatalogProblem, type PackSource } from '../core/references/catalog';
 import { defaultSettings, parseSettings, type Settings, type SettingProblem } from '../core/settings';
 import { toLineKey } from '../core/text/article-text';
 
@@ -64,7 +64,32 @@ export function loadCatalog(root: string | undefined, extraFiles: readonly strin
     entries.push(...parsed.entries);
     problems.push(...parsed.problems.map((p: CatalogProblem) => ({ file, message: `${p.where}: ${p.message}` })));
   }
-  return { catalog: new Catalog(entries), problems };
+  const packs = builtInPacks(dir);
+  problems.push(...packs.problems);
+  return { catalog: new Catalog(entries, packs.source), problems };
+}
+
+/** Pack JSON read once per process, by path: a reload of settings does not read a pack again. */
+const packCache = new Map<string, ReturnType<typeof readJson>>();
+
+/**
+ * The built-in packs (`packs/index.json` and the packs it names). Only the small index is read here;
+ * a pack is read when a lookup first needs it.
+ */
+export function builtInPacks(dir: string): { source?: PackSource; problems: FileProblem[] } {
+  const packDir = path.join(dir, 'packs');
+  const indexFile = path.join(packDir, 'index.json');
+  const json = readJson(indexFile);
+  if (json.missing) return { problems: [] };
+  if (json.error) return { problems: [{ file: indexFile, message: json.error }] };
+  const parsed = parsePackIndex(json.value, indexFile);
+  const read = (file: string): { value?: unknown; error?: string } => {
+    const full = path.join(packDir, file);
+    const cached = packCache.get(full) ?? readJson(full);
+    packCache.set(full, cached);
+    return cached.missing ? { error: 'file not found' } : cached;
+  };
+  return { source: { packs: parsed.packs, read, locate: (file) => path.join(packDir, file) }, problems: parsed.problems.map((p) => ({ file: indexFile, message: `${p.where}: ${p.message}` })) };
 }
 
 /** Reads the lines a user chose to keep, `.vn-corpus/allow.json` (`{ "lines": [...] }`). */
@@ -102,7 +127,9 @@ export function catalogEntryPlace(entry: CatalogEntry): { file: string; line: nu
   } catch {
     return undefined;
   }
-  const needle = `"id": ${JSON.stringify(entry.id)}`;
+  // Hand-written catalogs put a space after the colon; the generated packs do not.
+  const spaced = `"id": ${JSON.stringify(entry.id)}`;
+  const needle = text.includes(spaced) ? spaced : `"id":${JSON.stringify(entry.id)}`;
   const at = Math.max(0, text.indexOf(needle));
   const before = text.slice(0, at);
   return { file: entry.origin.file, line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1), length: needle.length };

@@ -18,8 +18,20 @@ export function describeReason(reason: UnknownReason, locale: Locale): string {
       return vi ? `danh mục không có nghị quyết Hội nghị Trung ương ${reason.plenum}${term}` : `no catalogued resolution of plenum ${reason.plenum}${term}`;
     }
     case 'other-issue-date': {
-      if (reason.numberKnown) return vi ? `danh mục không có văn bản số này ban hành ngày ${reason.stated}` : `no catalogued document of that number issued on ${reason.stated}`;
-      return `${describeReason(reason.otherwise, locale)}${vi ? `, ban hành ngày ${reason.stated}` : ` issued on ${reason.stated}`}`;
+      const what = subject(reason.otherwise, vi);
+      return vi ? `danh mục không có ${what} ban hành ngày ${reason.stated}` : `the catalog has no ${what} issued on ${reason.stated}`;
     }
+    case 'number-partly-catalogued':
+      return vi
+        ? `có thể là ${reason.likely}, nhưng danh mục không có mọi ${reason.kind} số ${reason.number} và bài viết không nêu năm hay ngày`
+        : `${reason.kind} ${reason.number} may be ${reason.likely}, but the catalog does not hold every document of that number and the article gives no year or date`;
   }
+}
+
+/** What a reason says the catalog lacks, as the object of "the catalog has no …". */
+function subject(reason: UnknownReason, vi: boolean): string {
+  if (reason.code === 'symbol-not-catalogued') return reason.symbol;
+  if (reason.code === 'number-not-catalogued') return vi ? `${reason.kind} số ${reason.number}` : `${reason.kind} ${reason.number}`;
+  if (reason.code === 'plenum-not-catalogued') return vi ? `nghị quyết Hội nghị Trung ương ${reason.plenum}` : `resolution of plenum ${reason.plenum}`;
+  return vi ? 'văn bản số này' : 'document of that number';
 }

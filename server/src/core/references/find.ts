@@ -5,6 +5,8 @@ import { NormalizedText } from '../text/normalized-text';
 import { toOrdinal, toRoman } from '../text/roman';
 import type { CancellationCheck, Span } from '../types';
 import type { EntryKind } from './catalog';
+import { findDocuments } from './find-documents';
+import type { SymbolInfo } from './symbol';
 
 /** What a mention names. */
 export type MentionType = 'document' | 'plenum-resolution' | 'congress' | 'congress-resolution' | 'organization' | 'program' | 'award';
@@ -30,18 +32,18 @@ export interface Mention {
   readonly province?: string;
   /** The award or organization key (`bua-liem-vang`, `BCĐ35`). */
   readonly key?: string;
+  /** What the written symbol says by itself (kind, number, year, issuers, term). */
+  readonly symbolInfo?: SymbolInfo;
+  /** The kind word as written (`tờ trình`, `công văn`), folded. */
+  readonly kindWord?: string;
+  /** An issue date written with the mention, ISO. */
+  readonly date?: string;
 }
 
 const NOT_LETTER_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const NOT_LETTER_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
 const ORD = '([ivxlc]+|\\d{1,3})(?![\\p{L}\\p{M}\\p{N}])';
 const PROVINCE = `(${provinceAlternation()})`;
-const DOC_KINDS: Readonly<Record<string, EntryKind>> = {
-  'nghị quyết': 'nghị quyết', 'chỉ thị': 'chỉ thị', 'kết luận': 'kết luận', 'quy định': 'quy định',
-  'quyết định': 'quyết định', 'nghị định': 'nghị định', 'thông tư': 'thông tư', 'luật': 'luật',
-};
-const ISSUERS = 'bộ chính trị|ban bí thư|ban chấp hành trung ương(?: đảng)?|ban chấp hành đảng bộ tỉnh|trung ương(?: đảng)?|chính phủ|thủ tướng chính phủ|thủ tướng|quốc hội|ủy ban thường vụ quốc hội|ban thường vụ tỉnh ủy|tỉnh ủy|hđnd tỉnh|ubnd tỉnh';
-const SYMBOL = '\\d+(?:/\\d{4})?[-/][\\p{L}]+(?:[-/][\\p{L}]+)*';
 
 interface Pattern {
   readonly regex: RegExp;
@@ -73,27 +75,6 @@ const PATTERNS: readonly Pattern[] = [
       plenum: String(toOrdinal(m[1] ?? '') ?? m[1]),
       ...(m[2] ? { term: romanOf(m[2]) } : {}),
     }),
-  },
-  {
-    regex: new RegExp(
-      `${NOT_LETTER_BEFORE}(nghị quyết|chỉ thị|kết luận|quy định|quyết định|nghị định|thông tư|luật)\\s+(?:số\\s+)?(${SYMBOL}|\\d{1,4})${NOT_LETTER_AFTER}` +
-        `(?:\\s+(?:của|do)\\s+(${ISSUERS}))?`,
-      'gu',
-    ),
-    toMention: (m, span, text) => {
-      const kind = DOC_KINDS[m[1] ?? ''];
-      const written = m[2] ?? '';
-      if (!kind) return undefined;
-      const isSymbol = /[-/]\p{L}/u.test(written);
-      // "Luật 8 …" is prose; a law is cited by its symbol (24/2018/QH14) or by name.
-      if (kind === 'luật' && !isSymbol) return undefined;
-      return {
-        type: 'document', span, text, kind,
-        number: isSymbol ? (/^\d+(?:\/\d{4})?/u.exec(written)?.[0] ?? written) : written,
-        ...(isSymbol ? { symbol: written.toUpperCase().replace(/\/TƯ$/u, '/TW') } : {}),
-        ...(m[3] ? { issuer: m[3] } : {}),
-      };
-    },
   },
   {
     regex: new RegExp(`${NOT_LETTER_BEFORE}ban chỉ đạo\\s+35(?:\\s+(trung ương|tỉnh|thành phố|huyện|quận|thị xã)(?:\\s+${PROVINCE})?)?${NOT_LETTER_AFTER}`, 'gu'),
@@ -148,6 +129,15 @@ export function findMentionsIn(original: string): Mention[] {
       const mention = pattern.toMention(m, span, original.slice(span.start, span.end));
       if (mention) found.push(mention);
     }
+  }
+  for (const d of findDocuments(normalized.text)) {
+    const span = normalized.toOriginal(d.span);
+    found.push({
+      type: 'document', span, text: original.slice(span.start, span.end), number: d.number,
+      ...(d.kind ? { kind: d.kind } : {}), ...(d.kindWord ? { kindWord: d.kindWord } : {}),
+      ...(d.symbol ? { symbol: d.symbol.symbol, symbolInfo: d.symbol } : {}),
+      ...(d.issuer ? { issuer: d.issuer } : {}), ...(d.term ? { term: d.term } : {}), ...(d.date ? { date: d.date } : {}),
+    });
   }
   return dropOverlaps(found);
 }

@@ -1,12 +1,26 @@
 import { stripZeros, type Catalog, type CatalogEntry } from './catalog';
 import { isPartyEntry, statedDate, topicScore, topicWords } from './context';
 import type { Mention } from './find';
+import { deriveSymbol, issuerLevel, matchesLevel, termAt, type IssuerLevel } from './period';
+import type { SymbolInfo } from './symbol';
 
-/** How a mention resolved. */
+/** One document a mention may name: a catalog entry, or a symbol the article itself writes. */
+export interface Candidate {
+  readonly id: string;
+  readonly entry?: CatalogEntry;
+}
+
+/** How a mention resolved; `confidence` is 0–1, how sure the resolution is. */
 export type Resolution =
-  | { readonly status: 'resolved'; readonly id: string; readonly entry?: CatalogEntry; readonly province?: string }
-  | { readonly status: 'ambiguous'; readonly candidates: readonly CatalogEntry[] }
-  | { readonly status: 'unknown'; readonly reason: UnknownReason };
+  | { readonly status: 'resolved'; readonly id: string; readonly entry?: CatalogEntry; readonly province?: string; readonly confidence: number; readonly basis?: string; readonly mirrors?: CatalogEntry }
+  | { readonly status: 'ambiguous'; readonly candidates: readonly Candidate[]; readonly confidence: number }
+  | {
+      readonly status: 'unknown';
+      readonly reason: UnknownReason;
+      readonly confidence: number;
+      /** A symbol the mention names but the catalog lacks: written, from the article, or by the numbering rules. */
+      readonly symbol?: { readonly id: string; readonly info?: SymbolInfo; readonly basis: 'written' | 'article' | 'rule' };
+    };
 
 /** Why a mention stayed unknown, as a typed code; adapters render it in the interface language. */
 export type UnknownReason =
@@ -16,7 +30,9 @@ export type UnknownReason =
   | { readonly code: 'number-not-catalogued'; readonly kind: string; readonly number: string }
   | { readonly code: 'plenum-not-catalogued'; readonly plenum: string; readonly term?: string }
   /** The text states an issue date that no catalogued candidate has (`numberKnown`: some entry has the number). */
-  | { readonly code: 'other-issue-date'; readonly stated: string; readonly numberKnown: boolean; readonly otherwise: UnknownReason };
+  | { readonly code: 'other-issue-date'; readonly stated: string; readonly numberKnown: boolean; readonly otherwise: UnknownReason }
+  /** Only one document of that number is catalogued, from a pack that does not hold every one, and nothing dates the mention. */
+  | { readonly code: 'number-partly-catalogued'; readonly kind: string; readonly number: string; readonly likely: string };
 
 /** A mention with what it resolved to. */
 export interface ResolvedMention {
@@ -31,30 +47,51 @@ export interface ResolveContext {
   readonly province?: string;
   /** The article's date (ISO), so a document issued later is not a candidate. */
   readonly articleDate?: string;
+  /** The latest year the article names, an estimate of its period when it has no date. */
+  readonly latestYear?: number;
   /** Whether the article reads as Party work or State administration. */
   readonly family?: 'party' | 'state';
   /** The original text, to read the words after a mention. */
   readonly text?: string;
 }
 
-const PARTY_ISSUERS = /bộ chính trị|ban bí thư|trung ương/u;
-const STATE_ISSUERS = /chính phủ|thủ tướng|quốc hội/u;
+/** What the whole article says about one kind and number: the symbols it writes and the issuers it names. */
+interface ArticleFacts {
+  readonly symbols: Map<string, SymbolInfo>;
+  readonly issuers: Set<string>;
+  readonly terms: Set<string>;
+}
 
-/** Resolves every mention in order, so a later bare "Nghị quyết 35" follows an earlier full mention. */
+function keyOf(mention: Mention): string | undefined {
+  const kind = mention.kind ?? mention.kindWord;
+  return kind && mention.number ? `${kind}:${stripZeros(mention.number)}` : undefined;
+}
+
+function gather(mentions: readonly Mention[]): Map<string, ArticleFacts> {
+  const facts = new Map<string, ArticleFacts>();
+  for (const m of mentions) {
+    const key = m.type === 'document' ? keyOf(m) : undefined;
+    if (!key) continue;
+    const f = facts.get(key) ?? { symbols: new Map(), issuers: new Set(), terms: new Set() };
+    if (m.symbolInfo) f.symbols.set(m.symbolInfo.symbol, m.symbolInfo);
+    if (m.issuer) f.issuers.add(m.issuer);
+    if (m.term) f.terms.add(m.term);
+    facts.set(key, f);
+  }
+  return facts;
+}
+
+/** Resolves every mention; a short form ("Chỉ thị 05") uses what the whole article says about that number. */
 export function resolveMentions(mentions: readonly Mention[], ctx: ResolveContext): ResolvedMention[] {
-  const earlier = new Map<string, string>();
-  return mentions.map((mention) => {
-    const resolution = resolveMention(mention, ctx, earlier);
-    if (resolution.status === 'resolved' && mention.kind && mention.number) earlier.set(`${mention.kind}:${stripZeros(mention.number)}`, resolution.id);
-    return { mention, resolution };
-  });
+  const facts = gather(mentions);
+  return mentions.map((mention) => ({ mention, resolution: resolveMention(mention, ctx, facts) }));
 }
 
 /** Resolves one mention against the catalog and the article. */
-export function resolveMention(mention: Mention, ctx: ResolveContext, earlier: ReadonlyMap<string, string> = new Map()): Resolution {
+export function resolveMention(mention: Mention, ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts> = gather([mention])): Resolution {
   switch (mention.type) {
     case 'document':
-      return resolveDocument(mention, ctx, earlier);
+      return resolveDocument(mention, ctx, facts);
     case 'plenum-resolution':
       return resolvePlenum(mention, ctx);
     case 'congress':
@@ -67,36 +104,86 @@ export function resolveMention(mention: Mention, ctx: ResolveContext, earlier: R
     case 'award':
       return mention.ordinal && ctx.catalog.get(`award:${mention.key}:${mention.ordinal}`)
         ? byId(ctx, `award:${mention.key}:${mention.ordinal}`)
-        : { status: 'resolved', id: mention.ordinal ? `award:${mention.key}:${mention.ordinal}` : `award:${mention.key}`, ...entryOf(ctx, `award:${mention.key}`) };
+        : { status: 'resolved', id: mention.ordinal ? `award:${mention.key}:${mention.ordinal}` : `award:${mention.key}`, confidence: 0.8, ...entryOf(ctx, `award:${mention.key}`) };
   }
 }
 
-function resolveDocument(mention: Mention, ctx: ResolveContext, earlier: ReadonlyMap<string, string>): Resolution {
-  if (mention.symbol) {
-    const exact = ctx.catalog.get(mention.symbol);
-    const notCatalogued: UnknownReason = { code: 'symbol-not-catalogued', symbol: mention.symbol };
-    if (exact) return choose([exact], ctx, notCatalogued, mention);
-    const sameSymbol = ctx.catalog.entries.filter((e) => e.symbol?.toUpperCase() === mention.symbol);
-    return choose(sameSymbol, ctx, notCatalogued, mention);
-  }
-  if (!mention.kind || !mention.number) return { status: 'unknown', reason: { code: 'no-number' } };
-  const previous = earlier.get(`${mention.kind}:${stripZeros(mention.number)}`);
-  if (previous) return byId(ctx, previous);
+/** Catalog entries carrying this symbol (ids may add a year where a Party symbol repeats across terms). */
+function bySymbol(ctx: ResolveContext, symbol: string): CatalogEntry[] {
+  return ctx.catalog.findBySymbol(symbol);
+}
+
+function resolveDocument(mention: Mention, ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts>): Resolution {
+  if (mention.symbolInfo) return resolveSymbol(mention.symbolInfo, mention, ctx, 'written');
+  if (!mention.number) return { status: 'unknown', reason: { code: 'no-number' }, confidence: 0 };
+  const key = keyOf(mention);
+  const known = key ? facts.get(key) : undefined;
+  // The issuer written with the mention decides; otherwise what the article says of that number elsewhere.
+  const issuers = mention.issuer ? [mention.issuer] : [...(known?.issuers ?? [])];
+  const levels = new Set(issuers.map(issuerLevel).filter((l): l is IssuerLevel => l !== undefined));
+  // The article writes this number's full symbol elsewhere: that is the document, unless the issuer contradicts it.
+  const written = [...(known?.symbols.values() ?? [])].filter((s) => levels.size === 0 || [...levels].some((l) => matchesLevel(s.symbol, l)));
+  if (written.length === 1 && written[0]) return resolveSymbol(written[0], mention, ctx, 'article');
+  if (written.length > 1) return { status: 'ambiguous', candidates: written.map((s) => ({ id: s.symbol, ...entryFor(ctx, s.symbol) })), confidence: 1 / written.length };
+  if (!mention.kind) return { status: 'unknown', reason: { code: 'number-not-catalogued', kind: mention.kindWord ?? 'document', number: mention.number }, confidence: 0 };
   let candidates = ctx.catalog.findByNumber(mention.kind, mention.number);
-  if (mention.issuer && PARTY_ISSUERS.test(mention.issuer)) candidates = candidates.filter(isPartyEntry);
-  else if (mention.issuer && STATE_ISSUERS.test(mention.issuer)) candidates = candidates.filter((c) => !isPartyEntry(c));
+  if (levels.size > 0) candidates = candidates.filter((c) => [...levels].some((l) => matchesLevel(c.symbol ?? c.id, l)));
+  // "… của Bộ Chính trị" prefers the Politburo's document over the Central Committee's of the same number, when both fit.
+  const sameBody = candidates.filter((c) => c.issuer !== undefined && issuers.some((i) => c.issuer?.toLowerCase().includes(i.replace(/^ban thường vụ /u, ''))));
+  if (sameBody.length > 0 && sameBody.length < candidates.length) candidates = sameBody;
   else if (ctx.family) {
     const sameFamily = candidates.filter((c) => isPartyEntry(c) === (ctx.family === 'party'));
     if (sameFamily.length > 0) candidates = sameFamily;
   }
-  return choose(candidates, ctx, { code: 'number-not-catalogued', kind: mention.kind, number: mention.number }, mention);
+  const terms = new Set([...(mention.term ? [mention.term] : []), ...(known?.terms ?? [])]);
+  if (terms.size > 0) {
+    const sameTerm = candidates.filter((c) => c.term !== undefined && terms.has(c.term));
+    if (sameTerm.length > 0) candidates = sameTerm;
+  }
+  // The packs hold the documents the Pháp điển cites, not every document of a number: a number alone picks none of them.
+  // A hand-checked entry answers as before; among pack entries only a stated issue date decides, else it stays open.
+  const hand = candidates.filter((c) => c.pack === undefined);
+  if (hand.length < candidates.length && !statedFor(mention, ctx)) {
+    if (hand.length > 0) candidates = hand;
+    else {
+      const pool = candidates.filter((c) => !ctx.articleDate || !c.date || c.date <= (ctx.articleDate ?? ''));
+      if (pool.length > 1) return { status: 'ambiguous', candidates: pool.map((entry) => ({ id: entry.id, entry })), confidence: 1 / pool.length };
+      const only = pool[0];
+      if (only) return { status: 'unknown', reason: { code: 'number-partly-catalogued', kind: mention.kind, number: mention.number, likely: only.id }, confidence: 0.3 };
+      candidates = [];
+    }
+  }
+  const chosen = choose(candidates, ctx, mention);
+  // A short form is never as sure as a written symbol.
+  if (chosen.status === 'resolved') return { ...chosen, confidence: Math.min(chosen.confidence, 0.9) };
+  if (chosen.status !== 'unknown' || candidates.length > 0) return chosen;
+  // Nothing catalogued: the issuer and the numbering rules may still give the symbol (Party documents carry no year).
+  const level = levels.size === 1 ? [...levels][0] : undefined;
+  const derived = level ? deriveSymbol(mention.kind, mention.number, level) : undefined;
+  if (derived) {
+    return { status: 'unknown', reason: { code: 'symbol-not-catalogued', symbol: derived.symbol }, confidence: 0.6, symbol: { id: derived.symbol, info: derived, basis: 'rule' } };
+  }
+  return chosen;
+}
+
+function resolveSymbol(info: SymbolInfo, mention: Mention, ctx: ResolveContext, basis: 'written' | 'article'): Resolution {
+  const entries = bySymbol(ctx, info.symbol);
+  const chosen = choose(entries, ctx, mention);
+  if (chosen.status === 'resolved') return { ...chosen, confidence: basis === 'written' ? chosen.confidence : chosen.confidence * 0.9, ...(basis === 'article' ? { basis: 'the article writes the full symbol' } : {}) };
+  if (chosen.status === 'ambiguous') return chosen;
+  const reason: UnknownReason = entries.length > 0 ? chosen.reason : { code: 'symbol-not-catalogued', symbol: info.symbol };
+  return { status: 'unknown', reason, confidence: basis === 'written' ? 0.9 : 0.8, symbol: { id: info.symbol, info, basis } };
 }
 
 function resolvePlenum(mention: Mention, ctx: ResolveContext): Resolution {
   const candidates = ctx.catalog.entries.filter(
     (e) => e.kind === 'nghị quyết' && e.plenum === mention.plenum && (!mention.term || e.term === mention.term),
   );
-  return choose(candidates, ctx, { code: 'plenum-not-catalogued', plenum: mention.plenum ?? '', ...(mention.term ? { term: mention.term } : {}) }, mention);
+  const chosen = choose(candidates, ctx, mention);
+  if (chosen.status === 'unknown' && candidates.length === 0) {
+    return { status: 'unknown', reason: { code: 'plenum-not-catalogued', plenum: mention.plenum ?? '', ...(mention.term ? { term: mention.term } : {}) }, confidence: 0 };
+  }
+  return chosen;
 }
 
 function resolveCongress(mention: Mention, ctx: ResolveContext): Resolution {
@@ -108,27 +195,36 @@ function resolveCongress(mention: Mention, ctx: ResolveContext): Resolution {
 function resolveLocal(ctx: ResolveContext, base: string, mention: Mention, suffix = ''): Resolution {
   if (base.endsWith(':national')) return byId(ctx, base);
   const province = mention.province ?? ctx.province;
-  if (!province) return { status: 'unknown', reason: { code: 'no-province' } };
+  if (!province) return { status: 'unknown', reason: { code: 'no-province' }, confidence: 0 };
   const id = `${base}:${province}${suffix}`;
-  return { status: 'resolved', id, province, ...entryOf(ctx, id) };
+  // A province's own Steering Committee 35 mirrors the central one; without an entry for that body, the resolution it carries out stands in.
+  const central = mention.type === 'organization' ? (ctx.catalog.get('organization:BCĐ35:national') ?? ctx.catalog.get('35-NQ/TW')) : undefined;
+  return { status: 'resolved', id, province, confidence: mention.province ? 0.9 : 0.7, ...entryOf(ctx, id), ...(central ? { mirrors: central } : {}) };
 }
 
 /**
- * Picks among candidates as a careful reader would: a document cannot be cited before it was issued,
- * and the topic words after the mention ("về …") must fit the title; otherwise the mention stays ambiguous.
+ * Picks among candidates as a careful reader would: the issue date written with the mention must match;
+ * a document cannot be cited before it was issued; among several, the one of the term in office when the article
+ * was written, or the one whose title fits the topic words after the mention ("về …"); otherwise it stays ambiguous.
  */
-function choose(candidates: readonly CatalogEntry[], ctx: ResolveContext, reason: UnknownReason, mention: Mention): Resolution {
+function choose(candidates: readonly CatalogEntry[], ctx: ResolveContext, mention: Mention): Resolution {
   const following = ctx.text?.slice(mention.span.end, mention.span.end + 240) ?? '';
   const preceding = ctx.text?.slice(Math.max(0, mention.span.start - 120), mention.span.start) ?? '';
-  const stated = statedDate(following, preceding);
-  if (stated) {
+  const stated = mention.date ?? statedDate(following, preceding);
+  let pool = [...candidates];
+  if (stated && pool.length > 0) {
     // The text gives the issue date: only an entry of that date (or, if the entry knows less, that year or month) fits.
-    const fits = candidates.filter((c) => c.date !== undefined && stated.startsWith(c.date));
-    if (fits.length === 0) return { status: 'unknown', reason: { code: 'other-issue-date', stated, numberKnown: candidates.length > 0, otherwise: reason } };
-    candidates = fits;
+    const fits = pool.filter((c) => c.date !== undefined && stated.startsWith(c.date));
+    if (fits.length === 0) return { status: 'unknown', reason: { code: 'other-issue-date', stated, numberKnown: candidates.length > 0, otherwise: notCatalogued(mention) }, confidence: 0 };
+    pool = fits;
   }
-  const dated = ctx.articleDate ? candidates.filter((c) => !c.date || c.date <= (ctx.articleDate ?? '')) : candidates;
-  let pool = dated.length > 0 ? dated : candidates;
+  const before = ctx.articleDate ? pool.filter((c) => !c.date || c.date <= (ctx.articleDate ?? '')) : pool;
+  if (before.length > 0) pool = before;
+  const period = ctx.articleDate ?? (ctx.latestYear !== undefined ? `${ctx.latestYear}-06-30` : undefined);
+  if (pool.length > 1 && period) {
+    const inOffice = pool.filter((c) => c.date !== undefined && termAt(c.date, isPartyEntry(c)) === termAt(period, isPartyEntry(c)));
+    if (inOffice.length === 1) pool = inOffice;
+  }
   if (pool.length > 1 && ctx.text) {
     const topic = topicWords(following);
     const scored = pool.map((c) => ({ c, score: topicScore(c, topic) })).sort((a, b) => b.score - a.score);
@@ -136,13 +232,28 @@ function choose(candidates: readonly CatalogEntry[], ctx: ResolveContext, reason
     if (best && best.score >= 2 && best.score > (second?.score ?? 0)) pool = [best.c];
   }
   const first = pool[0];
-  if (pool.length === 1 && first) return { status: 'resolved', id: first.id, entry: first };
-  if (pool.length > 1) return { status: 'ambiguous', candidates: pool };
-  return { status: 'unknown', reason };
+  if (pool.length === 1 && first) return { status: 'resolved', id: first.id, entry: first, confidence: candidates.length === 1 ? 1 : 0.8 };
+  if (pool.length > 1) return { status: 'ambiguous', candidates: pool.map((entry) => ({ id: entry.id, entry })), confidence: 1 / pool.length };
+  return { status: 'unknown', reason: notCatalogued(mention), confidence: 0 };
+}
+
+/** What a mention names that the catalog lacks: its symbol, or its kind and number. */
+function notCatalogued(mention: Mention): UnknownReason {
+  if (mention.symbol) return { code: 'symbol-not-catalogued', symbol: mention.symbol };
+  if (mention.type === 'plenum-resolution') return { code: 'plenum-not-catalogued', plenum: mention.plenum ?? '', ...(mention.term ? { term: mention.term } : {}) };
+  return { code: 'number-not-catalogued', kind: mention.kind ?? mention.kindWord ?? 'document', number: mention.number ?? '' };
+}
+
+/** The issue date the text writes with a mention ("… ngày 11/1/2017"), if any. */
+function statedFor(mention: Mention, ctx: ResolveContext): string | undefined {
+  const following = ctx.text?.slice(mention.span.end, mention.span.end + 240) ?? '';
+  const preceding = ctx.text?.slice(Math.max(0, mention.span.start - 120), mention.span.start) ?? '';
+  return mention.date ?? statedDate(following, preceding);
 }
 
 function byId(ctx: ResolveContext, id: string): Resolution {
-  return { status: 'resolved', id, ...entryOf(ctx, id) };
+  const entry = ctx.catalog.get(id);
+  return { status: 'resolved', id, confidence: entry ? 1 : 0.7, ...(entry ? { entry } : {}) };
 }
 
 function entryOf(ctx: ResolveContext, id: string): { entry?: CatalogEntry } {
@@ -150,3 +261,7 @@ function entryOf(ctx: ResolveContext, id: string): { entry?: CatalogEntry } {
   return entry ? { entry } : {};
 }
 
+function entryFor(ctx: ResolveContext, symbol: string): { entry?: CatalogEntry } {
+  const [entry, other] = bySymbol(ctx, symbol);
+  return entry && !other ? { entry } : {};
+}
