@@ -4,6 +4,7 @@
 #   0. e2e/setup.sh (apt packages, e2e/node_modules) and `npm run package` at the root
 #   1. nvim    — Neovim 0.7 headless LSP client  ->  node bin/vn-corpus lsp --stdio
 #   2. ui      — code-server + Chromium (playwright-core) with the packaged .vsix installed
+#   2b. sites  — the same, driving site profiles and learning from the curator (e2e/ui/sites.js)
 #   3. exthost — e2e/exthost/suite.js inside code-server's real Node extension host
 #   4. report  — the corpus report webview (e2e/report/drive-report.js) and `vn-corpus report --html` offline
 #
@@ -16,7 +17,7 @@
 #   E2E_WORK          work dir (default: a fresh /tmp/vn-corpus-e2e/run.XXXXXX)
 #   E2E_KEEP=1        keep the work dir even when everything passed
 #   E2E_SKIP_SETUP=1  do not run setup.sh;  E2E_SKIP_PACKAGE=1  do not run `npm run package`
-#   E2E_STAGES        subset to run, e.g. "nvim exthost" (default "nvim ui exthost")
+#   E2E_STAGES        subset to run, e.g. "nvim exthost" (default "nvim ui sites exthost")
 #   VN_CORPUS_ROOT    extension root under test (default: this repo)
 set -uo pipefail
 
@@ -26,7 +27,7 @@ EXT_ROOT=${VN_CORPUS_ROOT:-$REPO}
 BASE=/tmp/vn-corpus-e2e
 mkdir -p "$BASE"
 export E2E_SHOTS=${E2E_SHOTS:-$BASE/shots}
-STAGES=${E2E_STAGES:-nvim ui exthost report}
+STAGES=${E2E_STAGES:-nvim ui sites exthost report}
 SEED=002_cc6c1fb2d5522765.txt
 T_START=$SECONDS
 
@@ -78,6 +79,16 @@ make_ws() {
   mkdir -p "$1/seeds" "$1/other"
   cp "$REPO"/seeds/*.txt "$1/seeds/"
   printf 'Ghi chú nội bộ, không phải bài báo.\nPlain notes, not an article.\n' >"$1/other/notes.txt"
+}
+
+# make_sites_ws DIR: the synthetic site pages under corpus/ plus three pages sharing one line (for e2e/ui/sites.js).
+make_sites_ws() {
+  mkdir -p "$1/corpus/misc"
+  cp -r "$REPO/server/test/corpora/sites/crawl/." "$1/corpus/"
+  local n
+  for n in 1 2 3; do
+    printf 'Bài ghi chép số %s về một làng nghề ven đô\nLàng nghề số %s đã giữ được nghề truyền thống qua nhiều thế hệ.\nXem thêm chuyên đề Mùa xuân quê hương\n' "$n" "$n" >"$1/corpus/misc/x$n.txt"
+  done
 }
 
 user_settings() {
@@ -137,6 +148,19 @@ report_stage() {
   local p=0 f=0 n m
   while read -r n _ m _; do p=$((p + n)) f=$((f + m)); done < <(grep -hE '^[0-9]+ passed, [0-9]+ failed$' "$WORK/report/drive.log" "$WORK/report/standalone.log")
   echo "$p passed, $f failed"
+  return $rc
+}
+
+# Stage 2b: site profiles and learning from the curator, in the same installed extension.
+sites_stage() {
+  local ud=$WORK/sites/user-data exts=$WORK/sites/extensions rc=0
+  mkdir -p "$exts"; user_settings "$ud"; make_sites_ws "$WORK/sites/ws"
+  "$E2E/node_modules/.bin/code-server" --config "$WORK/cs.yaml" --user-data-dir "$ud" --extensions-dir "$exts" \
+    --install-extension "$VSIX" >"$WORK/sites/install.log" 2>&1 || { cat "$WORK/sites/install.log"; return 1; }
+  start_cs sites "$ud" "$exts" || return 1
+  node "$E2E/ui/sites.js" "$CS_URL" "$WORK/sites/ws" || rc=$?
+  kill_all_cs
+  ((rc == 0)) || say "code-server logs: $ud/logs"
   return $rc
 }
 
@@ -256,6 +280,16 @@ if [[ " $STAGES " == *" ui "* ]]; then
   else
     say "=== stage ui: SKIPPED, no fresh $VSIX (counted as 1 failure) ==="
     record ui 0 1 0
+  fi
+fi
+
+# 2b. site profiles and the curator in code-server --------------------------------
+if [[ " $STAGES " == *" sites "* ]]; then
+  if [[ $PACKAGE_OK == 1 ]]; then
+    run_stage sites 300 bash "$E2E/run.sh" --stage sites
+  else
+    say "=== stage sites: SKIPPED, no fresh $VSIX (counted as 1 failure) ==="
+    record sites 0 1 0
   fi
 fi
 

@@ -5,6 +5,7 @@ import type { Settings } from '../../server/src/protocol';
 import { matchesAnyGlob } from '../../server/src/node/globs';
 import { MeetingsView } from './meetings-view';
 import { registerReport } from './report-panel';
+import { registerSiteProfiles } from './site-profiles-view';
 
 const LANGUAGE_ID = 'vn-article';
 let client: LanguageClient | undefined;
@@ -25,6 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const ready = new Promise<LanguageClient>((resolve) => (started = resolve));
   const meetings = new MeetingsView(ready);
   registerReport(context, ready);
+  registerSiteProfiles(context, ready);
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider('vnCorpus.meetings', meetings),
     vscode.commands.registerCommand('vnCorpus.refreshMeetings', () => meetings.refresh()),

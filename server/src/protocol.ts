@@ -58,3 +58,5 @@ export interface IndexStatus {
 
 /** Server → client notification: indexing progress and corpus totals. */
 export const INDEX_STATUS_NOTIFICATION = 'vnCorpus/indexStatus';
+/** Client → server request: the workspace's site profiles as a text listing (`{ text }`, or null before indexing). */
+export const SITE_PROFILES_REQUEST = 'vnCorpus/siteProfiles';

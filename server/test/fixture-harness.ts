@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { computeSiteProfiles } from '../src/core/corpus/site-profiles';
+import { toSiteChromeLookup } from '../src/core/corpus/site-chrome-lookup';
 import { LineFrequencyIndex, lineHashes } from '../src/core/corpus/line-frequency';
 import { analyze, defaultAnalysisOptions, type Analysis, type AnalysisOptions } from '../src/core/analyze';
 import { Catalog } from '../src/core/references/catalog';
@@ -75,8 +77,9 @@ function withCompanions(file: string, text: string, options: AnalysisOptions): A
   const base = file.replace(/\.txt$/u, '');
   let result = options;
   if (fs.existsSync(`${base}.options.json`)) {
-    const raw = JSON.parse(fs.readFileSync(`${base}.options.json`, 'utf8')) as { extraPhrases?: string[]; rules?: Record<string, Severity> };
+    const raw = JSON.parse(fs.readFileSync(`${base}.options.json`, 'utf8')) as { extraPhrases?: string[]; rules?: Record<string, Severity>; siteCorpus?: string };
     result = { ...result, extraPhrases: raw.extraPhrases ?? [], severities: raw.rules ?? {} };
+    if (raw.siteCorpus) result = { ...result, ...siteChromeOptions(file, text, path.join(path.dirname(file), raw.siteCorpus)) };
   }
   if (fs.existsSync(`${base}.corpus`)) {
     const index = new LineFrequencyIndex();
@@ -88,6 +91,15 @@ function withCompanions(file: string, text: string, options: AnalysisOptions): A
     result = { ...result, recurrence: index, recurrenceThreshold: { minFiles: 3, minShare: 0 }, path: file };
   }
   return result;
+}
+
+/** Site profiles over a folder of pages plus the fixture itself (`siteCorpus` in `<name>.options.json`). */
+function siteChromeOptions(file: string, text: string, folder: string): Pick<AnalysisOptions, 'siteChrome' | 'path'> {
+  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.txt') ? [path.join(dir, e.name)] : []);
+  const entries: [string, Uint32Array][] = [[file, lineHashes(text)], ...walk(folder).map((f): [string, Uint32Array] => [f, lineHashes(fs.readFileSync(f, 'utf8'))])];
+  const indexed = new Set(entries.map(([f]) => f));
+  return { siteChrome: toSiteChromeLookup(computeSiteProfiles(entries), (f) => indexed.has(f)), path: file };
 }
 
 /** Findings and references of an analysis as observed items (spans in UTF-16 offsets). */

@@ -10,6 +10,7 @@ Commands:
   outline  list the meetings each article reports          (--format text|json)
   refs     list every reference with its resolution        (--format text|json)
   report   corpus report: debris, recurring lines, meetings, citations (--format text|json, --html FILE)
+  profiles group files into sites by their shared chrome     (--format text|json)
   lsp      start the language server                       (--stdio)
 
 Options:
@@ -44,6 +45,11 @@ Prints every reference to an official document, congress, programme, award or bo
 Summarises the corpus per site or folder: files, lines, share of lines flagged by tier, the most recurring lines;
 meetings per month and by province; the most cited documents and the references the catalog does not know.
 --html writes the same report as one self-contained page (charts included, no network, strict CSP).`,
+  profiles: `Usage: vn-corpus profiles <files or folders…> [--format text|json] [--lang en|vi]
+
+Groups the files into sites by the lines they share (menus, footers, widgets) and prints each site's pages and chrome:
+the lines seen in at least 3 of its pages and 30 % of them, with how many pages hold each line.
+lint and fix flag the same lines as boilerplate/site-chrome. Exit code 0, or 2 on a usage or I/O error.`,
   lsp: `Usage: vn-corpus lsp --stdio
 
 Starts the language server on standard input and output, for any LSP editor.`,

@@ -12,6 +12,8 @@ import { runLint } from './commands/lint';
 import { printOutline } from './commands/outline';
 import { printRefs } from './commands/refs';
 import { runReport } from './commands/report';
+import { printProfiles } from './commands/profiles';
+import { siteProfilesOf, type SiteProfileResult } from '../node/site-profiles-store';
 import { HELP } from './help';
 import { CommandRun, type Output } from './run-context';
 
@@ -32,7 +34,10 @@ const FILE_COMMANDS: Readonly<Record<string, FileCommand>> = {
   report: { formats: ['text', 'json'], run: runReport },
 };
 
-const COMMANDS = new Set([...Object.keys(FILE_COMMANDS), 'lsp']);
+/** `profiles` prints what the corpus's index shows instead of analysing each file. */
+const PROFILE_FORMATS = ['text', 'json'];
+
+const COMMANDS = new Set([...Object.keys(FILE_COMMANDS), 'profiles', 'lsp']);
 
 /** Texts kept from the indexing pass up to this many characters, so most runs read each file once. */
 const KEPT_CHARS = 128 * 1024 * 1024;
@@ -77,14 +82,22 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
     return 0;
   }
   const command = FILE_COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}"`);
-  if (!command.formats.includes(args.format)) throw new UsageError(`--format must be one of ${command.formats.join(', ')} for ${name}`);
+  const formats = name === 'profiles' ? PROFILE_FORMATS : command?.formats;
+  if (!formats) throw new UsageError(`unknown command "${name}"`);
+  if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')} for ${name}`);
   if (args.paths.length === 0) throw new UsageError(`${name} needs at least one file or folder`);
   const files = await collectFiles(args.paths);
   const options = loadOptions(args, io);
-  // The files named on the command line are the corpus: each line's recurrence is counted over them.
-  const corpus = new Corpus({ optionsFor: () => options, keepChars: KEPT_CHARS });
+  // The files named on the command line are the corpus: each line's recurrence is counted over them, and their
+  // site profiles come from the same index, as in the editor, so lint and fix flag the same site chrome.
+  let sites: SiteProfileResult | undefined;
+  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: KEPT_CHARS });
   await corpus.indexFiles(files);
+  if (corpus.recurrence) sites = siteProfilesOf(corpus.recurrence, undefined);
+  if (!command) {
+    if (sites) printProfiles(sites.profiles, args.format, options.locale, io);
+    return 0;
+  }
   const ctx = new CommandRun(args, io, options.locale, corpus, files);
   const found = await command.run(ctx);
   return ctx.ioFailed ? 2 : found ? 1 : 0;

@@ -9,6 +9,7 @@ import { REFERENCE_RULES, RULES } from './rules/registry';
 import type { RecurrenceThreshold, RuleContext, RuleFinding, RuleInfo } from './rules/rule';
 import { ArticleText } from './text/article-text';
 import type { RecurrenceIndex } from './corpus/line-frequency';
+import type { SiteChromeLookup } from './corpus/site-chrome-lookup';
 import { compileUserPhrases } from './rules/boilerplate/user-patterns';
 import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity, type Span, type Tier } from './types';
 
@@ -26,6 +27,8 @@ export interface AnalysisOptions {
   /** Line frequencies over the corpus, when indexed. */
   readonly recurrence?: RecurrenceIndex;
   readonly recurrenceThreshold?: RecurrenceThreshold;
+  /** Site profiles of the corpus, for the site-chrome rule. */
+  readonly siteChrome?: SiteChromeLookup;
   /** The document's path or URI, to leave it out of "also in" examples. */
   readonly path?: string;
 }
@@ -58,6 +61,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     ...(options.recurrence ? { recurrence: options.recurrence } : {}),
     recurrenceThreshold: options.recurrenceThreshold ?? { minFiles: 3, minShare: 0.01 },
     ...(options.path ? { path: options.path } : {}),
+    ...(options.siteChrome ? { siteChrome: options.siteChrome } : {}),
     isCancelled: () => cancel.isCancelled(),
   };
   const findings: Finding[] = [];

@@ -5,7 +5,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalogEntryPlace } from '../node/workspace-files';
 import { toPath, toUri } from '../node/corpus';
-import { FIX_ALL_KIND, MEETINGS_REQUEST, type MeetingSummary } from '../protocol';
+import { FIX_ALL_KIND, MEETINGS_REQUEST, SITE_PROFILES_REQUEST, type MeetingSummary } from '../protocol';
+import { relativeTo } from '../node/site-profiles-store';
 import { toCodeActions } from './code-actions';
 import { COMMANDS } from './commands';
 import { runCommand } from './command-handlers';
@@ -20,13 +21,15 @@ import { toLogger } from './logger';
 import { toDocumentSymbols } from './symbols';
 import { ServerState } from './state';
 import { registerReport } from './report-service';
+import { trackingLineDeletions } from './curator';
 
 /** Wires every LSP feature to the connection and starts listening; `docsBase` is the URI of the rule pages. */
 export function startServer(connection: Connection, docsBase: string | undefined): void {
   const logger = toLogger(connection);
-  const documents = new TextDocuments(TextDocument);
   let state: ServerState | undefined;
   let reports: ReturnType<typeof registerReport> | undefined;
+  // Each edit is looked at before it is applied, for lines the curator deletes by hand.
+  const documents = new TextDocuments(trackingLineDeletions((before, lines) => state?.curator.onDeleted(before, lines)));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     state = new ServerState(connection, documents, logger, docsBase, params);
@@ -73,6 +76,7 @@ export function startServer(connection: Connection, docsBase: string | undefined
     for (const file of texts) state.meetings.invalidate(file);
     if (projectChanged) state.store.clear();
     const indexChanged = texts.length > 0 && state.index !== undefined && state.index.applyChanges(texts, await state.indexScope());
+    if (indexChanged) state.sites.invalidate();
     if (projectChanged || indexChanged) state.republishAll();
     // Catalog titles and settings feed the report too; index changes reach it through the index.
     if (projectChanged) reports?.invalidate();
@@ -126,6 +130,11 @@ export function startServer(connection: Connection, docsBase: string | undefined
   connection.onWorkspaceSymbol(guard(logger, 'workspaceSymbol', [], async (params, token) =>
     toWorkspaceSymbols(await allMeetings(() => token.isCancellationRequested), params.query)));
   connection.onRequest(MEETINGS_REQUEST, guard(logger, 'meetings', [], async (_params: unknown, token: CancellationToken) => allMeetings(() => token.isCancellationRequested)));
+
+  connection.onRequest(SITE_PROFILES_REQUEST, guard(logger, 'siteProfiles', null, async () => {
+    const text = await state?.sites.listing(state.locale, relativeTo(state.root));
+    return text === undefined ? null : { text };
+  }));
 
   connection.onExecuteCommand(guard(logger, 'executeCommand', null, async (params) => (state ? runCommand(state, params) : null)));
 

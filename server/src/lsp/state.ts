@@ -9,6 +9,9 @@ import { toDiagnostics } from './diagnostics';
 import { guard } from './guard';
 import { MeetingIndex } from './meeting-index';
 import { SettingsStore } from './settings-store';
+import { CuratorOffers, offeredLinesFile } from './curator';
+import { SiteProfileCache } from './site-profiles';
+import { profilesCacheFile } from '../node/site-profiles-store';
 import { WorkspaceDiagnostics } from './workspace-diagnostics';
 import { WorkspaceIndex } from './workspace-index';
 
@@ -31,6 +34,10 @@ export class ServerState {
   readonly index: WorkspaceIndex | undefined;
   readonly workspace: WorkspaceDiagnostics;
   readonly meetings: MeetingIndex;
+  /** The corpus's site profiles, for the site-chrome rule and "Show site profiles". */
+  readonly sites: SiteProfileCache;
+  /** Offers to remove a hand-deleted line from the other corpus files. */
+  readonly curator: CuratorOffers;
   /** Folders of documents opened as articles outside the configured scope; their `.txt` files are indexed too. */
   private readonly articleFolders = new Set<string>();
 
@@ -49,16 +56,28 @@ export class ServerState {
     const canAsk = params.capabilities.workspace?.configuration === true;
     const store = new SettingsStore(connection, logger, this.root, this.locale, canAsk, () => trusted);
     this.store = store;
+    const cacheFile = this.root ? defaultCacheFile(this.root, init.cacheDir) : undefined;
+    // The profiles come from the corpus's index; when new ones are ready, everything is republished with them.
+    const sites = new SiteProfileCache(() => this.corpus.recurrence, profilesCacheFile(cacheFile), logger, () => this.republishAll());
+    this.sites = sites;
+    this.curator = new CuratorOffers(this, offeredLinesFile(cacheFile), trusted);
     this.corpus = new Corpus({
       documents,
       logger,
       // References, the Meetings view and workspace diagnostics go over the same closed files again and again.
       keepAnalyses: 256,
-      optionsFor: async (uri) => ({ ...(await store.optionsFor(uri)), recurrenceThreshold: (await store.settingsFor(uri)).boilerplate.recurrence }),
-      ...(this.root ? { cacheFile: defaultCacheFile(this.root, init.cacheDir) } : {}),
+      optionsFor: async (uri) => {
+        const siteChrome = sites.lookup();
+        return { ...(await store.optionsFor(uri)), recurrenceThreshold: (await store.settingsFor(uri)).boilerplate.recurrence, ...(siteChrome ? { siteChrome } : {}) };
+      },
+      ...(cacheFile ? { cacheFile } : {}),
     });
+    const onIndexChanged = (): void => {
+      sites.invalidate();
+      this.republishAll();
+    };
     this.index = this.root
-      ? new WorkspaceIndex(connection, logger, this.root, this.corpus, params.capabilities.window?.workDoneProgress === true, () => this.republishAll())
+      ? new WorkspaceIndex(connection, logger, this.root, this.corpus, params.capabilities.window?.workDoneProgress === true, onIndexChanged)
       : undefined;
     this.workspace = new WorkspaceDiagnostics(connection, documents, logger, this.corpus, docsBase);
     this.meetings = new MeetingIndex(this.corpus);

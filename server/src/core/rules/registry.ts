@@ -6,6 +6,7 @@ import { photoCreditRule } from './boilerplate/photo-credit';
 import { recurringLineRule } from './boilerplate/recurring-line';
 import { relatedListRule } from './boilerplate/related-list';
 import { sectionTagRule } from './boilerplate/section-tag';
+import { siteChromeRule } from './boilerplate/site-chrome';
 import { encodingRule } from './text/encoding';
 import { BUILT_IN_TABLE } from './boilerplate/built-in-table';
 import { toPhraseRule, userPhraseRule } from './boilerplate/phrase-rule';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   recurringLineRule,
   relatedListRule,
   sectionTagRule,
+  siteChromeRule,
   userPhraseRule,
   encodingRule,
   ...table.entries.map(toPhraseRule),

@@ -1,4 +1,5 @@
 import type { RecurrenceIndex } from '../corpus/line-frequency';
+import type { SiteChromeLookup } from '../corpus/site-chrome-lookup';
 import type { ResolvedMention } from '../references/resolve';
 import type { ArticleText } from '../text/article-text';
 import type { Finding, Locale, LocalizedText, Severity, Tier } from '../types';
@@ -16,6 +17,8 @@ export interface RuleContext {
   /** Line frequencies over the corpus, when the workspace has been indexed. */
   readonly recurrence?: RecurrenceIndex;
   readonly recurrenceThreshold: RecurrenceThreshold;
+  /** The corpus's site profiles, when known. */
+  readonly siteChrome?: SiteChromeLookup;
   /** The document's path or URI, to leave it out of "also in" examples. */
   readonly path?: string;
   isCancelled(): boolean;

@@ -1,0 +1,50 @@
+import { hashKey } from './line-frequency';
+import { MIN_COMMON_LINES, MIN_SIMILARITY, type SiteProfiles } from './site-profiles';
+
+/** What the site-chrome rule needs: a document's site and how many of its pages hold a line. */
+export interface SiteChromeLookup {
+  /** The site of a file, by its path, or else by the chrome its lines cover. */
+  siteOf(path: string | undefined, hashes: () => Uint32Array): SiteLookupEntry | undefined;
+}
+
+/** One site as the rule sees it. */
+export interface SiteLookupEntry {
+  readonly name: string;
+  readonly pageCount: number;
+  /** Pages of the site holding the line key; 0 when it is not the site's chrome. */
+  pagesWith(key: string): number;
+}
+
+/**
+ * A lookup over computed profiles, for analysis options. `profiled(path)` tells whether the profiles saw a file:
+ * a file they saw and left out of every site belongs to none, while a page they never saw (a new file) is
+ * matched to the site whose chrome makes up most of its lines.
+ */
+export function toSiteChromeLookup(profiles: SiteProfiles, profiled: (path: string) => boolean = () => false): SiteChromeLookup {
+  const entries = profiles.sites.filter((p) => p.chrome.length > 0).map((p) => {
+    const pages = new Map(p.chrome.map((c) => [c.hash, c.pages]));
+    const entry: SiteLookupEntry = { name: p.name, pageCount: p.files.length, pagesWith: (key) => pages.get(hashKey(key)) ?? 0 };
+    return { entry, files: p.files, pages };
+  });
+  const byFile = new Map<string, SiteLookupEntry>();
+  for (const e of entries) for (const f of e.files) byFile.set(f, e.entry);
+  return {
+    siteOf(path, hashes) {
+      if (path !== undefined && (byFile.has(path) || profiled(path))) return byFile.get(path);
+      if (entries.length === 0) return undefined;
+      const lines = hashes();
+      let best: SiteLookupEntry | undefined;
+      let bestScore = MIN_SIMILARITY;
+      for (const e of entries) {
+        let held = 0;
+        for (const h of lines) if (e.pages.has(h)) held++;
+        const score = held / (lines.length + e.pages.size - held);
+        if (held >= MIN_COMMON_LINES && score >= bestScore) {
+          best = e.entry;
+          bestScore = score;
+        }
+      }
+      return best;
+    },
+  };
+}

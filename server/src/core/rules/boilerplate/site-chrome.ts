@@ -1,0 +1,39 @@
+/**
+ * Flags lines that the document's site repeats across its pages, learned from the corpus's site profiles
+ * ("Chrome of site dantri (seen in 6 of its 6 pages)"), e.g. a menu item, a footer or a widget title no phrase
+ * table knows. A short, non-sentence line in most of the site's pages is certain; one in fewer pages, or one
+ * that reads like prose, holds no letter or reads like a byline or source line ("Theo TTXVN"), is probable.
+ */
+import { localize } from '../../i18n/localize';
+import { lineHashes } from '../../corpus/line-frequency';
+import type { Tier } from '../../types';
+import type { Rule, RuleContext, RuleFinding } from '../rule';
+import { isBylineLike, isSentenceLike } from './line-shapes';
+import { forEachCandidateLine, wholeLineFinding } from './whole-line';
+
+/** Lines the document's site repeats across its pages. */
+export const siteChromeRule: Rule = {
+  id: 'boilerplate/site-chrome',
+  description: { en: "A line the page's site repeats across its pages (learned from 3 pages or more).", vi: 'Dòng mà trang web lặp lại trên các trang của nó (học từ 3 trang trở lên).' },
+  tier: 'certain',
+  defaultSeverity: 'warning',
+  check(ctx: RuleContext): RuleFinding[] {
+    const site = ctx.siteChrome?.siteOf(ctx.path, () => lineHashes(ctx.doc.text));
+    if (!site) return [];
+    const findings: RuleFinding[] = [];
+    forEachCandidateLine(ctx, (line, key) => {
+      const pages = site.pagesWith(key);
+      if (pages === 0) return;
+      // A byline or source line repeated across a site is more likely its name or a "follow us" line than an
+      // author, but it could be the agency a site syndicates from: never certain.
+      const certain = pages * 2 > site.pageCount && !isSentenceLike(key) && /\p{L}/u.test(key) && !isBylineLike(ctx.doc.lineText(line));
+      const tier: Tier = certain ? 'certain' : 'probable';
+      const message = localize({
+        en: `Chrome of site ${site.name} (seen in ${pages} of its ${site.pageCount} pages)`,
+        vi: `Khung trang của ${site.name} (có trong ${pages} trên ${site.pageCount} trang của nó)`,
+      }, ctx.locale);
+      findings.push(wholeLineFinding(ctx, this.id, tier, line, message));
+    });
+    return findings;
+  },
+};

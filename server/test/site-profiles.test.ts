@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyze, defaultAnalysisOptions } from '../src/core/analyze';
+import { lineHashes } from '../src/core/corpus/line-frequency';
+import { computeSiteProfiles } from '../src/core/corpus/site-profiles';
+import { toSiteChromeLookup } from '../src/core/corpus/site-chrome-lookup';
+import { formatSiteProfiles, withChromeTexts } from '../src/core/corpus/site-profiles-format';
+
+const CORPUS = path.join(__dirname, '..', '..', 'test', 'corpora', 'sites');
+
+function pages(): [string, Uint32Array][] {
+  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.txt') ? [path.join(dir, e.name)] : []);
+  return walk(CORPUS).map((f) => [f, lineHashes(fs.readFileSync(f, 'utf8'))]);
+}
+
+const base = (f: string): string => path.basename(f, '.txt');
+
+test('two sites in one folder separate, one site over two folders groups, a lone page joins none', () => {
+  const profiles = computeSiteProfiles(pages());
+  assert.deepEqual(profiles.sites.map((s) => [s.name, s.files.map(base)]), [
+    ['songhong', ['songhong-1', 'songhong-2', 'songhong-3', 'songhong-4']],
+    ['mientay', ['mientay-1', 'mientay-2', 'mientay-3']],
+  ]);
+  assert.equal(profiles.fileCount, 8);
+  assert.equal(profiles.ungrouped, 1, 'congxa-1 shares only generic menu words');
+  assert.ok(new Set(profiles.sites[0]?.files.map((f) => path.basename(path.dirname(f)))).size === 2, 'songhong spans two folders');
+});
+
+test('the grouping does not depend on the order of the files', () => {
+  const forward = computeSiteProfiles(pages());
+  const backward = computeSiteProfiles(pages().reverse());
+  assert.deepEqual(backward, forward);
+});
+
+test('chrome is what a site repeats, learned from 3 pages or more, never the articles', () => {
+  const profiles = computeSiteProfiles(pages());
+  const songhong = profiles.sites[0];
+  assert.ok(songhong);
+  const text = fs.readFileSync(songhong.files[0] ?? '', 'utf8');
+  const named = withChromeTexts(songhong, text);
+  const lines = named.chrome.map((c) => `${c.pages} ${c.text ?? '?'}`);
+  assert.deepEqual(lines, [
+    '4 Nhật báo Sông Hồng', '4 Trang chủ', '4 Thời sự', '4 Kinh tế', '4 Thể thao', '4 Văn hóa', '4 Pháp luật', '4 Bạn đọc viết',
+    '4 Đọc nhiều nhất', '4 Bình luận', '4 Gửi bình luận', '4 © Nhật báo Sông Hồng. Mọi quyền được bảo lưu.',
+    '4 Tòa soạn: số 1 phố Giả Định, Hà Nội', '4 Đường dây nóng: 0900 000 001',
+  ]);
+  const two = computeSiteProfiles(pages().filter(([f]) => /songhong-[12]/u.test(f)));
+  assert.equal(two.sites.length, 1);
+  assert.deepEqual(two.sites[0]?.chrome, [], 'two pages are too few to learn chrome from');
+});
+
+test('the rule finds the site of a page by path, or of a new page by its lines, and none for a page left out', () => {
+  const entries = pages();
+  const profiles = computeSiteProfiles(entries);
+  const indexed = new Set(entries.map(([f]) => f));
+  const lookup = toSiteChromeLookup(profiles, (f) => indexed.has(f));
+  const songhong1 = entries.find(([f]) => base(f) === 'songhong-1')?.[0] ?? '';
+  assert.equal(lookup.siteOf(songhong1, () => new Uint32Array())?.name, 'songhong');
+  const congxa = entries.find(([f]) => base(f) === 'congxa-1')?.[0] ?? '';
+  assert.equal(lookup.siteOf(congxa, () => lineHashes(fs.readFileSync(congxa, 'utf8'))), undefined);
+  const fresh = fs.readFileSync(path.join(CORPUS, 'crawl', '2024', 'mientay-2.txt'), 'utf8').replace(/Chợ nổi[^\n]*\n/u, 'Bài mới về vườn cây ăn trái\n');
+  const site = lookup.siteOf('/elsewhere/new-page.txt', () => lineHashes(fresh));
+  assert.equal(site?.name, 'mientay');
+  assert.equal(site?.pagesWith('tin cùng chuyên mục'), 3);
+  assert.equal(site?.pagesWith('bài mới về vườn cây ăn trái'), 0);
+});
+
+test('chrome in most pages is certain, prose-like chrome probable, article lines untouched', () => {
+  const profiles = computeSiteProfiles(pages());
+  const lookup = toSiteChromeLookup(profiles);
+  const page = fs.readFileSync(path.join(CORPUS, 'crawl', '2024', 'songhong-3.txt'), 'utf8');
+  const text = page.replace(/Đội bóng phường[^]*?cổ vũ đông đủ\.\n/u, 'Một bài mới của tòa soạn về giao thông đô thị.\n');
+  // The footer and related-list rules would already take the © line; off, so the site-chrome tier of that line shows.
+  const analysis = analyze(text, { ...defaultAnalysisOptions, severities: { 'boilerplate/footer': 'off', 'boilerplate/related-list': 'off' }, siteChrome: lookup, path: '/new/songhong-9.txt' });
+  const site = analysis.findings.filter((f) => f.ruleId === 'boilerplate/site-chrome').map((f) => `${f.tier} ${text.slice(f.span.start, f.span.end).trim()}`);
+  assert.ok(site.includes('certain Trang chủ'), site.join('; '));
+  assert.ok(site.includes('certain Đường dây nóng: 0900 000 001'), site.join('; '));
+  assert.ok(site.includes('probable © Nhật báo Sông Hồng. Mọi quyền được bảo lưu.'), site.join('; '));
+  assert.equal(site.length, 14);
+  assert.ok(!site.some((s) => s.includes('Một bài mới')), 'article text is not chrome');
+});
+
+test('the listing names each site with its pages and chrome lines', () => {
+  const profiles = computeSiteProfiles(pages());
+  const named = { ...profiles, sites: profiles.sites.map((s) => withChromeTexts(s, fs.readFileSync(s.files[0] ?? '', 'utf8'))) };
+  const text = formatSiteProfiles(named, 'en', base);
+  assert.match(text, /^Site profiles: 2 sites in 8 files; 1 files belong to no site$/mu);
+  assert.match(text, /^## songhong: 4 pages, 14 chrome lines$/mu);
+  assert.match(text, /^ {6}3\/3 {2}Tin cùng chuyên mục$/mu);
+  assert.match(formatSiteProfiles(named, 'vi', base), /^## mientay: 3 trang, 11 dòng khung trang$/mu);
+});
