@@ -1,6 +1,7 @@
 /**
  * Performance benchmark for vn-news-corpus: `npm run bench` (add `--large` for the 100,000-file index run).
  * Builds a replicated corpus in a temp folder, then measures server start-up, CLI throughput against a floor,
+ * `vn-corpus clean` records/s over 100,000 JSON Lines records (one process, Dask with 1 and N workers),
  * workspace indexing (cold and from cache), and edit-to-diagnostics and hover latency over a real LSP connection.
  * It prints a table with targets and a final JSON line, and always exits 0: it reports, it does not gate.
  */
@@ -10,6 +11,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureCliThroughput } from './cli-throughput.mjs';
+import { cleanRows, measureClean } from './clean-throughput.mjs';
 import { buildCorpus, closestArticle, concatenated, readSources } from './corpus.mjs';
 import { measureIndex } from './index-bench.mjs';
 import { BenchClient } from './lsp-client.mjs';
@@ -26,7 +28,7 @@ const KEEP = argv.has('--keep');
 /** Sizes and counts. At 10 MB every tenth edit also carries a hover on another document: 20 hover trials. */
 const PLAN = {
   corpusFiles: 5_000, corpusBytes: 50e6, largeFiles: 100_000, largeBytes: 1e9,
-  cliRuns: 3, startRuns: 5,
+  cliRuns: 3, startRuns: 5, cleanRecords: 100_000,
   edits: { small: 200, medium: 200, large: 200 },
   warmup: { small: 5, medium: 5, large: 2 },
   hoverEvery: 10,
@@ -105,6 +107,7 @@ async function main() {
     await section('references', () => measureReferenceHovers({ repo: REPO, log }));
 
     await section('cli', () => measureCliThroughput({ repo: REPO, corpus: corpus.root, bytes: corpus.bytes, runs: PLAN.cliRuns, log }));
+    await section('clean', () => measureClean({ repo: REPO, records: PLAN.cleanRecords, tmp, log }));
 
     let warmClient;
     await section('index', async () => {
@@ -213,6 +216,7 @@ function report() {
     rows.push(['vn-corpus lint --format json', `${f.cli.lintMBps} MB/s (median ${f.cli.lintSeconds} s, exit ${f.cli.lintExitCodes.join('/')}, peak RSS ~${f.cli.lintPeakRssMB} MB)`, '', '']);
     rows.push(['lint / floor time', `${f.cli.ratio}×`, '≤ 2×', verdict(f.cli.ratio, 2)]);
   }
+  rows.push(...cleanRows(f.clean));
   rows.push(...err('index'));
   if (f.index?.cold) {
     const { cold, warm } = f.index;

@@ -47,6 +47,15 @@ rc=$?
 cat "$LOGDIR/grammar.log" | sed 's/^/   /' | tail -20
 tally grammar "$rc" "$(grep -c 'run successfuly' "$LOGDIR/grammar.log")" "$(grep -cE '^✖|failed' "$LOGDIR/grammar.log")"
 
+# The Dask pipeline against a single-process clean; installs python3-distributed itself, or says why it is skipped.
+bash pipelines/test.sh >"$LOGDIR/dask.log" 2>&1
+rc=$?
+grep -E '^(skipped|python|installing|# pass|# fail|FAIL|ERROR|clean:)' "$LOGDIR/dask.log" | sed 's/^/   /'
+(( rc != 0 )) && tail -40 "$LOGDIR/dask.log"
+if grep -q '^skipped:' "$LOGDIR/dask.log"; then echo "== dask: not run ($(sed -n 's/^skipped: //p' "$LOGDIR/dask.log"))"
+else tally dask "$rc" "$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$LOGDIR/dask.log" | tail -1)" "$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$LOGDIR/dask.log" | tail -1)"
+fi
+
 if npm run -s package >"$LOGDIR/package.log" 2>&1; then
   node_test_layer package server/out/test-package/
 else

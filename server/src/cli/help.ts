@@ -7,6 +7,7 @@ Usage: vn-corpus <command> [options] <files or folders…>
 Commands:
   lint     report boilerplate and unknown references       (--format text|json|sarif)
   fix      remove certain boilerplate in place             (--dry-run prints a diff; --encoding converts legacy text)
+  clean    stream articles to cleaned JSON Lines or a folder, with an audit trail   (- reads stdin)
   outline  list the meetings each article reports          (--format text|json)
   refs     list every reference with its resolution        (--format text|json)
   report   corpus report: debris, recurring lines, meetings, citations (--format text|json, --html FILE)
@@ -34,6 +35,27 @@ where the conversion is exact, and lists the files that look broken but do not c
 Removes every certain boilerplate finding, as "Remove all boilerplate in this file" does in the editor.
 Line endings and a byte-order mark are kept. --dry-run prints a unified diff and writes nothing.
 Exit code 1 when something was (or would be) removed, 0 otherwise.`,
+  clean: `Usage: vn-corpus clean [options] <- | files.jsonl | files or folders…>
+
+Cleans articles as fix-all does and writes, per input record and in input order, one JSON line:
+the input's fields, "text" cleaned, "removed" (each removed span: line, lines, start, end, rule, tier, text),
+"findings" (what the editor shows: rule, severity, tier, line, start, end, message) and "meta" (title, date and
+its evidence line, years, province, meetings with dates and roles, references with their resolution).
+Input records are JSON objects with "id" and "text", one per line (- for standard input, or *.jsonl files);
+.txt files and folders are read as one record each, with the path as id. Lines count from 0; offsets are UTF-16.
+A bad record (not UTF-8, not JSON, no id or text, binary text) is named with its line number on stderr and
+passed through unchanged; the run goes on and exits 2.
+
+  -o, --output-dir DIR   write cleaned .txt files and one audit.jsonl to DIR (new or empty) instead
+  --tier certain|probable|weak   remove findings of this tier and surer (default: certain, as fix-all)
+  --count-lines          print the corpus line counts (JSON Lines) of the input instead of cleaning
+  --line-counts FILE     judge recurring lines by these counts (from --count-lines, summed over shards)
+  --summary-json FILE    also write the summary as JSON
+  --lang en|vi           language of messages
+
+Recurring lines are counted over the whole input in a first pass when it can be read twice (files);
+standard input is read once, so give it --line-counts. Records are streamed, never held in memory.
+Exit code 1 when something was removed, 0 otherwise, 2 on a usage error or a bad record.`,
   outline: `Usage: vn-corpus outline <files or folders…> [--format text|json]
 
 Prints each article's title, date, province and the meetings it reports, with their date, organizer, chair and attendees.`,

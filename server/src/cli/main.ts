@@ -11,6 +11,7 @@ import { runFixEncoding } from './commands/fix-encoding';
 import { runLint } from './commands/lint';
 import { printOutline } from './commands/outline';
 import { printRefs } from './commands/refs';
+import { runClean } from './commands/clean';
 import { runReport } from './commands/report';
 import { printProfiles } from './commands/profiles';
 import { siteProfilesOf, type SiteProfileResult } from '../node/site-profiles-store';
@@ -44,6 +45,7 @@ const KEPT_CHARS = 128 * 1024 * 1024;
 
 /** Runs the CLI and returns its exit code: 0 nothing found, 1 findings, 2 usage or I/O error. */
 export async function run(argv: readonly string[], io: Output): Promise<number> {
+  if (argv[0] === 'clean') return runClean(argv.slice(1), io);
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -104,7 +106,7 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
 }
 
 /** The analysis options from `.vn-corpus/` in the current folder or the nearest parent; problems go to stderr. */
-function loadOptions(args: Args, io: Output): AnalysisOptions {
+export function loadOptions(args: Pick<Args, 'lang'>, io: Output): AnalysisOptions {
   const root = findProjectRoot(process.cwd());
   const config = readProjectConfig(root);
   const catalog = loadCatalog(root, config.settings.catalogs, true);
