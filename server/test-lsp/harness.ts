@@ -57,6 +57,8 @@ export class LspClient {
   private readonly waiters = new Set<Waiter>();
   private readonly logWaiters = new Set<{ readonly pattern: RegExp; readonly resolve: (message: string) => void }>();
   private readonly docs = new Map<string, { text: string; version: number }>();
+  /** Logs and publications in the order they arrived. */
+  private readonly timeline: ({ readonly log: string } | { readonly publish: PublishDiagnosticsParams })[] = [];
   private readonly exited: Promise<number | null>;
 
   private constructor(readonly child: ChildProcess, readonly connection: ProtocolConnection, settings: unknown) {
@@ -65,6 +67,7 @@ export class LspClient {
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.onPublish(p));
     connection.onNotification(LogMessageNotification.type, (p) => {
       this.logs.push(p.message);
+      this.timeline.push({ log: p.message });
       for (const waiter of [...this.logWaiters]) {
         if (!waiter.pattern.test(p.message)) continue;
         this.logWaiters.delete(waiter);
@@ -158,6 +161,26 @@ export class LspClient {
     return withTimeout(new Promise<string>((resolve) => void this.logWaiters.add({ pattern, resolve })), timeoutMs, `a log matching ${pattern}`);
   }
 
+  /** A point in the order of logs and publications received so far, for `publicationAfterLog`. */
+  mark(): number {
+    return this.timeline.length;
+  }
+
+  /**
+   * The first publication for `uri` after the first log matching `pattern` received after `since` (a `mark()`),
+   * including ones that already arrived: a test waits for what an event caused, not for whatever comes next.
+   */
+  publicationAfterLog(pattern: RegExp, uri: string, since = 0): Promise<PublishDiagnosticsParams> {
+    const logAt = this.timeline.findIndex((e, i) => i >= since && 'log' in e && pattern.test(e.log));
+    if (logAt >= 0) {
+      for (const e of this.timeline.slice(logAt + 1)) if ('publish' in e && e.publish.uri === uri) return Promise.resolve(e.publish);
+      return this.nextDiagnostics(uri);
+    }
+    // Registered from the log handler itself, so a publication right behind the log is not missed.
+    const after = new Promise<PublishDiagnosticsParams>((resolve, reject) => void this.logWaiters.add({ pattern, resolve: () => void this.nextDiagnostics(uri).then(resolve, reject) }));
+    return withTimeout(after, EVENT_TIMEOUT_MS, `diagnostics of ${uri} after a log matching ${pattern}`);
+  }
+
   /** Every publication for `uri` so far. */
   allDiagnostics(uri: string): PublishDiagnosticsParams[] {
     return this.published.filter((p) => p.uri === uri);
@@ -233,6 +256,7 @@ export class LspClient {
 
   private onPublish(params: PublishDiagnosticsParams): void {
     this.published.push(params);
+    this.timeline.push({ publish: params });
     for (const waiter of this.waiters) {
       if (!waiter.matches(params)) continue;
       this.waiters.delete(waiter);

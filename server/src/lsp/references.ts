@@ -6,7 +6,7 @@ import type { ServerState } from './state';
 /** Every mention of the same document, congress or body across open files and the indexed corpus. */
 export async function findAllReferences(state: ServerState, params: ReferenceParams, token: CancellationToken): Promise<Location[]> {
   const doc = state.documents.get(params.textDocument.uri);
-  const analysis = doc ? await state.corpus.analysis(doc) : undefined;
+  const analysis = doc ? await state.corpus.analysis(doc, () => token.isCancellationRequested) : undefined;
   if (!analysis) return [];
   const target = referenceAt(analysis, toOffset(analysis.doc.lines, params.position));
   if (!target || target.resolution.status !== 'resolved') return [];

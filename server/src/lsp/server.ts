@@ -86,7 +86,7 @@ export function startServer(connection: Connection, docsBase: string | undefined
   const analysisOf = async (uri: string, isCancelled: () => boolean) => {
     const doc = documents.get(uri);
     if (!doc || !state || isCancelled()) return undefined;
-    return state.corpus.analysis(doc);
+    return state.corpus.analysis(doc, isCancelled);
   };
 
   connection.onHover(guard(logger, 'hover', null, async (params, token) => {

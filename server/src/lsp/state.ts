@@ -83,12 +83,15 @@ export class ServerState {
     this.meetings = new MeetingIndex(this.corpus);
   }
 
-  /** Analyses an open document in the background and pushes its diagnostics, unless a newer version came meanwhile. */
+  /**
+   * Analyses an open document in the background and pushes its diagnostics, unless a newer version or generation
+   * came meanwhile: the publish that generation started sends instead, so stale findings never arrive last.
+   */
   async publish(doc: TextDocument): Promise<void> {
-    const analysis = await this.corpus.analysis(doc);
+    const analysis = await this.corpus.analysisOnce(doc);
     if (!analysis || this.documents.get(doc.uri)?.version !== doc.version) return;
     const diagnostics = await toDiagnostics(analysis, this.docsBase);
-    if (this.documents.get(doc.uri)?.version !== doc.version) return;
+    if (this.documents.get(doc.uri)?.version !== doc.version || this.corpus.cached(doc) !== analysis) return;
     await this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 

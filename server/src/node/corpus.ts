@@ -167,10 +167,28 @@ export class Corpus {
   }
 
   /**
-   * The analysis of this document version: cached, or the run already under way for it, or a new run, which cancels
-   * a run for an older version. Undefined when a newer version or a settings change overtook it.
+   * The analysis of this document version, waiting through newer generations: when a settings or index change
+   * cancels the run it waited on, it waits on the fresh run for the same version.
+   * Undefined only when a newer version came, the document was closed, or `isCancelled` says stop.
    */
-  analysis(doc: OpenDocument): Promise<Analysis | undefined> {
+  async analysis(doc: OpenDocument, isCancelled: () => boolean = () => false): Promise<Analysis | undefined> {
+    const version = doc.version;
+    let current: OpenDocument | undefined = doc;
+    for (;;) {
+      const generation = this.generation;
+      const result = await this.analysisOnce(current);
+      if (result) return result;
+      if (generation === this.generation || isCancelled()) return undefined;
+      current = this.setup.documents ? this.setup.documents.get(doc.uri) : doc;
+      if (!current || current.version !== version) return undefined;
+    }
+  }
+
+  /**
+   * The analysis of this document version in the current generation: cached, or the run already under way for it,
+   * or a new run, which cancels a run for an older version. Undefined when a newer version or generation overtook it.
+   */
+  analysisOnce(doc: OpenDocument): Promise<Analysis | undefined> {
     const hit = this.cached(doc);
     if (hit) return Promise.resolve(hit);
     const current = this.running.get(doc.uri);
