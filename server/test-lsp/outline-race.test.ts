@@ -39,7 +39,7 @@ describe('a request waiting while the index changes', () => {
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(other).toString(), type: FileChangeType.Changed }] });
     const result = await symbols;
     assert.ok(Array.isArray(result) && result.length > 0, `an outline, got ${JSON.stringify(result)}`);
-    const events = flattenSymbols(result).filter((s) => s.kind === EVENT && s.detail === '2020-12-22');
+    const events = flattenSymbols(result).filter((s) => s.kind === EVENT && (s.detail ?? '').startsWith('2020-12-22'));
     assert.ok(events.length > 0, 'the meeting of 2020-12-22 is in it');
     await changed;
   });
