@@ -8,6 +8,7 @@ import { splitSentences, type Sentence } from './meetings/sentences';
 import { plenumYearFrom, yearContextOf, type YearHints } from './dates/article-years';
 import type { YearContext } from './dates/year';
 import { REFERENCE_RULES, RULES } from './rules/registry';
+import { renderMessage } from './rules/messages';
 import type { RecurrenceThreshold, RuleContext, RuleFinding, RuleInfo } from './rules/rule';
 import { ArticleText } from './text/article-text';
 import type { RecurrenceIndex } from './corpus/line-frequency';
@@ -94,7 +95,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     ...familyOf(doc),
     text,
   });
-  for (const rule of REFERENCE_RULES) runRule(rule, options, findings, logger, () => rule.check(references, options.locale));
+  for (const rule of REFERENCE_RULES) runRule(rule, options, findings, logger, () => rule.check(references));
   if (cancel.isCancelled()) throw new AnalysisCancelled();
   yield 'resolution';
   const years = yearContextOf(doc, references, article, options.years);
@@ -156,10 +157,12 @@ function runRule(rule: RuleInfo, options: AnalysisOptions, out: Finding[], logge
   if (severity === 'off') return;
   try {
     for (const f of check()) {
-      if (TIER_RANK[f.tier] <= TIER_RANK[rule.tier]) out.push({ ...f, severity });
+      if (!rule.messages.includes(f.message.id)) logger.log('warn', `rule ${rule.id} reported message ${f.message.id}, which it does not list`);
+      const message = renderMessage(f.message, options.locale);
+      if (TIER_RANK[f.tier] <= TIER_RANK[rule.tier]) out.push({ ...f, message, severity });
       else {
         logger.log('warn', `rule ${rule.id} reported a ${f.tier} finding above its tier ${rule.tier}; lowered`);
-        out.push({ ...f, severity, tier: rule.tier });
+        out.push({ ...f, message, severity, tier: rule.tier });
       }
     }
   } catch (error) {

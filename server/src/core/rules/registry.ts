@@ -37,8 +37,11 @@ export const RULES: readonly Rule[] = [
 /** Rules over resolved references, run after resolution. */
 export const REFERENCE_RULES: readonly ReferenceRule[] = [unknownReferenceRule];
 
-/** Every rule's id, description, tier and default severity, by id: the one source for settings, docs and SARIF. */
+/** Every rule's id, description, tier, default severity and message ids, by id: the one source for settings, docs and SARIF. */
 export const RULE_INFO: ReadonlyMap<string, RuleInfo> = new Map([...RULES, ...REFERENCE_RULES].map((r): [string, RuleInfo] => [r.id, r]));
 
 /** The phrase-table entries, for tests that run their examples. */
 export const PHRASE_ENTRIES = table.entries;
+
+/** The message table every rule's findings render through, in English and Vietnamese. */
+export { MESSAGES, renderMessage } from './messages';

@@ -2,6 +2,7 @@ import type { RecurrenceIndex } from '../corpus/line-frequency';
 import type { SiteChromeLookup } from '../corpus/site-chrome-lookup';
 import type { ResolvedMention } from '../references/resolve';
 import type { ArticleText } from '../text/article-text';
+import type { MessageId, MessageRef } from './messages';
 import type { Finding, Locale, LocalizedText, Severity, Tier } from '../types';
 
 /** What a rule may read while it checks one document. */
@@ -31,10 +32,15 @@ export interface RuleInfo {
   /** The highest tier the rule's findings take (the engine lowers any finding above it); `certain` puts them in fix-all. */
   readonly tier: Tier;
   readonly defaultSeverity: Severity;
+  /** The messages its findings take, from the message table (`messages.ts`, English and Vietnamese). */
+  readonly messages: readonly MessageId[];
 }
 
-/** What a rule reports; the engine adds the severity in force (the user's, or the rule's default). */
-export type RuleFinding = Omit<Finding, 'severity'>;
+/**
+ * What a rule reports; the engine adds the severity in force (the user's, or the rule's default) and renders the
+ * message, a reference into the registry's message table, for the user's locale.
+ */
+export type RuleFinding = Omit<Finding, 'severity' | 'message'> & { readonly message: MessageRef };
 
 /** One check over a document's text. */
 export interface Rule extends RuleInfo {
@@ -43,7 +49,7 @@ export interface Rule extends RuleInfo {
 
 /** One check over a document's resolved references. */
 export interface ReferenceRule extends RuleInfo {
-  check(references: readonly ResolvedMention[], locale: Locale): RuleFinding[];
+  check(references: readonly ResolvedMention[]): RuleFinding[];
 }
 
 /** The severity a tier gets unless the user chose another. */

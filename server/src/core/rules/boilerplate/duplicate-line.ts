@@ -5,7 +5,7 @@
  * Inside the article (`article-zone.ts`) a copy is only a hint: a caption label used twice or a sapo quoted
  * again in the body is text, so it is never flagged as debris there.
  */
-import { localize } from '../../i18n/localize';
+import { label, msg } from '../messages';
 import type { Tier } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { findArticleZone } from './article-zone';
@@ -20,19 +20,17 @@ export const duplicateLineRule: Rule = {
   description: { en: 'A later verbatim copy of a line that already appeared in the file.', vi: 'Bản lặp nguyên văn của một dòng đã xuất hiện trước đó trong tệp.' },
   tier: 'probable',
   defaultSeverity: 'info',
+  messages: ['duplicate-line'],
   check(ctx: RuleContext): RuleFinding[] {
     const runs = findRepeatedRuns(ctx);
-    const title = localize({ en: 'Remove the repeated text', vi: 'Xóa phần lặp lại' }, ctx.locale);
+    const title = label('remove-repeat', ctx.locale);
     const zone = findArticleZone(ctx.doc);
     // Inside the article a repeat may be the writer's (a label used twice, the sapo quoted again): a hint only.
     const tierOf = (run: Run): Tier => (zone && run.first >= zone.first && run.last <= zone.last ? 'weak' : 'probable');
     return runs.map((run) => {
       const tier = tierOf(run);
-      const repeats = run.first === run.last
-        ? localize({ en: `Repeats line ${run.original + 1}`, vi: `Lặp lại dòng ${run.original + 1}` }, ctx.locale)
-        : localize({ en: `Repeats ${run.count} lines, from line ${run.original + 1}`, vi: `Lặp lại ${run.count} dòng, từ dòng ${run.original + 1}` }, ctx.locale);
-      const inside = localize({ en: ' (inside the article: the repeat may be the writer\'s)', vi: ' (trong thân bài: có thể do tác giả lặp lại)' }, ctx.locale);
-      return blockFinding(ctx, this.id, tier, run, tier === 'weak' ? repeats + inside : repeats, title);
+      const message = msg('duplicate-line', { lines: run.first === run.last ? 1 : run.count, original: run.original + 1, insideArticle: tier === 'weak' });
+      return blockFinding(ctx, this.id, tier, run, message, title);
     });
   },
 };

@@ -4,7 +4,7 @@
  * paragraph, or outside the article (`article-zone.ts`: before its headline or after its byline), is certain;
  * a run inside the article is probable, since an article may hold a short list of its own.
  */
-import { localize } from '../../i18n/localize';
+import { label, msg } from '../messages';
 import type { Tier } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { findArticleZone } from './article-zone';
@@ -19,6 +19,7 @@ export const menuBlockRule: Rule = {
   description: { en: 'A navigation menu: a run of many short link-like lines.', vi: 'Trình đơn điều hướng: một loạt dòng ngắn giống liên kết.' },
   tier: 'certain',
   defaultSeverity: 'warning',
+  messages: ['menu-block'],
   check(ctx: RuleContext): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const firstParagraph = findFirstParagraph(ctx);
@@ -60,6 +61,6 @@ function findFirstParagraph(ctx: RuleContext): number {
 }
 
 function toFinding(ctx: RuleContext, first: number, last: number, items: number, tier: Tier): RuleFinding {
-  const message = localize({ en: `Navigation menu of ${items} links (site chrome)`, vi: `Trình đơn điều hướng gồm ${items} liên kết (thành phần trang web)` }, ctx.locale);
-  return blockFinding(ctx, 'boilerplate/menu-block', tier, { first, last }, message, localize({ en: 'Remove this menu', vi: 'Xóa trình đơn này' }, ctx.locale));
+  const message = msg('menu-block', { items });
+  return blockFinding(ctx, 'boilerplate/menu-block', tier, { first, last }, message, label('remove-menu', ctx.locale));
 }

@@ -6,7 +6,7 @@
  * A dateline or byline right next to the headline is kept. Position alone is not proof, so the rule is probable:
  * each block has its own fix and fix-all leaves it to the shape rules.
  */
-import { localize } from '../../i18n/localize';
+import { label, msg } from '../messages';
 import type { ArticleText } from '../../text/article-text';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { findArticleZone, type ArticleZone } from './article-zone';
@@ -27,6 +27,7 @@ export const outsideArticleRule: Rule = {
   description: { en: 'A line of the page around the article: before its headline or after its last paragraph.', vi: 'Dòng thuộc phần trang bao quanh bài: trước tiêu đề hoặc sau đoạn cuối của bài.' },
   tier: 'probable',
   defaultSeverity: 'info',
+  messages: ['outside-article'],
   check(ctx: RuleContext): RuleFinding[] {
     const zone = findArticleZone(ctx.doc);
     if (!zone) return [];
@@ -93,8 +94,6 @@ function onlyBlankBetween(doc: ArticleText, from: number, to: number): boolean {
 
 function toFinding(ctx: RuleContext, first: number, last: number, after: boolean): RuleFinding {
   const count = last - first + 1;
-  const message = after
-    ? localize({ en: `After the article's last paragraph (${count} lines of page chrome)`, vi: `Sau đoạn cuối của bài (${count} dòng thành phần trang web)` }, ctx.locale)
-    : localize({ en: `Before the article's headline (${count} lines of page chrome)`, vi: `Trước tiêu đề bài (${count} dòng thành phần trang web)` }, ctx.locale);
-  return blockFinding(ctx, 'boilerplate/outside-article', 'probable', { first, last }, message, localize({ en: 'Remove these lines', vi: 'Xóa các dòng này' }, ctx.locale));
+  const message = msg('outside-article', { where: after ? 'after' : 'before', lines: count });
+  return blockFinding(ctx, 'boilerplate/outside-article', 'probable', { first, last }, message, label('remove-lines', ctx.locale));
 }

@@ -2,7 +2,7 @@
  * Flags the photo credit inside a caption, "(Ảnh: Trung Hiếu/TTXVN)": the caption is article content,
  * the credit is metadata a curator may drop. The range covers only the credit; fixes drop the credit or the whole caption.
  */
-import { localize } from '../../i18n/localize';
+import { label, msg } from '../messages';
 import { deleteLines } from '../../text/line-edits';
 import { LineMemo } from '../../text/memo';
 import { NormalizedText } from '../../text/normalized-text';
@@ -33,12 +33,13 @@ export const photoCreditRule: Rule = {
   description: { en: 'A photo credit inside a caption, such as "(Ảnh: Trung Hiếu/TTXVN)".', vi: 'Ghi chú nguồn ảnh trong chú thích, ví dụ "(Ảnh: Trung Hiếu/TTXVN)".' },
   tier: 'probable',
   defaultSeverity: 'info',
+  messages: ['photo-credit'],
   check(ctx: RuleContext): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const { doc } = ctx;
-    const message = localize({ en: 'Photo credit', vi: 'Nguồn ảnh' }, ctx.locale);
-    const dropCredit = localize({ en: 'Remove the photo credit', vi: 'Xóa nguồn ảnh' }, ctx.locale);
-    const dropCaption = localize({ en: 'Remove the whole caption', vi: 'Xóa cả dòng chú thích' }, ctx.locale);
+    const message = msg('photo-credit', {});
+    const dropCredit = label('remove-credit', ctx.locale);
+    const dropCaption = label('remove-caption', ctx.locale);
     for (let line = 0; line < doc.lineCount; line++) {
       const info = doc.line(line);
       const shift = (span: Span): Span => ({ start: span.start + info.start, end: span.end + info.start });

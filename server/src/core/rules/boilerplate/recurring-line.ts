@@ -3,7 +3,7 @@
  * or slogan that no phrase table knows. Syndicated articles share whole paragraphs, so a sentence-like line
  * is only a weak hint, and recurrence alone never puts a line into fix-all: this rule is probable at most.
  */
-import { localize } from '../../i18n/localize';
+import { label, msg } from '../messages';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { isBylineLike, isSentenceLike } from './line-shapes';
 import { forEachCandidateLine, wholeLineFinding } from './whole-line';
@@ -15,6 +15,7 @@ export const recurringLineRule: Rule = {
   description: { en: 'A short line that recurs in many files of the corpus.', vi: 'Dòng ngắn lặp lại trong nhiều tệp của kho dữ liệu.' },
   tier: 'probable',
   defaultSeverity: 'info',
+  messages: ['recurring-line'],
   check(ctx: RuleContext): RuleFinding[] {
     const index = ctx.recurrence;
     if (!index || index.fileCount === 0) return [];
@@ -25,8 +26,8 @@ export const recurringLineRule: Rule = {
       const files = index.filesWith(key);
       if (files < threshold) return;
       const tier = isSentenceLike(key) ? 'weak' : 'probable';
-      const message = localize({ en: `Appears in ${files} files of the corpus`, vi: `Xuất hiện trong ${files} tệp của kho dữ liệu` }, ctx.locale);
-      const related = index.sampleFiles(key, ctx.path, 3).map((path) => ({ path, line: -1, message: localize({ en: 'also here', vi: 'cũng có ở đây' }, ctx.locale) }));
+      const message = msg('recurring-line', { files });
+      const related = index.sampleFiles(key, ctx.path, 3).map((path) => ({ path, line: -1, message: label('also-here', ctx.locale) }));
       findings.push({ ...wholeLineFinding(ctx, this.id, tier, line, message), related });
     });
     return findings;

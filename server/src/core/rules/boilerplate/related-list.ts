@@ -4,7 +4,7 @@
  * The block is certain when it runs to the end of the file (only debris follows) or lies after the article's
  * last paragraph and byline (`article-zone.ts`), probable otherwise.
  */
-import { localize } from '../../i18n/localize';
+import { label, msg } from '../messages';
 import type { Tier } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { findArticleZone } from './article-zone';
@@ -18,6 +18,7 @@ export const relatedListRule: Rule = {
   description: { en: 'Titles of other articles listed under a related-articles header.', vi: 'Tiêu đề các bài khác được liệt kê dưới tiêu đề "Tin liên quan", "Cùng chuyên mục"…' },
   tier: 'certain',
   defaultSeverity: 'warning',
+  messages: ['related-list'],
   check(ctx: RuleContext): RuleFinding[] {
     const findings: RuleFinding[] = [];
     const { doc } = ctx;
@@ -77,6 +78,6 @@ function restIsDebris(ctx: RuleContext, from: number): boolean {
 }
 
 function toFinding(ctx: RuleContext, first: number, last: number, tier: Tier, items: number): RuleFinding {
-  const message = localize({ en: `List of ${items} related-article titles (site chrome)`, vi: `Danh sách ${items} tiêu đề bài liên quan (thành phần trang web)` }, ctx.locale);
-  return blockFinding(ctx, 'boilerplate/related-list', tier, { first, last }, message, localize({ en: 'Remove this list', vi: 'Xóa danh sách này' }, ctx.locale));
+  const message = msg('related-list', { items });
+  return blockFinding(ctx, 'boilerplate/related-list', tier, { first, last }, message, label('remove-list', ctx.locale));
 }

@@ -5,7 +5,7 @@
  * between the title and the first paragraph only a province name counts, since scrapers also split
  * sentences into short lines there.
  */
-import { localize } from '../../i18n/localize';
+import { msg } from '../messages';
 import { toProvinceName } from '../../text/provinces';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { isProse } from './article-zone';
@@ -20,12 +20,13 @@ export const sectionTagRule: Rule = {
   description: { en: 'A category or place tag standing alone next to the title.', vi: 'Nhãn chuyên mục hoặc địa danh đứng riêng cạnh tiêu đề.' },
   tier: 'certain',
   defaultSeverity: 'warning',
+  messages: ['section-tag'],
   check(ctx: RuleContext): RuleFinding[] {
     const header = headerLines(ctx);
     const title = header.find((line) => wordCount(ctx.doc.lineKey(line)) >= 5);
     if (title === undefined) return [];
     const findings: RuleFinding[] = [];
-    const message = localize({ en: 'Category or place tag (site chrome)', vi: 'Nhãn chuyên mục hoặc địa danh (thành phần trang web)' }, ctx.locale);
+    const message = msg('section-tag', {});
     forEachCandidateLine(ctx, (line, key) => {
       if (line === title || !header.includes(line) || !standsAlone(ctx, line)) return;
       const isPlace = toProvinceName(key) !== undefined;

@@ -4,7 +4,7 @@
  * table knows. A short, non-sentence line in most of the site's pages is certain; one in fewer pages, or one
  * that reads like prose, holds no letter or reads like a byline or source line ("Theo TTXVN"), is probable.
  */
-import { localize } from '../../i18n/localize';
+import { msg } from '../messages';
 import { lineHashes } from '../../corpus/line-frequency';
 import type { Tier } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
@@ -17,6 +17,7 @@ export const siteChromeRule: Rule = {
   description: { en: "A line the page's site repeats across its pages (learned from 3 pages or more).", vi: 'Dòng mà trang web lặp lại trên các trang của nó (học từ 3 trang trở lên).' },
   tier: 'certain',
   defaultSeverity: 'warning',
+  messages: ['site-chrome'],
   check(ctx: RuleContext): RuleFinding[] {
     const site = ctx.siteChrome?.siteOf(ctx.path, () => lineHashes(ctx.doc.text));
     if (!site) return [];
@@ -28,10 +29,7 @@ export const siteChromeRule: Rule = {
       // author, but it could be the agency a site syndicates from: never certain.
       const certain = pages * 2 > site.pageCount && !isSentenceLike(key) && /\p{L}/u.test(key) && !isBylineLike(ctx.doc.lineText(line));
       const tier: Tier = certain ? 'certain' : 'probable';
-      const message = localize({
-        en: `Chrome of site ${site.name} (seen in ${pages} of its ${site.pageCount} pages)`,
-        vi: `Khung trang của ${site.name} (có trong ${pages} trên ${site.pageCount} trang của nó)`,
-      }, ctx.locale);
+      const message = msg('site-chrome', { site: site.name, pages, pageCount: site.pageCount });
       findings.push(wholeLineFinding(ctx, this.id, tier, line, message));
     });
     return findings;

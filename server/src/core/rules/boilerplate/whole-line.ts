@@ -1,12 +1,10 @@
-import { localize } from '../../i18n/localize';
+import { label, type MessageRef } from '../messages';
 import { deleteLines, lineSpan } from '../../text/line-edits';
-import type { LocalizedText, Tier } from '../../types';
+import type { Tier } from '../../types';
 import type { RuleContext, RuleFinding } from '../rule';
 
 /** Boilerplate lines are short; longer lines are article text and are never matched whole. */
 export const MAX_BOILERPLATE_LINE = 200;
-
-const FIX_TITLE: LocalizedText = { en: 'Remove this line', vi: 'Xóa dòng này' };
 
 /** A finding that covers a whole line, with a fix that deletes it. */
 export function wholeLineFinding(
@@ -14,9 +12,9 @@ export function wholeLineFinding(
   ruleId: string,
   tier: Tier,
   line: number,
-  message: string,
+  message: MessageRef,
 ): RuleFinding {
-  return blockFinding(ctx, ruleId, tier, { first: line, last: line }, message, localize(FIX_TITLE, ctx.locale));
+  return blockFinding(ctx, ruleId, tier, { first: line, last: line }, message, label('remove-line', ctx.locale));
 }
 
 /** A finding that covers lines `first` to `last` whole, with a fix that deletes them; certain ones are dimmed. */
@@ -25,7 +23,7 @@ export function blockFinding(
   ruleId: string,
   tier: Tier,
   lines: { readonly first: number; readonly last: number },
-  message: string,
+  message: MessageRef,
   fixTitle: string,
 ): RuleFinding {
   return {

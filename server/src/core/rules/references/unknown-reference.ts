@@ -2,8 +2,7 @@
  * Flags a citation of a central document (a Party symbol "…/TW", a decree "…-CP", a law "…/QH…") that no catalog
  * holds, so a curator can add it with its source. Only a hint: unknown is not wrong.
  */
-import { localize } from '../../i18n/localize';
-import { describeReason } from '../../i18n/reasons';
+import { msg } from '../messages';
 import type { ReferenceRule, RuleFinding } from '../rule';
 
 /** Symbols of documents a catalog is expected to hold. */
@@ -15,18 +14,19 @@ export const unknownReferenceRule: ReferenceRule = {
   description: { en: 'A cited central document that no catalog holds.', vi: 'Văn bản trung ương được trích dẫn nhưng chưa có trong danh mục.' },
   tier: 'weak',
   defaultSeverity: 'info',
-  check(references, locale): RuleFinding[] {
+  messages: ['unknown-reference'],
+  check(references): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const r of references) {
       const res = r.resolution;
       if (res.status !== 'unknown' || r.mention.type !== 'document' || !r.mention.symbol || !CENTRAL_SYMBOL.test(r.mention.symbol)) continue;
       const text = r.mention.text.normalize('NFC');
       // A stated issue date that no entry has is worth saying: the catalog may hold another document of that number.
-      const why = res.reason.code === 'other-issue-date' ? ` (${describeReason(res.reason, locale)})` : '';
+      const reason = res.reason.code === 'other-issue-date' ? { reason: res.reason } : {};
       findings.push({
         ruleId: this.id,
         span: r.mention.span,
-        message: localize({ en: `Not in any catalog: ${text}`, vi: `Chưa có trong danh mục: ${text}` }, locale) + why,
+        message: msg('unknown-reference', { text, ...reason }),
         tier: 'weak',
         fixes: [],
       });

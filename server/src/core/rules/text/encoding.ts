@@ -4,9 +4,9 @@
  * Where the text can be recovered exactly (Windows bytes decoded again; TCVN3 and VNI through the tables of
  * `text/legacy-encoding`), the fix converts the whole file to NFC; text that does not convert exactly is reported with why.
  */
-import { localize } from '../../i18n/localize';
+import { label, msg, type EncodingOutcome } from '../messages';
 import type { LocalizedText } from '../../types';
-import { convertLegacy, type LegacyEncoding, type LegacyProblem } from '../../text/legacy-encoding';
+import { convertLegacy, type LegacyEncoding } from '../../text/legacy-encoding';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 
 const CP1252_SPECIALS: Readonly<Record<string, number>> = {
@@ -43,6 +43,7 @@ export const encodingRule: Rule = {
   description: { en: 'Text in a broken or legacy encoding (mojibake, TCVN3, VNI, Windows-1258).', vi: 'Văn bản sai bảng mã (lỗi phông, TCVN3, VNI, Windows-1258).' },
   tier: 'probable',
   defaultSeverity: 'warning',
+  messages: ['encoding'],
   check(ctx: RuleContext): RuleFinding[] {
     // Every detector needs a character that Vietnamese text never holds; most files have none and stop here.
     // (An NFD copy of mojibake spells "Ã" as "A" + a combining tilde, so a combining mark also calls for a closer look.)
@@ -59,17 +60,13 @@ export const encodingRule: Rule = {
       if (hits < 3 || hits / letters < 0.01) continue;
       const legacy = detector.legacy ? convertLegacy(ctx.doc.text, detector.legacy) : undefined;
       const converted = detector.decodeAs ? convertCp1252Bytes(ctx.doc.text.normalize('NFC'), detector.decodeAs) : legacy && 'text' in legacy ? legacy.text : undefined;
-      const name = localize(detector.name, ctx.locale);
-      const why = legacy && 'problem' in legacy ? toReason(legacy.problem) : undefined;
-      const message = localize({
-        en: `The text looks like ${name}; ${converted ? 'it can be converted exactly to Unicode' : why ? `it is not converted: ${why.en}` : 'reopen the file with its original encoding'}`,
-        vi: `Văn bản có vẻ là ${name}; ${converted ? 'có thể chuyển chính xác sang Unicode' : why ? `không chuyển đổi: ${why.vi}` : 'hãy mở lại tệp với bảng mã gốc'}`,
-      }, ctx.locale);
+      const outcome: EncodingOutcome = converted ? { kind: 'converted' } : legacy && 'problem' in legacy ? { kind: 'not-converted', problem: legacy.problem } : { kind: 'reopen' };
+      const message = msg('encoding', { encoding: detector.name, outcome });
       const first = ctx.doc.line(0);
-      const title = detector.legacy ? { en: 'Convert to Unicode (NFC)', vi: 'Chuyển sang Unicode (NFC)' } : { en: 'Convert the file to UTF-8 (NFC)', vi: 'Chuyển tệp sang UTF-8 (NFC)' };
+      const title = label(detector.legacy ? 'convert-legacy' : 'convert-utf8', ctx.locale);
       return [{
         ruleId: this.id, span: { start: first.start, end: first.end }, message, tier: 'probable',
-        fixes: converted ? [{ title: localize(title, ctx.locale), edits: [{ span: { start: 0, end: ctx.doc.text.length }, newText: converted }], preferred: true }] : [],
+        fixes: converted ? [{ title, edits: [{ span: { start: 0, end: ctx.doc.text.length }, newText: converted }], preferred: true }] : [],
       }];
     }
     return [];
@@ -94,16 +91,5 @@ export function convertCp1252Bytes(text: string, decodeAs: string): string | und
     return decoded.includes('\ufffd') ? undefined : decoded.normalize('NFC');
   } catch {
     return undefined;
-  }
-}
-
-/** Why a legacy text was not converted, in both languages (lines 1-based). */
-function toReason(problem: LegacyProblem): { en: string; vi: string } {
-  switch (problem.reason) {
-    case 'mixed': return { en: `line ${problem.line + 1} mixes Unicode Vietnamese ("${problem.char}") with the legacy encoding`, vi: `dòng ${problem.line + 1} lẫn chữ Unicode ("${problem.char}") với bảng mã cũ` };
-    case 'unmapped': return { en: `"${problem.char}" on line ${problem.line + 1} has no meaning in that encoding`, vi: `ký tự "${problem.char}" ở dòng ${problem.line + 1} không có trong bảng mã đó` };
-    case 'no-round-trip': return { en: `line ${problem.line + 1} does not convert back to the same text`, vi: `dòng ${problem.line + 1} không chuyển ngược lại được như cũ` };
-    case 'not-vietnamese': return { en: `the converted text does not read as Vietnamese (${Math.round(100 * problem.share)}% well-formed words)`, vi: `văn bản sau khi chuyển không giống tiếng Việt (${Math.round(100 * problem.share)}% từ hợp lệ)` };
-    case 'undecidable': return { en: 'it reads as Vietnamese in both TCVN3 and VNI, so the encoding cannot be decided', vi: 'đọc được theo cả TCVN3 lẫn VNI nên không xác định được bảng mã' };
   }
 }
