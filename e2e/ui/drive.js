@@ -229,10 +229,11 @@ async function editorText() {
         const pane = header && header.closest('.pane');
         return pane ? [...pane.querySelectorAll('.monaco-list-row')].map((r) => r.innerText) : [];
       };
-      await page.waitForFunction(`(${meetingRows})().some((t) => /2020-12-\\d\\d$/.test(t.replace(/\\s+/g, ' ').trim()))`, null, { timeout: T, polling: 200 });
+      // A meeting row's description is its date, then the year's evidence when the text omits the year.
+      await page.waitForFunction(`(${meetingRows})().some((t) => /2020-12-\\d\\d( · |$)/.test(t.replace(/\\s+/g, ' ').trim()))`, null, { timeout: T, polling: 200 });
       const texts = (await page.evaluate(meetingRows)).map((t) => norm(t).replace(/\s+/g, ' ').trim());
       // A year group ("2020", with its count), a province group, and a meeting with its ISO date.
-      const ok = texts.some((t) => /^2020/.test(t)) && texts.some((t) => /^(Thái Nguyên|Sóc Trăng|Hà Nam|Sơn La)\d/.test(t)) && texts.some((t) => /2020-12-\d\d$/.test(t));
+      const ok = texts.some((t) => /^2020/.test(t)) && texts.some((t) => /^(Thái Nguyên|Sóc Trăng|Hà Nam|Sơn La)\d/.test(t)) && texts.some((t) => /2020-12-\d\d( · |$)/.test(t));
       if (!ok) throw new Error(`rows: ${JSON.stringify(texts.slice(0, 12))}`);
       return `${texts.length} rows, e.g. ${JSON.stringify(texts.slice(0, 3))}`;
     });

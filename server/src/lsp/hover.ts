@@ -1,22 +1,34 @@
 import type { Hover } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
+import { yearEvidenceLabel } from '../core/dates/describe';
 import { describeReason } from '../core/i18n/reasons';
+import { dateLabel } from '../core/meetings/dates';
+import type { Meeting } from '../core/meetings/types';
 import type { CatalogEntry } from '../core/references/catalog';
 import { describeSymbol } from '../core/references/symbol';
 import type { ResolvedMention } from '../core/references/resolve';
 import type { Locale } from '../core/types';
 import { toRange } from './convert';
-import { t } from './messages';
+import { t, type MessageKey } from './messages';
 
 /** The reference under an offset, if any. */
 export function referenceAt(analysis: Analysis, offset: number): ResolvedMention | undefined {
   return analysis.references.find((r) => r.mention.span.start <= offset && offset < r.mention.span.end);
 }
 
-/** A Markdown hover for the reference under the cursor. */
+/** The meeting whose mention (its kind and title) holds an offset, if any. */
+export function meetingAt(analysis: Analysis, offset: number): Meeting | undefined {
+  return analysis.meetings.find((m) => m.span.start <= offset && offset < m.span.end);
+}
+
+/** A Markdown hover for the reference under the cursor, else for the meeting whose mention it is on. */
 export function toHover(analysis: Analysis, offset: number, locale: Locale, englishGloss: boolean): Hover | null {
   const found = referenceAt(analysis, offset);
-  if (!found) return null;
+  if (!found) {
+    const meeting = meetingAt(analysis, offset);
+    if (!meeting) return null;
+    return { contents: { kind: 'markdown', value: meetingMarkdown(meeting, locale) }, range: toRange(analysis.doc.lines, meeting.span) };
+  }
   return {
     contents: { kind: 'markdown', value: toMarkdown(found, locale, englishGloss) },
     range: toRange(analysis.doc.lines, found.mention.span),
@@ -69,6 +81,29 @@ function unknownMarkdown(found: ResolvedMention, locale: Locale): string {
   const otherDate = resolution.reason.code === 'other-issue-date' ? resolution.reason.stated : undefined;
   lines.push(otherDate ? t(locale, 'notInCatalogOn', { symbol: symbol.id, date: otherDate }) : t(locale, 'notInCatalog', { symbol: symbol.id }));
   if (mention.date) lines.push('', `${t(locale, 'date')}: ${mention.date}`);
+  return lines.join('\n');
+}
+
+/** A meeting: kind and title, date with what fixed its year, status, organizer, chair and place. */
+function meetingMarkdown(meeting: Meeting, locale: Locale): string {
+  const title = meeting.title || meeting.kind;
+  // The title usually starts with the kind ("hội nghị tổng kết…"); otherwise the kind follows it.
+  const kind = title.toLocaleLowerCase('vi').startsWith(meeting.kind.toLocaleLowerCase('vi')) ? '' : ` — ${meeting.kind}`;
+  const lines = [`**${escape(capitalize(title))}**${escape(kind)}`, ''];
+  const date = meeting.date;
+  if (date?.iso) {
+    const evidence = date.yearInferred ? yearEvidenceLabel(date, locale) : t(locale, 'yearWritten');
+    lines.push(`${t(locale, 'date')}: ${date.iso}${date.endIso ? ` – ${date.endIso}` : ''}`, '', escape(evidence), '');
+  } else if (date) {
+    // No evidence fixed the year: the label says "year unknown", with the years it lies in when known.
+    lines.push(`${t(locale, 'date')}: ${dateLabel(date)} (${escape(yearEvidenceLabel(date, locale))})`, '');
+  } else if (meeting.year !== undefined) {
+    lines.push(`${t(locale, 'year')}: ${meeting.year}`, '');
+  }
+  const status = [t(locale, meeting.status), ...(meeting.primary ? [t(locale, 'primary')] : [])].join(' · ');
+  lines.push(`${t(locale, 'status')}: ${escape(status)}`);
+  const roles: [MessageKey, string | undefined][] = [['organizer', meeting.organizer?.name], ['chair', meeting.chair?.name], ['place', meeting.place?.name]];
+  for (const [key, name] of roles) if (name) lines.push('', `${t(locale, key)}: ${escape(name)}`);
   return lines.join('\n');
 }
 

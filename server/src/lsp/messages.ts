@@ -41,6 +41,9 @@ const MESSAGES = {
   planned: { en: 'planned', vi: 'dự kiến' },
   mentioned: { en: 'mentioned', vi: 'được nhắc tới' },
   reported: { en: 'reported', vi: 'được đưa tin' },
+  status: { en: 'Status', vi: 'Trạng thái' },
+  year: { en: 'Year', vi: 'Năm' },
+  yearWritten: { en: 'year written', vi: 'năm ghi rõ' },
 } as const;
 
 /** A key of the server's interface strings. */
