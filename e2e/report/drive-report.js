@@ -12,53 +12,14 @@
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { launchChromium } = require('../chromium');
+const { T, log, shot, test, palette, runDriver } = require('../ui/workbench');
 
 const [origin, root, ...specs] = process.argv.slice(2);
 if (!origin || !root || specs.length === 0) {
   console.error('usage: drive-report.js <origin> <repo root> <workspace>:<article folder>:<file>...');
   process.exit(2);
 }
-const SHOTS = process.env.E2E_SHOTS || '/tmp/vn-corpus-e2e/shots';
-const T = Number(process.env.E2E_TIMEOUT_MS) || 30000;
-fs.mkdirSync(SHOTS, { recursive: true });
-const t0 = Date.now();
-const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 let page;
-let passed = 0;
-let failed = 0;
-
-async function test(name, fn) {
-  try {
-    const info = await fn();
-    passed++;
-    console.log(`ok - ${name}${info ? ` (${info})` : ''}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}: ${String((e && e.message) || e).split('\n').slice(0, 3).join(' | ')}`);
-  }
-}
-
-async function shot(name) {
-  const file = path.join(SHOTS, `${name}.png`);
-  await page.screenshot({ path: file, timeout: 15000 }).then(() => log(`screenshot: ${file}`), (e) => log(`screenshot failed: ${e.message}`));
-}
-
-const escRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-async function palette(command, pick) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: T });
-  await input.fill('>' + command);
-  await page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^([^:]+: )?${escRe(command)}$`, 'i') }) }).first().click();
-  if (pick) {
-    await input.fill(pick);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: pick }).first().waitFor({ timeout: T });
-    await page.keyboard.press('Enter');
-  }
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });
-}
 
 /** The report page: the innermost webview frame that holds the report's <main>. */
 async function reportFrame(state = 'complete') {
@@ -81,7 +42,7 @@ async function runWorkspace(ws, articles, file) {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
   log(`workbench loaded on ${ws}`);
 
-  await test(`${name}: open ${file} and word wrap is on (fresh profile)`, async () => {
+  await test(`${name}: open ${file} and word wrap is on (fresh profile)`, null, async () => {
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: T });
@@ -100,13 +61,13 @@ async function runWorkspace(ws, articles, file) {
   });
 
   // The first theme follows the browser's preference (light here): start from a dark theme so the later switch is real.
-  await test(`${name}: switch the workbench to a dark theme`, async () => {
+  await test(`${name}: switch the workbench to a dark theme`, null, async () => {
     await palette('Preferences: Color Theme', 'Dark Modern');
     await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: T });
   });
 
   const status = page.locator('.statusbar-item', { hasText: /files · .* lines · .*% flagged/ });
-  await test(`${name}: status bar shows the corpus totals`, async () => {
+  await test(`${name}: status bar shows the corpus totals`, null, async () => {
     await status.first().waitFor({ timeout: T * 2 });
     const text = (await status.first().innerText()).replace(/\u202f/g, '').replace(/\s+/g, ' ').trim();
     const m = /(\d+) files · (\d+) lines/u.exec(text);
@@ -115,7 +76,7 @@ async function runWorkspace(ws, articles, file) {
   });
 
   let frame;
-  await test(`${name}: the status bar item opens the report, whose numbers equal the CLI's JSON`, async () => {
+  await test(`${name}: the status bar item opens the report, whose numbers equal the CLI's JSON`, null, async () => {
     await status.first().click();
     frame = await reportFrame();
     const got = await frame.evaluate(() => {
@@ -147,7 +108,7 @@ async function runWorkspace(ws, articles, file) {
     } while (Date.now() < deadline);
     throw new Error(`report shows ${files} files, want ${want}`);
   };
-  await test(`${name}: the report refreshes when an article is added on disk, and again when it is removed`, async () => {
+  await test(`${name}: the report refreshes when an article is added on disk, and again when it is removed`, null, async () => {
     const added = path.join(articles, 'zz-report-refresh.txt');
     fs.writeFileSync(added, 'Tin mới\n\nHội nghị tổng kết công tác năm.\nDòng thứ hai của bài.\n');
     try {
@@ -159,7 +120,7 @@ async function runWorkspace(ws, articles, file) {
     return `${expected.totals.files + 1} files, then ${expected.totals.files}`;
   });
 
-  await test(`${name}: clicking a cited document opens its file at the line`, async () => {
+  await test(`${name}: clicking a cited document opens its file at the line`, null, async () => {
     if (!frame) throw new Error('no report');
     const link = frame.locator('#cited a').first();
     const uri = await link.getAttribute('data-uri');
@@ -172,7 +133,7 @@ async function runWorkspace(ws, articles, file) {
   });
   await shot(`report-${name}-clicked`);
 
-  await test(`${name}: the report follows a switch to the light theme`, async () => {
+  await test(`${name}: the report follows a switch to the light theme`, null, async () => {
     await palette('Preferences: Color Theme', 'Light Modern');
     await page.locator('.tabs-container .tab', { hasText: 'Corpus report' }).first().click();
     const light = await reportFrame();
@@ -183,26 +144,14 @@ async function runWorkspace(ws, articles, file) {
   await shot(`report-${name}-light`);
 }
 
-(async () => {
-  const browser = await launchChromium();
-  try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 950 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(T);
-    for (const spec of specs) {
-      const [ws, articles, file] = spec.split(':');
-      if (!fs.existsSync(articles)) {
-        console.log(`skip - ${articles} is absent, so the report is not tested on it`);
-        continue;
-      }
-      await runWorkspace(ws, articles, file);
+runDriver('report driver', { viewport: { width: 1400, height: 950 } }, async (p) => {
+  page = p;
+  for (const spec of specs) {
+    const [ws, articles, file] = spec.split(':');
+    if (!fs.existsSync(articles)) {
+      console.log(`skip - ${articles} is absent, so the report is not tested on it`);
+      continue;
     }
-  } catch (e) {
-    failed++;
-    console.log(`not ok - report driver: ${e.message.split('\n')[0]}`);
-  } finally {
-    await browser.close();
+    await runWorkspace(ws, articles, file);
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 && passed > 0 ? 0 : 1);
-})();
+});
