@@ -1,3 +1,4 @@
+import { fromParts, toIso } from '../dates/calendar';
 import { provinceAlternation } from '../text/provinces';
 import type { Span } from '../types';
 import type { EntryKind } from './catalog';
@@ -135,11 +136,12 @@ export function findDocuments(folded: string): FoundDocument[] {
 
 function readTail(tail: RegExpExecArray | null): { issuer?: string; term?: string; date?: string } {
   if (!tail) return {};
-  const [, day, month, year, issuer, bracketed, plain] = tail;
+  const [, dayText, month, year, issuer, bracketed, plain] = tail;
   const term = bracketed ?? plain;
+  const day = fromParts(dayText, month, year);
   return {
     ...(issuer ? { issuer: issuer.replace(/uỷ/gu, 'ủy') } : {}),
     ...(romanTerm(term) ? { term: romanTerm(term) } : {}),
-    ...(year && month && day ? { date: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` } : {}),
+    ...(day ? { date: toIso(day) } : {}),
   };
 }
