@@ -1,3 +1,4 @@
+import { fromIso } from '../dates/calendar';
 import type { DatePhrase } from '../dates/phrases';
 import { findDatePhrases } from '../dates/phrases';
 import { yearFloor, type YearContext } from '../dates/year';
@@ -128,11 +129,8 @@ function dateOf(doc: ArticleText, sentence: Sentence, phrase: DatePhrase, name: 
   // "Chiều cùng ngày" is the previous meeting's day; "sáng nay" the article's, when a date line gives it.
   const same = phrase.relative === 'same-day' ? previous?.date : undefined;
   if (same) return { ...same, span, ...(phrase.timeOfDay ? { timeOfDay: phrase.timeOfDay } : {}) };
-  if (phrase.relative === 'today' && context.articleDate) {
-    const [y, m, d] = context.articleDate.split('-').map(Number);
-    if (y && m && d) return toMeetingDate({ ...phrase, day: d, month: m, year: y }, span, name, context.years, context.plenumYear);
-  }
-  return undefined;
+  const today = phrase.relative === 'today' && context.articleDate ? fromIso(context.articleDate) : undefined;
+  return today ? toMeetingDate({ ...phrase, ...today }, span, name, context.years, context.plenumYear) : undefined;
 }
 
 /**
