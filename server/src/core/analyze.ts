@@ -5,7 +5,7 @@ import { findMentions, type Mention } from './references/find';
 import { resolveMentions, type ResolvedMention } from './references/resolve';
 import { findMeetingsSteps, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
 import { splitSentences, type Sentence } from './meetings/sentences';
-import { plenumYearFrom, yearContextOf, type YearHints } from './dates/article-years';
+import { plenumYearFrom, withYearHints, yearContextOf, type YearHints } from './dates/article-years';
 import type { YearContext } from './dates/year';
 import { REFERENCE_RULES, RULES } from './rules/registry';
 import { renderMessage } from './rules/messages';
@@ -78,7 +78,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     yield rule.id;
   }
   dropFindingsInsideCertainBlocks(findings);
-  const debrisLines = new Set(findings.filter((f) => f.tier !== 'weak').map((f) => doc.lines.lineAt(f.span.start)));
+  const debrisLines = debrisLinesOf(doc, findings);
   const article = findArticleFacts(doc, (line) => debrisLines.has(line));
   yield 'article facts';
   const mentions: Mention[] = [];
@@ -99,15 +99,40 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
   if (cancel.isCancelled()) throw new AnalysisCancelled();
   yield 'resolution';
   const years = yearContextOf(doc, references, article, options.years);
+  const meetings = yield* meetingSteps(doc, debrisLines, article, years, options, cancel);
+  yield 'meetings';
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { doc, findings, article, references, meetings, years };
+}
+
+/**
+ * The analysis `analyze(text, options)` gives, from the one made of the same text with the same options but no year
+ * hints: only the year context and the meetings read the hints, so rules, facts and references are kept as they are.
+ */
+export function addYearHints(unhinted: Analysis, options: AnalysisOptions): Analysis {
+  const { doc, article } = unhinted;
+  const years = withYearHints(unhinted.years, options.years);
+  const ruleFindings = unhinted.findings.filter((f) => !REFERENCE_RULE_IDS.has(f.ruleId));
+  const steps = meetingSteps(doc, debrisLinesOf(doc, ruleFindings), article, years, options, neverCancelled);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return { ...unhinted, years, meetings: next.value };
+}
+
+const REFERENCE_RULE_IDS: ReadonlySet<string> = new Set(REFERENCE_RULES.map((r) => r.id));
+
+/** The lines a rule's finding above weak marks as page debris: facts and meetings are not read there. */
+function debrisLinesOf(doc: ArticleText, ruleFindings: readonly Finding[]): ReadonlySet<number> {
+  return new Set(ruleFindings.filter((f) => f.tier !== 'weak').map((f) => doc.lines.lineAt(f.span.start)));
+}
+
+function* meetingSteps(doc: ArticleText, debrisLines: ReadonlySet<number>, article: ArticleFacts, years: YearContext, options: AnalysisOptions, cancel: CancellationCheck): Generator<string, Meeting[]> {
   const sentences: Sentence[] = [];
   for (let from = 0; from < Math.min(doc.lineCount, MAX_MEETING_LINES); from += LINES_PER_STEP) {
     sentences.push(...splitSentences(doc, (line) => debrisLines.has(line), from, Math.min(from + LINES_PER_STEP, MAX_MEETING_LINES)));
     yield `sentences from line ${from}`;
   }
-  const meetings = yield* findMeetingsSteps(doc, sentences, { years, plenumYear: plenumYearFrom(options.catalog), ...(article.date ? { articleDate: article.date } : {}) }, cancel);
-  yield 'meetings';
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { doc, findings, article, references, meetings, years };
+  return yield* findMeetingsSteps(doc, sentences, { years, plenumYear: plenumYearFrom(options.catalog), ...(article.date ? { articleDate: article.date } : {}) }, cancel);
 }
 
 function familyOf(doc: ArticleText): { family?: 'party' | 'state' } {
