@@ -25,6 +25,8 @@ const CURRENT: readonly { re: RegExp; shift: number }[] = [
   { re: new RegExp(`(?:những|các|\\d+|sáu|chín)\\s+tháng\\s+đầu\\s+năm\\s+(?:nay\\s*\\(?\\s*)?${YEAR}`, 'u'), shift: 0 },
   { re: new RegExp(`năm\\s+${YEAR}\\s+(?:vừa qua|vừa rồi|vừa kết thúc)`, 'u'), shift: 1 },
 ];
+const FOUR_DIGITS_OF_A_YEAR = /(?:19|20)\d{2}/u;
+const WRITTEN_YEARS = /(?<!\d)((?:19|20)\d{2})(?!\d)/gu;
 const SINCE = new RegExp(`(?:từ\\s+)?(?:đầu\\s+)?năm\\s+${YEAR}\\)?\\s+(?:đến|tới)\\s+nay`, 'gu');
 const NUMBER_WORDS: Readonly<Record<string, number>> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, mười: 10 };
 const ANNIVERSARY = /(?:sơ kết|tổng kết|sau|qua|kỷ niệm)\s+(\d{1,2}|một|hai|ba|bốn|năm|mười)\s+năm\s+(?:thực hiện|triển khai|thi hành|ban hành)/gu;
@@ -39,14 +41,22 @@ export function findYearContext(lines: readonly string[], cited: readonly CitedD
   const announced: LowerBound[] = [];
   const ranges: YearRange[] = [];
   const fullDates = new Map<string, YearEvidence | null>();
+  const written: number[] = [];
   lines.forEach((folded, line) => {
-    for (const { re, shift } of CURRENT) {
-      const m = re.exec(folded);
-      if (m?.[1]) current.push({ kind: 'current-year', year: Number(m[1]) + shift, text: m[0] });
+    // Every statement of the year but an anniversary writes "năm" and the year: the regexes run only where both are.
+    const nam = folded.includes('năm');
+    if (FOUR_DIGITS_OF_A_YEAR.test(folded)) {
+      for (const m of folded.matchAll(WRITTEN_YEARS)) written.push(Number(m[1]));
+      if (nam) {
+        for (const { re, shift } of CURRENT) {
+          const m = re.exec(folded);
+          if (m?.[1]) current.push({ kind: 'current-year', year: Number(m[1]) + shift, text: m[0] });
+        }
+        // "từ đầu năm 2016 đến nay": the article is in 2016 or later.
+        for (const m of folded.matchAll(SINCE)) lowerBounds.push({ day: { year: Number(m[1]), month: 1, day: 1 }, text: m[0] });
+      }
     }
     ranges.push(...findTermRanges(folded));
-    // "từ đầu năm 2016 đến nay": the article is in 2016 or later.
-    for (const m of folded.matchAll(SINCE)) lowerBounds.push({ day: { year: Number(m[1]), month: 1, day: 1 }, text: m[0] });
     for (const p of findDatePhrases(folded)) {
       if (p.year === undefined || p.day === undefined || p.month === undefined) continue;
       // A document's issue date ("Quyết định số 439-QĐNS/TW ngày 6/2/2017") is in the past of the article.
@@ -62,7 +72,7 @@ export function findYearContext(lines: readonly string[], cited: readonly CitedD
       fullDates.set(key, known === undefined || known?.year === p.year ? evidence : null);
       if (p.endDay !== undefined && p.endMonth !== undefined) fullDates.set(`${p.endMonth}-${p.endDay}`, evidence);
     }
-    for (const m of folded.matchAll(ANNIVERSARY)) {
+    if (nam) for (const m of folded.matchAll(ANNIVERSARY)) {
       const years = Number(m[1]) || NUMBER_WORDS[m[1] ?? ''] || 0;
       const doc = cited.find((c) => c.line === line && c.at >= (m.index ?? 0) && c.at - (m.index ?? 0) < 200);
       if (years > 0 && doc) current.push({ kind: 'anniversary', year: Number(doc.date.slice(0, 4)) + years, text: `${m[0]} ${doc.text} (${doc.date})` });
@@ -78,7 +88,6 @@ export function findYearContext(lines: readonly string[], cited: readonly CitedD
   const isNamedTerm = (r: YearRange): boolean => /nhiệm kỳ/u.test(r.text);
   // No article lives in a year later than every year it writes, plus one ("năm 2016 vừa qua"): a misread document
   // ("13 năm thi hành Nghị quyết 39" taken for the 2015 one) must not date it in 2028.
-  const written = lines.flatMap((l) => [...l.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/gu)].map((m) => Number(m[1])));
   const latestWritten = written.length > 0 ? Math.max(...written) : undefined;
   const plausible = current.filter((e) => e.kind !== 'anniversary' || latestWritten === undefined || e.year <= latestWritten + 1);
   const term = currentTerm(ranges.filter((r) => !isSession(r) && !isNamedTerm(r)));

@@ -32,6 +32,14 @@ const LEAD = /(?:(?:buổi\s+)?(sáng|chiều|tối|trưa|đêm)\s*)?(?:(hôm na
 const RANGE_START = /(?:(từ)\s+)?(?:ngày\s+)?(\d{1,2})(?:\s*[/.-]\s*(\d{1,2}))?\s*(?:-|–|đến|tới|và)\s*(?:ngày\s+)?$/u;
 const RELATIVE_ONLY = /(?<![\p{L}\p{M}])(?:(?:buổi\s+)?(sáng|chiều|tối|trưa|đêm)\s+(nay|hôm nay|qua|hôm qua|cùng ngày|mai)|(hôm nay|hôm qua))(?![\p{L}\p{M}])/gu;
 
+const DIGIT = /\d/u;
+const PARTS_OF_DAY: readonly string[] = ['sáng', 'chiều', 'tối', 'trưa', 'đêm'];
+
+/** Whether the string holds a word every relative-day phrase has ("hôm", a part of the day), so the slow regex can find one. */
+function mayNameRelativeDay(folded: string): boolean {
+  return folded.includes('hôm') || PARTS_OF_DAY.some((part) => folded.includes(part));
+}
+
 const WEEKDAYS: Readonly<Record<string, number>> = { 'chủ nhật': 0, hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6, '2': 1, '3': 2, '4': 3, '5': 4, '6': 5, '7': 6 };
 const RELATIVE: Readonly<Record<string, RelativeDay>> = {
   'hôm nay': 'today', nay: 'today', 'hôm qua': 'yesterday', qua: 'yesterday', 'cùng ngày': 'same-day', 'hôm sau': 'tomorrow', 'ngày mai': 'tomorrow', mai: 'tomorrow',
@@ -40,14 +48,14 @@ const RELATIVE: Readonly<Record<string, RelativeDay>> = {
 /** Every date phrase of a folded string, in order: "sáng nay 8-2", "chiều 22/12", "hôm qua (7/2)", "từ ngày 5 đến 7/7". */
 export function findDatePhrases(folded: string): DatePhrase[] {
   const out: DatePhrase[] = [];
-  for (const m of folded.matchAll(CORE)) {
+  if (DIGIT.test(folded)) for (const m of folded.matchAll(CORE)) {
     const phrase = toPhrase(folded, m);
     if (!phrase) continue;
     // The first day of a range ("từ ngày 5-5 đến 10-5-2017") is read again as part of the range.
     while (out.length > 0 && (out[out.length - 1]?.start ?? -1) >= phrase.start) out.pop();
     out.push(phrase);
   }
-  for (const m of folded.matchAll(RELATIVE_ONLY)) {
+  if (mayNameRelativeDay(folded)) for (const m of folded.matchAll(RELATIVE_ONLY)) {
     const start = m.index ?? 0;
     if (out.some((p) => p.start <= start && start < p.end)) continue;
     const time = m[1] as TimeOfDay | undefined;
