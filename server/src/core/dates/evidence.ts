@@ -1,5 +1,5 @@
 import { fromIso, fromParts, type Day } from './calendar';
-import { findDatePhrases } from './phrases';
+import { findDatesWithYear } from './phrases';
 import { currentTerm, findTermRanges } from './terms';
 import type { LowerBound, YearContext, YearEvidence, YearRange } from './year';
 
@@ -57,7 +57,7 @@ export function findYearContext(lines: readonly string[], cited: readonly CitedD
       }
     }
     ranges.push(...findTermRanges(folded));
-    for (const p of findDatePhrases(folded)) {
+    for (const p of findDatesWithYear(folded)) {
       if (p.year === undefined || p.day === undefined || p.month === undefined) continue;
       // A document's issue date ("Quyết định số 439-QĐNS/TW ngày 6/2/2017") is in the past of the article.
       const before = folded.slice(Math.max(0, p.start - 60), p.start);

@@ -33,6 +33,7 @@ const RANGE_START = /(?:(từ)\s+)?(?:ngày\s+)?(\d{1,2})(?:\s*[/.-]\s*(\d{1,2})
 const RELATIVE_ONLY = /(?<![\p{L}\p{M}])(?:(?:buổi\s+)?(sáng|chiều|tối|trưa|đêm)\s+(nay|hôm nay|qua|hôm qua|cùng ngày|mai)|(hôm nay|hôm qua))(?![\p{L}\p{M}])/gu;
 
 const DIGIT = /\d/u;
+const FOUR_DIGITS = /\d{4}/u;
 const PARTS_OF_DAY: readonly string[] = ['sáng', 'chiều', 'tối', 'trưa', 'đêm'];
 
 /** Whether the string holds a word every relative-day phrase has ("hôm", a part of the day), so the slow regex can find one. */
@@ -47,14 +48,7 @@ const RELATIVE: Readonly<Record<string, RelativeDay>> = {
 
 /** Every date phrase of a folded string, in order: "sáng nay 8-2", "chiều 22/12", "hôm qua (7/2)", "từ ngày 5 đến 7/7". */
 export function findDatePhrases(folded: string): DatePhrase[] {
-  const out: DatePhrase[] = [];
-  if (DIGIT.test(folded)) for (const m of folded.matchAll(CORE)) {
-    const phrase = toPhrase(folded, m);
-    if (!phrase) continue;
-    // The first day of a range ("từ ngày 5-5 đến 10-5-2017") is read again as part of the range.
-    while (out.length > 0 && (out[out.length - 1]?.start ?? -1) >= phrase.start) out.pop();
-    out.push(phrase);
-  }
+  const out = DIGIT.test(folded) ? numericPhrases(folded) : [];
   if (mayNameRelativeDay(folded)) for (const m of folded.matchAll(RELATIVE_ONLY)) {
     const start = m.index ?? 0;
     if (out.some((p) => p.start <= start && start < p.end)) continue;
@@ -63,6 +57,24 @@ export function findDatePhrases(folded: string): DatePhrase[] {
     out.push({ start, end: start + m[0].length, ...(time ? { timeOfDay: time } : {}), ...(relative ? { relative } : {}) });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The date phrases of a folded string that write their year ("6/2/2017", "ngày 5 tháng 3 năm 2017"), in order. */
+export function findDatesWithYear(folded: string): DatePhrase[] {
+  return FOUR_DIGITS.test(folded) ? numericPhrases(folded).filter((p) => p.year !== undefined) : [];
+}
+
+/** The phrases with a day and month, in order of their start. */
+function numericPhrases(folded: string): DatePhrase[] {
+  const out: DatePhrase[] = [];
+  for (const m of folded.matchAll(CORE)) {
+    const phrase = toPhrase(folded, m);
+    if (!phrase) continue;
+    // The first day of a range ("từ ngày 5-5 đến 10-5-2017") is read again as part of the range.
+    while (out.length > 0 && (out[out.length - 1]?.start ?? -1) >= phrase.start) out.pop();
+    out.push(phrase);
+  }
+  return out;
 }
 
 function toPhrase(folded: string, m: RegExpMatchArray): DatePhrase | undefined {

@@ -87,10 +87,12 @@ const AT_MEETING = new RegExp(`(?<![\\p{L}\\p{M}])(?:tại|trong)\\s+(${NOUN})(?
  */
 export function findDatedAside(sentence: Sentence): Introduction | undefined {
   const folded = sentence.text.toLowerCase();
+  let phrases: DatePhrase[] | undefined;
   for (const m of sentence.text.matchAll(AT_MEETING)) {
     const word = m[1] ?? '';
     const at = (m.index ?? 0) + m[0].length - word.length;
-    const date = findDatePhrases(folded).find((p) => p.day !== undefined && p.start > at && p.start - at < 160 && !/[.;]/u.test(folded.slice(at, p.start)));
+    phrases ??= findDatePhrases(folded);
+    const date = phrases.find((p) => p.day !== undefined && p.start > at && p.start - at < 160 && !/[.;]/u.test(folded.slice(at, p.start)));
     if (date && !DOCUMENT_BEFORE.test(folded.slice(0, date.start))) return { kind: toKind(word), at, verbAt: at, via: 'dated', date };
   }
   return undefined;
