@@ -34,12 +34,8 @@ const RELATIVE_ONLY = /(?<![\p{L}\p{M}])(?:(?:buổi\s+)?(sáng|chiều|tối|tr
 
 const DIGIT = /\d/u;
 const FOUR_DIGITS = /\d{4}/u;
-const PARTS_OF_DAY: readonly string[] = ['sáng', 'chiều', 'tối', 'trưa', 'đêm'];
-
-/** Whether the string holds a word every relative-day phrase has ("hôm", a part of the day), so the slow regex can find one. */
-function mayNameRelativeDay(folded: string): boolean {
-  return folded.includes('hôm') || PARTS_OF_DAY.some((part) => folded.includes(part));
-}
+// A word every relative-day phrase has ("hôm", a part of the day): without one, the slow regex cannot match.
+const RELATIVE_DAY_WORD = /hôm|sáng|chiều|tối|trưa|đêm/u;
 
 const WEEKDAYS: Readonly<Record<string, number>> = { 'chủ nhật': 0, hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6, '2': 1, '3': 2, '4': 3, '5': 4, '6': 5, '7': 6 };
 const RELATIVE: Readonly<Record<string, RelativeDay>> = {
@@ -49,7 +45,7 @@ const RELATIVE: Readonly<Record<string, RelativeDay>> = {
 /** Every date phrase of a folded string, in order: "sáng nay 8-2", "chiều 22/12", "hôm qua (7/2)", "từ ngày 5 đến 7/7". */
 export function findDatePhrases(folded: string): DatePhrase[] {
   const out = DIGIT.test(folded) ? numericPhrases(folded) : [];
-  if (mayNameRelativeDay(folded)) for (const m of folded.matchAll(RELATIVE_ONLY)) {
+  if (RELATIVE_DAY_WORD.test(folded)) for (const m of folded.matchAll(RELATIVE_ONLY)) {
     const start = m.index ?? 0;
     if (out.some((p) => p.start <= start && start < p.end)) continue;
     const time = m[1] as TimeOfDay | undefined;

@@ -86,14 +86,16 @@ const AT_MEETING = new RegExp(`(?<![\\p{L}\\p{M}])(?:tại|trong)\\s+(${NOUN})(?
  * góp ý … vào sáng 6/2". Such a sentence may be the only one that dates the meeting the lead talks about.
  */
 export function findDatedAside(sentence: Sentence): Introduction | undefined {
-  const folded = sentence.text.toLowerCase();
+  // Folded only for a sentence that names a meeting: most do not.
+  let folded: string | undefined;
   let phrases: DatePhrase[] | undefined;
   for (const m of sentence.text.matchAll(AT_MEETING)) {
     const word = m[1] ?? '';
     const at = (m.index ?? 0) + m[0].length - word.length;
-    phrases ??= findDatePhrases(folded);
-    const date = phrases.find((p) => p.day !== undefined && p.start > at && p.start - at < 160 && !/[.;]/u.test(folded.slice(at, p.start)));
-    if (date && !DOCUMENT_BEFORE.test(folded.slice(0, date.start))) return { kind: toKind(word), at, verbAt: at, via: 'dated', date };
+    const lower = (folded ??= sentence.text.toLowerCase());
+    phrases ??= findDatePhrases(lower);
+    const date = phrases.find((p) => p.day !== undefined && p.start > at && p.start - at < 160 && !/[.;]/u.test(lower.slice(at, p.start)));
+    if (date && !DOCUMENT_BEFORE.test(lower.slice(0, date.start))) return { kind: toKind(word), at, verbAt: at, via: 'dated', date };
   }
   return undefined;
 }
