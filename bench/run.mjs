@@ -2,7 +2,8 @@
  * Performance benchmark for vn-news-corpus: `npm run bench` (add `--large` for the 100,000-file index run).
  * Builds a replicated corpus in a temp folder, then measures server start-up, CLI throughput against a floor,
  * `vn-corpus clean` records/s over 100,000 JSON Lines records (one process, Dask with 1 and N workers),
- * workspace indexing (cold and from cache), and edit-to-diagnostics and hover latency over a real LSP connection.
+ * workspace indexing (cold and from cache), and edit-to-diagnostics and hover latency over a real LSP connection,
+ * and where the per-file time of a lint goes (a CPU profile shared out to phases).
  * It prints a table with targets and a final JSON line, and always exits 0: it reports, it does not gate.
  */
 import * as fs from 'node:fs';
@@ -11,6 +12,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureCliThroughput } from './cli-throughput.mjs';
+import { measureLintProfile, profileRows } from './lint-profile.mjs';
 import { cleanRows, measureClean } from './clean-throughput.mjs';
 import { buildCorpus, closestArticle, concatenated, readSources } from './corpus.mjs';
 import { measureIndex } from './index-bench.mjs';
@@ -107,6 +109,7 @@ async function main() {
     await section('references', () => measureReferenceHovers({ repo: REPO, log }));
 
     await section('cli', () => measureCliThroughput({ repo: REPO, corpus: corpus.root, bytes: corpus.bytes, runs: PLAN.cliRuns, log }));
+    await section('lintProfile', () => measureLintProfile({ repo: REPO, corpus: corpus.root, log }));
     await section('clean', () => measureClean({ repo: REPO, records: PLAN.cleanRecords, tmp, log }));
 
     let warmClient;
@@ -216,6 +219,7 @@ function report() {
     rows.push(['vn-corpus lint --format json', `${f.cli.lintMBps} MB/s (median ${f.cli.lintSeconds} s, exit ${f.cli.lintExitCodes.join('/')}, peak RSS ~${f.cli.lintPeakRssMB} MB)`, '', '']);
     rows.push(['lint / floor time', `${f.cli.ratio}×`, '≤ 2×', verdict(f.cli.ratio, 2)]);
   }
+  rows.push(...profileRows(f.lintProfile));
   rows.push(...cleanRows(f.clean));
   rows.push(...err('index'));
   if (f.index?.cold) {
