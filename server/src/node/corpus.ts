@@ -69,8 +69,9 @@ interface Unhinted {
   readonly askedNeighbours: boolean;
 }
 
-/** How many neighbours' analyses wait for their own turn; a walk in folder order takes each soon after it is made. */
+/** How many neighbours' analyses (and of how many characters in all) wait for their own turn; a walk in folder order takes each soon after it is made. */
 const UNHINTED_KEPT = 16;
+const UNHINTED_CHARS = 8 * 1024 * 1024;
 
 interface Running {
   readonly version: number;
@@ -167,7 +168,6 @@ export class Corpus {
     this.cache.clear();
     this.closed.clear();
     this.unhinted.clear();
-    this.neighbourYears.clear();
   }
 
   /** Forgets one open document (it was closed). */
@@ -271,8 +271,11 @@ export class Corpus {
     const made = this.analyzeUnhinted(read.text, base, file, stamp);
     this.unhinted.delete(file);
     this.unhinted.set(file, made);
-    for (const oldest of this.unhinted.keys()) {
-      if (this.unhinted.size <= UNHINTED_KEPT) break;
+    let chars = 0;
+    for (const kept of this.unhinted.values()) chars += kept.analysis.doc.text.length;
+    for (const [oldest, kept] of this.unhinted) {
+      if (this.unhinted.size <= UNHINTED_KEPT && chars <= UNHINTED_CHARS) break;
+      chars -= kept.analysis.doc.text.length;
       this.unhinted.delete(oldest);
     }
     return made.analysis;

@@ -60,11 +60,6 @@ export class NeighbourYears {
     this.known.set(file, { stamp, year: textualYear(unhinted) });
   }
 
-  /** Forgets every year, e.g. when the settings or the recurrence index, and so the analyses, changed. */
-  clear(): void {
-    this.known.clear();
-  }
-
   /** The folder's `.txt` names in natural order, read again only when the folder changed. */
   private listing(folder: string): readonly string[] | undefined {
     try {
