@@ -17,6 +17,7 @@ const PHASES = {
   siteProfilesOf: 'site profiles',
   readText: 'read + decode',
   ArticleText: 'split lines',
+  analyzeSteps: 'engine (between phases)',
   runRule: 'rules',
   findArticleFacts: 'article facts',
   findMentions: 'find references',
