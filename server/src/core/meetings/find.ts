@@ -16,11 +16,11 @@ export interface Introduction {
 }
 
 const NOUN = 'hội nghị|hội thảo|họp báo|phiên họp|phiên (?:khai mạc|bế mạc|thảo luận|chất vấn|toàn thể|làm việc)|kỳ họp|kì họp|cuộc họp|đại hội|tọa đàm|toạ đàm|giao ban|buổi làm việc|buổi tiếp xúc|lễ kỷ niệm|lễ khai mạc|lễ ra mắt|lễ trao giải|lễ phát động|lễ công bố';
-const NOUNS = new RegExp(`(?<![\\p{L}\\p{M}])(${NOUN})(?![\\p{L}\\p{M}])`, 'giu');
-// Leading lookbehinds are checked by `matchesNotAfter` (much faster than in the pattern).
+// No letter before these: checked by `matchesNotAfter`, much faster than a leading lookbehind in the pattern.
+const NOUNS = new RegExp(`(${NOUN})(?![\\p{L}\\p{M}])`, 'giu');
 const INTRODUCED = new RegExp(`(?:tổ chức|chủ trì|khai mạc|triệu tập)\\s+(?:thành công\\s+)?(?:buổi\\s+|cuộc\\s+)?(${NOUN})(?![\\p{L}\\p{M}])`, 'giu');
-const SITTING = /(?<![\p{L}\p{M}])(quốc hội|qh|hđnd[^,.;]{0,30}|ủy ban thường vụ quốc hội)(?:\s+(?:khóa|khoá)\s+[\dxvi]+)?\s+(?:đã\s+|đang\s+|sẽ\s+)?(?:chính thức\s+)?(họp|thông qua|biểu quyết|thảo luận|chất vấn|bế mạc|khai mạc|làm việc)(?![\p{L}\p{M}])/iu;
-const VISIT = /(?<![\p{L}\p{M}])(?:đã\s+)?(?:có\s+)?(?:(?:đến\s+)?thăm và\s+)?(?:buổi\s+)?làm việc với(?![\p{L}\p{M}])/iu;
+const SITTING = /(quốc hội|qh|hđnd[^,.;]{0,30}|ủy ban thường vụ quốc hội)(?:\s+(?:khóa|khoá)\s+[\dxvi]+)?\s+(?:đã\s+|đang\s+|sẽ\s+)?(?:chính thức\s+)?(họp|thông qua|biểu quyết|thảo luận|chất vấn|bế mạc|khai mạc|làm việc)(?![\p{L}\p{M}])/iu;
+const VISIT = /(?:đã\s+)?(?:có\s+)?(?:(?:đến\s+)?thăm và\s+)?(?:buổi\s+)?làm việc với(?![\p{L}\p{M}])/iu;
 // Plural, routine or nominalised mentions are not meetings: "các hội nghị", "định kỳ … giao ban", "việc tổ chức đại hội".
 const GENERIC_BEFORE = /(?:các|những|nhiều)\s*$|(?:định kỳ|thường xuyên|hằng tháng|hàng tháng|hằng quý|hằng tuần|việc)\s+(?:\p{L}+[\s,]+){0,8}$/iu;
 const GENERIC_AFTER = /^\s+(?:đảng bộ\s+)?các cấp|^[^.;]{0,60}\s+theo quy định/iu;
@@ -60,9 +60,9 @@ export function findDatedIntroduction(sentence: Sentence): Introduction | undefi
   const folded = sentence.text.toLowerCase();
   const date = findDatePhrases(folded).find((p) => (p.day !== undefined || p.relative !== undefined) && !DOCUMENT_BEFORE.test(folded.slice(0, p.start)));
   if (!date) return undefined;
-  const nouns = [...sentence.text.matchAll(NOUNS)].filter((m) => !isGeneric(sentence.text, m.index ?? 0, (m[1] ?? '').length));
-  const sitting = SITTING.exec(sentence.text);
-  const visit = VISIT.exec(sentence.text);
+  const nouns = [...matchesNotAfter(sentence.text, NOUNS, LETTER_OR_MARK_BEFORE)].filter((m) => !isGeneric(sentence.text, m.index ?? 0, (m[1] ?? '').length));
+  const sitting = matchesNotAfter(sentence.text, SITTING, LETTER_OR_MARK_BEFORE).next().value;
+  const visit = matchesNotAfter(sentence.text, VISIT, LETTER_OR_MARK_BEFORE).next().value;
   const after = nouns.find((m) => (m.index ?? 0) >= date.end) ?? nouns[nouns.length - 1];
   if (sitting && (!after || (sitting.index ?? 0) < (after.index ?? 0)) && /họp|thông qua|biểu quyết|thảo luận|chất vấn/iu.test(sitting[2] ?? '')) {
     const phiên = /phiên(?:\s+(?:họp|toàn thể|bế mạc|khai mạc|thảo luận|chất vấn))?/iu.exec(sentence.text.slice(sitting.index ?? 0));

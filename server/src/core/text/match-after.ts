@@ -1,10 +1,10 @@
 /**
- * The matches of a global regex that start where the character before is not of a class: what a leading
+ * The matches of a regex (global or not: all of them) that start where the character before is not of a class: what a leading
  * negative lookbehind (`(?<![\p{L}\p{M}])…`) gives, several times faster, since the engine tries a leading
  * lookbehind at every position of the text instead of only where the rest of the pattern matches.
  */
 export function* matchesNotAfter(text: string, re: RegExp, before: RegExp): Generator<RegExpExecArray> {
-  const search = new RegExp(re.source, re.flags);
+  const search = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   for (let m = search.exec(text); m; m = search.exec(text)) {
     const at = m.index;
     if (before.test(text.slice(Math.max(0, at - 2), at))) {
