@@ -48,20 +48,34 @@ export const DEFAULT_ZONE_PARAMETERS: ZoneParameters = Object.freeze({
   proseLongChars: 160,
 });
 
-/** A full stop inside a folded line, after a word of three letters or more (not "tp. hồ chí minh", "ts. nguyễn"). */
-const SENTENCE_BREAK = /\p{L}{3,}[.!?]\s+\p{L}/u;
+const BREAK = /[.!?]\s+\p{L}/gu;
+const THREE_LETTERS_BEFORE = /\p{L}{3}$/u;
+
+/**
+ * A full stop inside a folded line, after a word of three letters or more (not "tp. hồ chí minh", "ts. nguyễn"):
+ * what `/\p{L}{3,}[.!?]\s+\p{L}/u` tests, found from the stops, since that pattern tries every letter of the line.
+ */
+function hasSentenceBreak(key: string): boolean {
+  BREAK.lastIndex = 0;
+  for (let m = BREAK.exec(key); m; m = BREAK.exec(key)) {
+    // Three code points before the stop lie within its six code units.
+    if (THREE_LETTERS_BEFORE.test(key.slice(Math.max(0, m.index - 6), m.index))) return true;
+    BREAK.lastIndex = m.index + 1;
+  }
+  return false;
+}
 
 /** A line of article prose: a sentence of some length, or a long line. */
 export function isProse(key: string, p: ZoneParameters = DEFAULT_ZONE_PARAMETERS): boolean {
   if (key.length >= p.proseLongChars) return true;
   if (key.length < p.proseMinChars || wordCount(key) < p.proseMinWords) return false;
   // A headline, however long, has no full stop; body sentences end with one (or a quote or a colon).
-  return /[.!?…:;"”»)]$/u.test(key) || SENTENCE_BREAK.test(key);
+  return /[.!?…:;"”»)]$/u.test(key) || hasSentenceBreak(key);
 }
 
 /** A body sentence, never a headline: a full stop at the end or inside, or a line too long for a title. A headline may end in ?, ! or a quote. */
 function isSentence(key: string, p: ZoneParameters): boolean {
-  return key.length >= p.proseLongChars || /[.…:;]$/u.test(key) || SENTENCE_BREAK.test(key);
+  return key.length >= p.proseLongChars || /[.…:;]$/u.test(key) || hasSentenceBreak(key);
 }
 
 /** A headline: several words, not the start of a sentence the scraper broke, not a header of a related list. */
