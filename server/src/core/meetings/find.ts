@@ -19,8 +19,8 @@ const NOUN = 'hội nghị|hội thảo|họp báo|phiên họp|phiên (?:khai m
 // No letter before these: checked by `matchesNotAfter`, much faster than a leading lookbehind in the pattern.
 const NOUNS = new RegExp(`(${NOUN})(?![\\p{L}\\p{M}])`, 'giu');
 const INTRODUCED = new RegExp(`(?:tổ chức|chủ trì|khai mạc|triệu tập)\\s+(?:thành công\\s+)?(?:buổi\\s+|cuộc\\s+)?(${NOUN})(?![\\p{L}\\p{M}])`, 'giu');
-const SITTING = /(quốc hội|qh|hđnd[^,.;]{0,30}|ủy ban thường vụ quốc hội)(?:\s+(?:khóa|khoá)\s+[\dxvi]+)?\s+(?:đã\s+|đang\s+|sẽ\s+)?(?:chính thức\s+)?(họp|thông qua|biểu quyết|thảo luận|chất vấn|bế mạc|khai mạc|làm việc)(?![\p{L}\p{M}])/iu;
-const VISIT = /(?:đã\s+)?(?:có\s+)?(?:(?:đến\s+)?thăm và\s+)?(?:buổi\s+)?làm việc với(?![\p{L}\p{M}])/iu;
+const SITTING = /(quốc hội|qh|hđnd[^,.;]{0,30}|ủy ban thường vụ quốc hội)(?:\s+(?:khóa|khoá)\s+[\dxvi]+)?\s+(?:đã\s+|đang\s+|sẽ\s+)?(?:chính thức\s+)?(họp|thông qua|biểu quyết|thảo luận|chất vấn|bế mạc|khai mạc|làm việc)(?![\p{L}\p{M}])/giu;
+const VISIT = /(?:đã\s+)?(?:có\s+)?(?:(?:đến\s+)?thăm và\s+)?(?:buổi\s+)?làm việc với(?![\p{L}\p{M}])/giu;
 // Plural, routine or nominalised mentions are not meetings: "các hội nghị", "định kỳ … giao ban", "việc tổ chức đại hội".
 const GENERIC_BEFORE = /(?:các|những|nhiều)\s*$|(?:định kỳ|thường xuyên|hằng tháng|hàng tháng|hằng quý|hằng tuần|việc)\s+(?:\p{L}+[\s,]+){0,8}$/iu;
 const GENERIC_AFTER = /^\s+(?:đảng bộ\s+)?các cấp|^[^.;]{0,60}\s+theo quy định/iu;
