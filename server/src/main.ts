@@ -1,4 +1,6 @@
+import * as languageServer from 'vscode-languageserver';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import * as textDocument from 'vscode-languageserver-textdocument';
 import { startServer, type StartHooks } from './lsp/server';
 import { rulesDocsBase } from './node/rule-docs';
 
@@ -9,5 +11,8 @@ export function main(hooks: StartHooks = {}): void {
   process.on('unhandledRejection', (reason) => process.stderr.write(`vn-corpus: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`));
   startServer(createConnection(ProposedFeatures.all), rulesDocsBase(), hooks);
 }
+
+/** The protocol modules, for the feature bundle that `dist/server.js` loads after `initialize` (one copy of each). */
+export const sharedModules = { 'vscode-languageserver': languageServer, 'vscode-languageserver-textdocument': textDocument };
 
 if (require.main === module) main();

@@ -15,7 +15,7 @@ test('the packaged .vsix is under 2 MB and holds the bundles, grammar, data and 
   const names = entries.map((e) => e.name);
   for (const required of [
     'extension.vsixmanifest', 'extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js',
-    'extension/dist/server-main.js', 'extension/dist/cli.js', 'extension/syntaxes/vn-article.tmLanguage.json', 'extension/language-configuration.json',
+    'extension/dist/server-main.js', 'extension/dist/server-features.js', 'extension/dist/cli.js', 'extension/syntaxes/vn-article.tmLanguage.json', 'extension/language-configuration.json',
     'extension/server/data/boilerplate.json', 'extension/package.nls.vi.json', 'extension/l10n/bundle.l10n.vi.json',
     'extension/docs/rules/boilerplate-view-counter.md',
   ]) assert.ok(names.includes(required), `${required} missing; has ${names.join(', ')}`);
@@ -40,4 +40,5 @@ test('the manifest inside the .vsix declares the language, grammar and server en
   assert.ok(server && server.read().length > 10_000, 'server bundle is not empty');
   const entry = entries.find((e) => e.name === 'extension/dist/server.js')?.read().toString('utf8') ?? '';
   assert.match(entry, /server-main\.js/u, 'the server entry point starts the bundle');
+  assert.match(entry, /server-features\.js/u, 'the server entry point loads the feature bundle');
 });
