@@ -60,7 +60,7 @@ export async function measureReferenceHovers({ repo, startRuns = 7, corpusFiles 
 }
 
 /**
- * The catalog packs in process: reading the pack index (on the start path), then the first lookup of one symbol of
+ * The catalog packs in process: reading the pack index (when the catalog first loads, after initialize), then the first lookup of one symbol of
  * each pack in a fresh catalog, which reads and indexes that pack (off the start path, once per pack and process).
  */
 function measurePacks(repo) {
