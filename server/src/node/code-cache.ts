@@ -37,7 +37,7 @@ export function loadWithCodeCache(file: string, key: string, requireFn: NodeJS.R
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   run.call(module.exports, module.exports, requireFn, module, file, path.dirname(file));
-  let saved = fromCache;
+  let saved = fromCache || folders.length === 0;
   return {
     get exports() {
       return module.exports;
