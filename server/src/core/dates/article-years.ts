@@ -4,7 +4,7 @@ import type { ResolvedMention } from '../references/resolve';
 import type { PlenumYear } from '../meetings/dates';
 import { toOrdinal } from '../text/roman';
 import type { ArticleText } from '../text/article-text';
-import { fold } from '../text/normalized-text';
+import { fold, hasCombiningMark } from '../text/normalized-text';
 import { findYearContext, type CitedDocument } from './evidence';
 import type { YearContext, YearEvidence, YearRange } from './year';
 
@@ -30,8 +30,7 @@ const YEAR_LINES = 2000;
 
 /** What the article, the documents it cites (as resolved against the catalogs) and the hints say about its year. */
 export function yearContextOf(doc: ArticleText, references: readonly ResolvedMention[], article: ArticleFacts, hints: YearHints = {}): YearContext {
-  const lines: string[] = [];
-  for (let line = 0; line < Math.min(doc.lineCount, YEAR_LINES); line++) lines.push(fold(doc.lineText(line)));
+  const lines = foldedLines(doc, Math.min(doc.lineCount, YEAR_LINES));
   const cited: CitedDocument[] = [];
   for (const r of references) {
     const date = documentDate(r);
@@ -44,6 +43,23 @@ export function yearContextOf(doc: ArticleText, references: readonly ResolvedMen
   // A date line ("04/01/2021") states the article's own year: it outranks every inference.
   const stated: YearEvidence | undefined = article.date ? { kind: 'current-year', year: Number(article.date.slice(0, 4)), text: article.date } : undefined;
   return withYearHints(stated ? { ...context, current: [stated, ...context.current] } : context, hints);
+}
+
+/**
+ * The first `count` lines folded. One fold of the text they span gives every line's at once when folding moves no
+ * offset: no combining mark to compose, and no letter whose lower case is longer (lower case never shortens, and
+ * only a final sigma reads its context, which a line break ends as the end of a string does).
+ */
+function foldedLines(doc: ArticleText, count: number): string[] {
+  const lines: string[] = [];
+  if (count === 0) return lines;
+  const head = doc.text.slice(0, doc.line(count - 1).end);
+  const lower = hasCombiningMark(head) ? undefined : head.toLowerCase();
+  for (let line = 0; line < count; line++) {
+    const info = doc.line(line);
+    lines.push(lower !== undefined && lower.length === head.length ? lower.slice(info.start, info.end) : fold(doc.lineText(line)));
+  }
+  return lines;
 }
 
 /** A year context with these hints in place of the ones it had: the text's own evidence does not depend on them. */
