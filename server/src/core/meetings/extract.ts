@@ -5,7 +5,7 @@ import { yearFloor, type YearContext } from '../dates/year';
 import type { ArticleText } from '../text/article-text';
 import type { CancellationCheck } from '../types';
 import { toMeetingDate, type PlenumYear } from './dates';
-import { findDatedAside, findDatedIntroduction, findVerbIntroductions, type Introduction } from './find';
+import { introductionsOf, type Introduction } from './find';
 import { choosePrimary, mergeRepeats } from './primary';
 import { findAttendance, findChair, findHosts, findOrganizer } from './roles';
 import { toOriginalSpan, type Sentence } from './sentences';
@@ -32,7 +32,7 @@ export const LEAD_SENTENCES = 10;
 const CHAIR_SENTENCES = 12;
 /** Who directed and attended is told in the body: this many sentences from the meeting at most. */
 const ROLE_SENTENCES = 300;
-const SENTENCES_PER_STEP = 20_000;
+const SENTENCES_PER_STEP = 2_000;
 
 const PLANNED = /(?:sẽ|dự kiến|chuẩn bị|kế hoạch)\s+(?:\p{L}+\s+){0,3}$|tham mưu[^.]{0,160}$/iu;
 
@@ -46,9 +46,10 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentenc
     if (i % SENTENCES_PER_STEP === SENTENCES_PER_STEP - 1) yield `meetings to sentence ${i + 1}`;
     const sentence = sentences[i];
     if (!sentence) continue;
-    const intros: Introduction[] = findVerbIntroductions(sentence);
+    const found = introductionsOf(sentence);
+    const intros: Introduction[] = [...found.verb];
     // A dated lead sentence reports a meeting even without "tổ chức": "Sáng 21/6, kỳ họp thứ 3 … đã họp phiên bế mạc".
-    const dated = intros.length > 0 ? undefined : i < LEAD_SENTENCES ? findDatedIntroduction(sentence) : findDatedAside(sentence);
+    const dated = intros.length > 0 ? undefined : i < LEAD_SENTENCES ? found.dated() : found.datedAside();
     if (dated) intros.push(dated);
     for (const intro of intros) {
       meetings.push(recalled(toMeeting(doc, sentence, intro, context, meetings[meetings.length - 1]), floor));

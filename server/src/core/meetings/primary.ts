@@ -7,15 +7,19 @@ import type { Meeting } from './types';
  */
 export function mergeRepeats(meetings: readonly Meeting[], sentenceOf: readonly number[]): { kept: Meeting[]; indexes: number[] } {
   const kept: Meeting[] = [];
+  const keptWords: ReadonlySet<string>[] = [];
   const indexes: number[] = [];
   meetings.forEach((m, i) => {
-    const same = kept.findIndex((k) => isRepeat(k, m));
+    const words = nameWords(m);
+    const same = kept.findIndex((k, j) => isRepeat(k, m, keptWords[j] ?? nameWords(k), words));
     const first = kept[same];
     if (!first) {
       kept.push(m);
+      keptWords.push(words);
       indexes.push(sentenceOf[i] ?? 0);
       return;
     }
+    // The merged meeting keeps the first one's title, hence its name words.
     kept[same] = {
       ...first,
       ...(first.date ? {} : m.date ? { date: m.date } : {}),
@@ -28,13 +32,11 @@ export function mergeRepeats(meetings: readonly Meeting[], sentenceOf: readonly 
   return { kept, indexes };
 }
 
-function isRepeat(a: Meeting, b: Meeting): boolean {
+function isRepeat(a: Meeting, b: Meeting, x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
   if (a.kind !== b.kind) return false;
   if (a.date && b.date) return a.date.day === b.date.day && a.date.month === b.date.month;
   // Told twice, a meeting keeps most of its name: "cuộc họp về sửa đổi, bổ sung dự thảo Luật Du lịch" and
   // "cuộc họp góp ý, bổ sung dự thảo Luật Du lịch".
-  const x = nameWords(a);
-  const y = nameWords(b);
   if (x.size < 3 || y.size < 3) return false;
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
