@@ -16,8 +16,8 @@ import type { SiteChromeLookup } from './corpus/site-chrome-lookup';
 import { compileUserPhrases } from './rules/boilerplate/user-patterns';
 import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity, type Span, type Tier } from './types';
 
-/** How many lines the slow phases handle between two yields. */
-const LINES_PER_STEP = 20_000;
+/** How many lines the slow phases handle between two yields: a few milliseconds' work on long lines. */
+const LINES_PER_STEP = 2_000;
 
 /** Everything analysis depends on besides the text. */
 export interface AnalysisOptions {
@@ -57,9 +57,13 @@ export interface Analysis {
 /**
  * Analyses a document in steps, yielding the name of each finished step so an adapter can interleave other work
  * and stop when the result is no longer wanted. Never throws on any text; a failing rule is logged and skipped.
+ * `previous`, the text of an earlier version of the same document (an earlier analysis's `doc`), only saves work:
+ * its unchanged lines are not split again, and the per-line memos find them at once; the result is the same.
  */
-export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger): Generator<string, Analysis> {
-  const doc = new ArticleText(text);
+export function* analyzeSteps(
+  text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger, previous?: ArticleText,
+): Generator<string, Analysis> {
+  const doc = new ArticleText(text, previous);
   yield 'text';
   const user = compileUserPhrases(options.extraPhrases);
   const ctx: RuleContext = {
