@@ -2,7 +2,7 @@ import { findArticleFacts, type ArticleFacts } from './article/facts';
 import { Catalog } from './references/catalog';
 import { articleFamily } from './references/context';
 import { findMentions, type Mention } from './references/find';
-import { resolveMentions, type ResolvedMention } from './references/resolve';
+import { resolveMentionsSteps, type ResolvedMention } from './references/resolve';
 import { findMeetingsSteps, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
 import { splitSentences, type Sentence } from './meetings/sentences';
 import { plenumYearFrom, yearContextOf, type YearHints } from './dates/article-years';
@@ -91,7 +91,7 @@ export function* analyzeSteps(
     if (cancel.isCancelled()) throw new AnalysisCancelled();
     yield `references from line ${from}`;
   }
-  const references = resolveMentions(mentions, {
+  const references = yield* resolveMentionsSteps(mentions, {
     catalog: options.catalog,
     ...(article.province ? { province: article.province } : {}),
     ...(article.date ? { articleDate: article.date } : {}),

@@ -32,7 +32,9 @@ export const LEAD_SENTENCES = 10;
 const CHAIR_SENTENCES = 12;
 /** Who directed and attended is told in the body: this many sentences from the meeting at most. */
 const ROLE_SENTENCES = 300;
+/** Between two yields, extraction reads this many sentences or builds this many meetings, whichever comes first. */
 const SENTENCES_PER_STEP = 2_000;
+const MEETINGS_PER_STEP = 150;
 
 const PLANNED = /(?:sẽ|dự kiến|chuẩn bị|kế hoạch)\s+(?:\p{L}+\s+){0,3}$|tham mưu[^.]{0,160}$/iu;
 
@@ -41,9 +43,13 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentenc
   const meetings: Meeting[] = [];
   const sentenceOf: number[] = [];
   const floor = yearFloor(context.years);
+  let sliceStart = { sentence: 0, meetings: 0 };
   for (let i = 0; i < sentences.length; i++) {
     if ((i & 1023) === 1023 && cancel.isCancelled()) return meetings;
-    if (i % SENTENCES_PER_STEP === SENTENCES_PER_STEP - 1) yield `meetings to sentence ${i + 1}`;
+    if (i - sliceStart.sentence >= SENTENCES_PER_STEP || meetings.length - sliceStart.meetings >= MEETINGS_PER_STEP) {
+      yield `meetings to sentence ${i}`;
+      sliceStart = { sentence: i, meetings: meetings.length };
+    }
     const sentence = sentences[i];
     if (!sentence) continue;
     const found = introductionsOf(sentence);
@@ -56,7 +62,9 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentenc
       sentenceOf.push(i);
     }
   }
+  yield 'meetings found';
   const { kept, indexes } = mergeRepeats(meetings, sentenceOf);
+  yield 'repeats merged';
   const primary = choosePrimary(kept, indexes, LEAD_SENTENCES);
   yearsOfUndated(kept, indexes, sentences, primary);
   if (primary === undefined) return kept;

@@ -9,11 +9,16 @@ export function mergeRepeats(meetings: readonly Meeting[], sentenceOf: readonly 
   const kept: Meeting[] = [];
   const keptWords: ReadonlySet<string>[] = [];
   const indexes: number[] = [];
+  // Only meetings of the same kind repeat each other: each kind's kept meetings, in order.
+  const byKind = new Map<string, number[]>();
   meetings.forEach((m, i) => {
     const words = nameWords(m);
-    const same = kept.findIndex((k, j) => isRepeat(k, m, keptWords[j] ?? nameWords(k), words));
+    const sameKind = byKind.get(m.kind) ?? [];
+    const same = sameKind.find((j) => isRepeat(kept[j] as Meeting, m, keptWords[j] ?? new Set(), words)) ?? -1;
     const first = kept[same];
     if (!first) {
+      sameKind.push(kept.length);
+      byKind.set(m.kind, sameKind);
       kept.push(m);
       keptWords.push(words);
       indexes.push(sentenceOf[i] ?? 0);
