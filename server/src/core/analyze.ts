@@ -14,6 +14,7 @@ import { ArticleText } from './text/article-text';
 import type { RecurrenceIndex } from './corpus/line-frequency';
 import type { SiteChromeLookup } from './corpus/site-chrome-lookup';
 import { compileUserPhrases } from './rules/boilerplate/user-patterns';
+import { findArticleZone } from './rules/boilerplate/article-zone';
 import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity, type Span, type Tier } from './types';
 
 /** How many lines the slow phases handle between two yields: a few milliseconds' work on long lines. */
@@ -75,6 +76,9 @@ export function* analyzeSteps(
     ...(options.siteChrome ? { siteChrome: options.siteChrome } : {}),
     isCancelled: () => cancel.isCancelled(),
   };
+  // Several rules read where the article is; found once per document, as a step of its own.
+  findArticleZone(doc);
+  yield 'article zone';
   const findings: Finding[] = [];
   for (const rule of RULES) {
     runRule(rule, options, findings, logger, () => rule.check(ctx));
