@@ -4,7 +4,7 @@ import type { ResolvedMention } from '../references/resolve';
 import type { PlenumYear } from '../meetings/dates';
 import { toOrdinal } from '../text/roman';
 import type { ArticleText } from '../text/article-text';
-import { LineMemo } from '../text/memo';
+import { intern, LineMemo } from '../text/memo';
 import { fold } from '../text/normalized-text';
 import { findYearContext, type CitedDocument } from './evidence';
 import type { YearContext, YearEvidence, YearRange } from './year';
@@ -29,7 +29,7 @@ export interface YearHints {
 /** Lines read for year evidence: the evidence of a report is in its first pages. */
 const YEAR_LINES = 2000;
 
-const foldedLines = new LineMemo(fold, 50_000);
+const foldedLines = new LineMemo((line: string) => intern(fold(line)), 50_000);
 
 /** What the article, the documents it cites (as resolved against the catalogs) and the hints say about its year. */
 export function yearContextOf(doc: ArticleText, references: readonly ResolvedMention[], article: ArticleFacts, hints: YearHints = {}): YearContext {

@@ -122,7 +122,8 @@ function commonSuffix(a: string, b: string, max: number): number {
   return length;
 }
 
-const lineKeys = new LineMemo((line: string) => fold(line).replace(SPACES, ' ').replace(BULLETS, '').trim());
+// Keys are shared copies too: the memos keyed by line keys then find them by identity.
+const lineKeys = new LineMemo((line: string) => intern(fold(line).replace(SPACES, ' ').replace(BULLETS, '').trim()));
 
 /** Folds a line for matching: NFC, lower case, leading bullets dropped, whitespace collapsed. */
 export function toLineKey(line: string): string {
