@@ -7,7 +7,7 @@ import { fixAllEdits } from '../core/fix-all';
 import type { LineIndex } from '../core/text/line-index';
 import type { Edit, Finding, RelatedPlace, Severity, Span } from '../core/types';
 import { toUri } from '../node/corpus';
-import { ruleDocUrl } from '../node/workspace-files';
+import { ruleDocUrl } from '../node/rule-docs';
 import { DIAGNOSTIC_SOURCE, type MeetingSummary } from '../protocol';
 
 /** Core span → LSP range. */
