@@ -7,6 +7,7 @@ import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
 import { buildIndex, updateIndexedFile, type IndexProgress } from './corpus-index';
 import { NeighbourYears } from './neighbour-years';
 import { fileStamp, readText, type ReadResult } from './read-text';
+import { noForeground, type Pacer } from './scheduler';
 
 /** A document an editor holds open: its text may differ from the file on disk. */
 export interface OpenDocument {
@@ -45,7 +46,12 @@ export interface CorpusSetup {
   readonly keepChars?: number;
   /** How many closed files' analyses are kept for the next request (least recently used go first); none by default. */
   readonly keepAnalyses?: number;
+  /** Open documents' analyses run as its foreground; background walks over the corpus wait for it. */
+  readonly pacer?: Pacer;
 }
+
+/** Whether a walk over the corpus answers a request (yields only to let messages in) or runs in the background. */
+export type Pace = 'request' | 'background';
 
 interface CacheEntry {
   readonly version: number;
@@ -113,7 +119,11 @@ export class Corpus {
   private generation = 0;
   private indexRun = 0;
 
-  constructor(private readonly setup: CorpusSetup) {}
+  private readonly pacer: Pacer;
+
+  constructor(private readonly setup: CorpusSetup) {
+    this.pacer = setup.pacer ?? noForeground;
+  }
 
   /** The recurrence index, once a first indexing finished. */
   get recurrence(): LineFrequencyIndex | undefined {
@@ -217,7 +227,7 @@ export class Corpus {
     if (current && current.version === doc.version && current.generation === this.generation) return current.promise;
     if (current) current.job.cancelled = true;
     const job = { cancelled: false };
-    const run: Running = { version: doc.version, generation: this.generation, job, promise: this.runSteps(doc, job) };
+    const run: Running = { version: doc.version, generation: this.generation, job, promise: this.pacer.foreground(this.runSteps(doc, job)) };
     this.running.set(doc.uri, run);
     void run.promise.finally(() => {
       if (this.running.get(doc.uri) === run) this.running.delete(doc.uri);
@@ -226,7 +236,7 @@ export class Corpus {
   }
 
   /** One file's analysis: the open document's when it is open, else the file read from disk. */
-  async analyzeFile(file: string): Promise<FileAnalysis> {
+  async analyzeFile(file: string, pace: Pace = 'request'): Promise<FileAnalysis> {
     const uri = toUri(file);
     const doc = this.setup.documents?.get(uri);
     if (doc) {
@@ -240,7 +250,7 @@ export class Corpus {
       return { file, uri, version: null, analysis: kept.analysis };
     }
     // Once per file read, so a long loop over the corpus never holds a server.
-    await yieldToLoop();
+    await (pace === 'background' ? this.pacer.background() : yieldToLoop());
     const generation = this.generation;
     const base = await this.setup.optionsFor(uri);
     const options = this.withCorpus(base, uri);
@@ -314,7 +324,7 @@ export class Corpus {
    * Every open document's analysis, then every indexed file that is not open, read from disk; `reuse` may answer
    * for a closed file from the caller's own cache instead.
    */
-  async *openAndIndexed<T = never>(isCancelled: () => boolean = () => false, reuse: (file: string) => T | undefined = () => undefined): AsyncGenerator<FileAnalysis | Reused<T>> {
+  async *openAndIndexed<T = never>(isCancelled: () => boolean = () => false, reuse: (file: string) => T | undefined = () => undefined, pace: Pace = 'request'): AsyncGenerator<FileAnalysis | Reused<T>> {
     const open = this.setup.documents?.all() ?? [];
     const openUris = new Set(open.map((d) => d.uri));
     for (const doc of open) {
@@ -327,7 +337,7 @@ export class Corpus {
       const uri = toUri(file);
       if (openUris.has(uri)) continue;
       const cached = reuse(file);
-      yield cached === undefined ? await this.analyzeFile(file) : { file, uri, cached };
+      yield cached === undefined ? await this.analyzeFile(file, pace) : { file, uri, cached };
     }
   }
 
