@@ -98,6 +98,7 @@ export function toPath(uri: string): string {
 }
 
 const yieldToLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+const REUSED_PER_TURN = 256;
 
 /**
  * The one place that reads corpus files, keeps the recurrence index over them, and analyses open documents
@@ -250,7 +251,7 @@ export class Corpus {
       return { file, uri, version: null, analysis: kept.analysis };
     }
     // Once per file read, so a long loop over the corpus never holds a server.
-    await (pace === 'background' ? this.pacer.background() : yieldToLoop());
+    await this.nextTurn(pace);
     const generation = this.generation;
     const base = await this.setup.optionsFor(uri);
     const options = this.withCorpus(base, uri);
@@ -332,11 +333,14 @@ export class Corpus {
       const analysis = await this.analysis(doc);
       if (analysis) yield { file: toPath(doc.uri), uri: doc.uri, version: doc.version, analysis };
     }
+    let reused = 0;
     for (const file of this.files) {
       if (isCancelled()) return;
       const uri = toUri(file);
       if (openUris.has(uri)) continue;
       const cached = reuse(file);
+      // Answers from the caller's cache cost a stat each: a turn of the event loop every so many of them too.
+      if (cached !== undefined && ++reused % REUSED_PER_TURN === 0) await this.nextTurn(pace);
       yield cached === undefined ? await this.analyzeFile(file, pace) : { file, uri, cached };
     }
   }
@@ -355,6 +359,10 @@ export class Corpus {
     const neighbours = (): NeighbourHint | undefined => this.neighbourYears.hintsFor(path, (file, stamp) => this.neighbourAnalysis(file, stamp, base));
     const years = uri.startsWith('file:') ? { years: { ...base.years, neighbours } } : {};
     return { ...base, ...(this.index ? { recurrence: this.index } : {}), path, ...years };
+  }
+
+  private nextTurn(pace: Pace): Promise<void> {
+    return pace === 'background' ? this.pacer.background() : yieldToLoop();
   }
 
   /** A file's text: kept from indexing (used once), else read now. */
