@@ -2,7 +2,7 @@ import { findArticleFacts, type ArticleFacts } from './article/facts';
 import { Catalog } from './references/catalog';
 import { articleFamily } from './references/context';
 import { findMentions, type Mention } from './references/find';
-import { resolveMentions, type ResolvedMention } from './references/resolve';
+import { resolveMentionsSteps, type ResolvedMention } from './references/resolve';
 import { findMeetingsSteps, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
 import { splitSentences, type Sentence } from './meetings/sentences';
 import { plenumYearFrom, withYearHints, yearContextOf, type YearHints } from './dates/article-years';
@@ -14,10 +14,11 @@ import { ArticleText } from './text/article-text';
 import type { RecurrenceIndex } from './corpus/line-frequency';
 import type { SiteChromeLookup } from './corpus/site-chrome-lookup';
 import { compileUserPhrases } from './rules/boilerplate/user-patterns';
+import { findArticleZone } from './rules/boilerplate/article-zone';
 import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity, type Span, type Tier } from './types';
 
-/** How many lines the slow phases handle between two yields. */
-const LINES_PER_STEP = 20_000;
+/** How many lines the slow phases handle between two yields: a few milliseconds' work on long lines. */
+const LINES_PER_STEP = 2_000;
 
 /** Everything analysis depends on besides the text. */
 export interface AnalysisOptions {
@@ -57,9 +58,13 @@ export interface Analysis {
 /**
  * Analyses a document in steps, yielding the name of each finished step so an adapter can interleave other work
  * and stop when the result is no longer wanted. Never throws on any text; a failing rule is logged and skipped.
+ * `previous`, the text of an earlier version of the same document (an earlier analysis's `doc`), only saves work:
+ * its unchanged lines are not split again, and the per-line memos find them at once; the result is the same.
  */
-export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger): Generator<string, Analysis> {
-  const doc = new ArticleText(text);
+export function* analyzeSteps(
+  text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger, previous?: ArticleText,
+): Generator<string, Analysis> {
+  const doc = new ArticleText(text, previous);
   yield 'text';
   const user = compileUserPhrases(options.extraPhrases);
   const ctx: RuleContext = {
@@ -71,6 +76,9 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     ...(options.siteChrome ? { siteChrome: options.siteChrome } : {}),
     isCancelled: () => cancel.isCancelled(),
   };
+  // Several rules read where the article is; found once per document, as a step of its own.
+  findArticleZone(doc);
+  yield 'article zone';
   const findings: Finding[] = [];
   for (const rule of RULES) {
     runRule(rule, options, findings, logger, () => rule.check(ctx));
@@ -87,7 +95,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     if (cancel.isCancelled()) throw new AnalysisCancelled();
     yield `references from line ${from}`;
   }
-  const references = resolveMentions(mentions, {
+  const references = yield* resolveMentionsSteps(mentions, {
     catalog: options.catalog,
     ...(article.province ? { province: article.province } : {}),
     ...(article.date ? { articleDate: article.date } : {}),

@@ -59,6 +59,16 @@ export function toDiagnostic(lines: LineIndex, finding: Finding, index: number, 
   };
 }
 
+/**
+ * Everything `toDiagnostic` puts in a finding's diagnostic except the finding's index: two findings with the same key
+ * give the same diagnostic.
+ */
+export function diagnosticKey(lines: LineIndex, finding: Finding): string {
+  const { start, end } = lines.toRange(finding.span);
+  const related = finding.related?.map((p) => `${p.path}\u0002${p.line}\u0002${p.message}`).join('\u0003') ?? '';
+  return `${finding.ruleId}\u0001${start.line}:${start.character}-${end.line}:${end.character}\u0001${finding.severity}\u0001${finding.tier}\u0001${finding.unnecessary === true}\u0001${finding.message}\u0001${related}`;
+}
+
 /** A meeting of the workspace as a workspace symbol. */
 export function toMeetingSymbol(m: MeetingSummary): SymbolInformation {
   return { name: `${m.when ? `${m.when} ` : ''}${m.title}`, kind: SymbolKind.Event, location: toLineLocation(m.uri, m.line), containerName: m.province };

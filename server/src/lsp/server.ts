@@ -71,6 +71,7 @@ export function startServer(connection: Connection, docsBase: string | undefined
   documents.onDidChangeContent((e) => void publishGuarded(e.document));
   documents.onDidClose((e) => {
     state?.corpus.forget(e.document.uri);
+    state?.openDiagnostics.forget(e.document.uri);
     if (state?.workspace.covers(e.document.uri)) void state.workspace.publishOne(e.document.uri);
     else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -4,7 +4,8 @@ import type { ResolvedMention } from '../references/resolve';
 import type { PlenumYear } from '../meetings/dates';
 import { toOrdinal } from '../text/roman';
 import type { ArticleText } from '../text/article-text';
-import { fold, hasCombiningMark } from '../text/normalized-text';
+import { intern, LineMemo } from '../text/memo';
+import { fold } from '../text/normalized-text';
 import { findYearContext, type CitedDocument } from './evidence';
 import type { YearContext, YearEvidence, YearRange } from './year';
 
@@ -28,9 +29,12 @@ export interface YearHints {
 /** Lines read for year evidence: the evidence of a report is in its first pages. */
 const YEAR_LINES = 2000;
 
+const foldedLines = new LineMemo((line: string) => intern(fold(line)), 50_000);
+
 /** What the article, the documents it cites (as resolved against the catalogs) and the hints say about its year. */
 export function yearContextOf(doc: ArticleText, references: readonly ResolvedMention[], article: ArticleFacts, hints: YearHints = {}): YearContext {
-  const lines = foldedLines(doc, Math.min(doc.lineCount, YEAR_LINES));
+  const lines: string[] = [];
+  for (let line = 0; line < Math.min(doc.lineCount, YEAR_LINES); line++) lines.push(foldedLines.get(doc.lineText(line)));
   const cited: CitedDocument[] = [];
   for (const r of references) {
     const date = documentDate(r);
@@ -45,22 +49,6 @@ export function yearContextOf(doc: ArticleText, references: readonly ResolvedMen
   return withYearHints(stated ? { ...context, current: [stated, ...context.current] } : context, hints);
 }
 
-/**
- * The first `count` lines folded. One fold of the text they span gives every line's at once when folding moves no
- * offset: no combining mark to compose, and no letter whose lower case is longer (lower case never shortens, and
- * only a final sigma reads its context, which a line break ends as the end of a string does).
- */
-function foldedLines(doc: ArticleText, count: number): string[] {
-  const lines: string[] = [];
-  if (count === 0) return lines;
-  const head = doc.text.slice(0, doc.line(count - 1).end);
-  const lower = hasCombiningMark(head) ? undefined : head.toLowerCase();
-  for (let line = 0; line < count; line++) {
-    const info = doc.line(line);
-    lines.push(lower !== undefined && lower.length === head.length ? lower.slice(info.start, info.end) : fold(doc.lineText(line)));
-  }
-  return lines;
-}
 
 /** A year context with these hints in place of the ones it had: the text's own evidence does not depend on them. */
 export function withYearHints(context: YearContext, hints: YearHints = {}): YearContext {

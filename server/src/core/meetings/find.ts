@@ -1,6 +1,10 @@
 import { findDatePhrases, type DatePhrase } from '../dates/phrases';
+import { LineMemo } from '../text/memo';
 import type { Sentence } from './sentences';
 import { LETTER_OR_MARK_BEFORE, matchesNotAfter } from '../text/match-after';
+
+/** What the finders read of a sentence: its text alone, so their results can be memoised by it. */
+type SentenceText = Pick<Sentence, 'text'>;
 
 /** Where a sentence speaks of a meeting: its kind, the meeting word, and the word that introduces it. */
 export interface Introduction {
@@ -39,7 +43,7 @@ export function toKind(word: string): string {
 }
 
 /** Meetings introduced by a verb anywhere: "tổ chức Hội nghị …", "chủ trì cuộc họp …". */
-export function findVerbIntroductions(sentence: Sentence): Introduction[] {
+export function findVerbIntroductions(sentence: SentenceText): Introduction[] {
   const found: Introduction[] = [];
   if (!MAY_INTRODUCE.some((w) => sentence.text.includes(w))) return found;
   for (const m of matchesNotAfter(sentence.text, INTRODUCED, LETTER_OR_MARK_BEFORE)) {
@@ -56,7 +60,7 @@ export function findVerbIntroductions(sentence: Sentence): Introduction[] {
  * Quốc hội, … Họp báo …", "Quốc hội họp phiên toàn thể", "làm việc với …". The date must be the sentence's own,
  * not a document's.
  */
-export function findDatedIntroduction(sentence: Sentence): Introduction | undefined {
+export function findDatedIntroduction(sentence: SentenceText): Introduction | undefined {
   const folded = sentence.text.toLowerCase();
   const date = findDatePhrases(folded).find((p) => (p.day !== undefined || p.relative !== undefined) && !DOCUMENT_BEFORE.test(folded.slice(0, p.start)));
   if (!date) return undefined;
@@ -87,7 +91,7 @@ const AT_MEETING = new RegExp(`(?:tại|trong)\\s+(${NOUN})(?![\\p{L}\\p{M}])`, 
  * Past the lead, a meeting dated right after its name: "… phát biểu tại Hội nghị … sáng 25/5", "… trong cuộc họp
  * góp ý … vào sáng 6/2". Such a sentence may be the only one that dates the meeting the lead talks about.
  */
-export function findDatedAside(sentence: Sentence): Introduction | undefined {
+export function findDatedAside(sentence: SentenceText): Introduction | undefined {
   // Folded only for a sentence that names a meeting: most do not.
   let folded: string | undefined;
   let phrases: DatePhrase[] | undefined;
@@ -100,4 +104,38 @@ export function findDatedAside(sentence: Sentence): Introduction | undefined {
     if (date && !DOCUMENT_BEFORE.test(lower.slice(0, date.start))) return { kind: toKind(word), at, verbAt: at, via: 'dated', date };
   }
   return undefined;
+}
+
+/**
+ * The introductions of one sentence text, each kind computed when first asked and kept while the text stays in the
+ * memo: editing a long document leaves most of its sentences as they were.
+ */
+export class SentenceIntroductions {
+  /** Meetings introduced by a verb (`findVerbIntroductions`). */
+  readonly verb: readonly Introduction[];
+  private lead: Introduction | null | undefined;
+  private aside: Introduction | null | undefined;
+
+  constructor(private readonly text: string) {
+    this.verb = findVerbIntroductions({ text });
+  }
+
+  /** `findDatedIntroduction` of the sentence. */
+  dated(): Introduction | undefined {
+    if (this.lead === undefined) this.lead = findDatedIntroduction({ text: this.text }) ?? null;
+    return this.lead ?? undefined;
+  }
+
+  /** `findDatedAside` of the sentence. */
+  datedAside(): Introduction | undefined {
+    if (this.aside === undefined) this.aside = findDatedAside({ text: this.text }) ?? null;
+    return this.aside ?? undefined;
+  }
+}
+
+const introductionsByText = new LineMemo((text: string) => new SentenceIntroductions(text), 100_000);
+
+/** The introductions of a sentence, memoised by its text. */
+export function introductionsOf(sentence: SentenceText): SentenceIntroductions {
+  return introductionsByText.get(sentence.text);
 }

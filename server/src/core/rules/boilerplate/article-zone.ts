@@ -4,6 +4,7 @@
  * widgets and footer after it; those lines are told apart by position, not by wording.
  */
 import type { ArticleText } from '../../text/article-text';
+import { LineMemo } from '../../text/memo';
 import { isBylineLike, isDateLike, wordCount } from './line-shapes';
 import { isKnownChrome } from './known-chrome';
 import { isRelatedHeader } from './related-header';
@@ -65,8 +66,14 @@ function hasSentenceBreak(key: string): boolean {
   return false;
 }
 
+const proseWithDefaults = new LineMemo((key: string) => isProseLine(key, DEFAULT_ZONE_PARAMETERS));
+
 /** A line of article prose: a sentence of some length, or a long line. */
 export function isProse(key: string, p: ZoneParameters = DEFAULT_ZONE_PARAMETERS): boolean {
+  return p === DEFAULT_ZONE_PARAMETERS ? proseWithDefaults.get(key) : isProseLine(key, p);
+}
+
+function isProseLine(key: string, p: ZoneParameters): boolean {
   if (key.length >= p.proseLongChars) return true;
   if (key.length < p.proseMinChars || wordCount(key) < p.proseMinWords) return false;
   // A headline, however long, has no full stop; body sentences end with one (or a quote or a colon).
@@ -137,9 +144,13 @@ function computeZone(doc: ArticleText, p: ZoneParameters): ArticleZone | undefin
  * nor interrupts a run of prose.
  */
 function isFragment(raw: string): boolean {
+  return fragments.get(raw);
+}
+
+const fragments = new LineMemo((raw: string): boolean => {
   const line = raw.normalize('NFC').trim();
   return !/\p{L}\p{M}*\p{L}/u.test(line) || /^[\p{Ll},.;:”»)]/u.test(line);
-}
+});
 
 /** Runs of prose lines at most `maxGap` lines apart, with no known chrome line between them. */
 function findClusters(doc: ArticleText, p: ZoneParameters): Cluster[] {
