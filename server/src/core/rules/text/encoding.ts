@@ -79,9 +79,21 @@ function isSuspicious(text: string): boolean {
   return FOREIGN.test(text) || TONE_AFTER_VOWEL.test(text);
 }
 
-const FOREIGN_CODES = new Set([...'¡¦§¨©ª«¬®°µ¶·¸¹º»ÄÆÞëïñöøû‘’'].map((c) => c.charCodeAt(0)));
+const FOREIGN_CODE = 1;
+const TONE_CODE = 2;
+const COMBINING_CODE = 3;
+/** What each code unit below U+2020 can tell `firstLook`: a foreign character, a tone mark, a combining mark. */
+const CODE_KINDS = codeKinds();
 const VOWEL_CODES = new Set([...'aeiouyâêôơưăAEIOUY'].map((c) => c.charCodeAt(0)));
-const TONE_CODES = new Set([...'ÌìÒò'].map((c) => c.charCodeAt(0)));
+
+function codeKinds(): Uint8Array {
+  const kinds = new Uint8Array(0x2020);
+  for (let c = 0x80; c <= 0x9f; c++) kinds[c] = FOREIGN_CODE;
+  for (const c of '¡¦§¨©ª«¬®°µ¶·¸¹º»ÄÆÞëïñöøû‘’') kinds[c.charCodeAt(0)] = FOREIGN_CODE;
+  for (const c of 'ÌìÒò') kinds[c.charCodeAt(0)] = TONE_CODE;
+  for (let c = 0x300; c <= 0x36f; c++) kinds[c] = COMBINING_CODE;
+  return kinds;
+}
 
 /**
  * `isSuspicious` of the text in one pass over its code units, which also notes a combining mark (the text may be
@@ -91,10 +103,10 @@ function firstLook(text: string): 'suspicious' | 'combining' | 'clean' {
   let combining = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if ((c >= 0x80 && c <= 0x9f) || FOREIGN_CODES.has(c)) return 'suspicious';
-    if (TONE_CODES.has(c) && i > 0 && VOWEL_CODES.has(text.charCodeAt(i - 1))) return 'suspicious';
-    if (c >= 0x300 && c <= 0x36f) combining = true;
+    if (c < 0x80 || c >= CODE_KINDS.length) continue;
+    const kind = CODE_KINDS[c];
+    if (kind === FOREIGN_CODE || (kind === TONE_CODE && i > 0 && VOWEL_CODES.has(text.charCodeAt(i - 1)))) return 'suspicious';
+    if (kind === COMBINING_CODE) combining = true;
   }
   return combining ? 'combining' : 'clean';
 }
