@@ -3,10 +3,10 @@ import {
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type TextDocumentsConfiguration,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ForegroundFirst } from '../node/scheduler';
 import { FIX_ALL_KIND, MEETINGS_REQUEST, SITE_PROFILES_REQUEST, type MeetingSummary } from '../protocol';
 import { COMMANDS } from './commands';
 import type * as Features from './features';
-import { ForegroundFirst } from '../node/scheduler';
 import { guard } from './guard';
 import { toLogger } from './logger';
 import type { ServerState } from './state';
