@@ -1,6 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeSteps, type Analysis, type AnalysisOptions } from '../core/analyze';
-import type { LineFrequencyIndex } from '../core/corpus/line-frequency';
+import type { LineFrequencyIndex, RecurrenceIndex } from '../core/corpus/line-frequency';
 import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
 import { buildIndex, updateIndexedFile, type IndexProgress } from './corpus-index';
 import { NeighbourYears } from './neighbour-years';
@@ -37,6 +37,8 @@ export interface CorpusSetup {
   optionsFor(uri: string): Promise<AnalysisOptions> | AnalysisOptions;
   readonly documents?: OpenDocuments;
   readonly logger?: Logger;
+  /** A recurrence index built elsewhere (an analysis worker's), used until this corpus indexes files itself. */
+  readonly recurrence?: RecurrenceIndex;
   /** Where the index keeps its line hashes between runs. */
   readonly cacheFile?: string;
   /** Up to this many characters of the texts read while indexing are kept for the analysis that follows. */
@@ -276,7 +278,8 @@ export class Corpus {
     const path = toPath(uri);
     // Asked only when a date's year is not in the text: most documents never read their neighbours.
     const years = uri.startsWith('file:') ? { years: { ...base.years, neighbours: () => this.neighbourYears.hintsFor(path, base) } } : {};
-    return { ...base, ...(this.index ? { recurrence: this.index } : {}), path, ...years };
+    const recurrence = this.index ?? this.setup.recurrence;
+    return { ...base, ...(recurrence ? { recurrence } : {}), path, ...years };
   }
 
   /** A file's text: kept from indexing (used once), else read now. */

@@ -1,0 +1,197 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Analysis } from '../core/analyze';
+import { ArticleText } from '../core/text/article-text';
+import type { Locale } from '../core/types';
+import { toUri, type FileAnalysis } from './corpus';
+import type { PackedRecurrence } from './shared-recurrence';
+import type { SiteOfFile, SiteRow, SiteTable } from './site-table';
+
+/** What every worker gets once, when it starts. */
+export interface WorkerSetup {
+  readonly locale: Locale;
+  readonly recurrence: PackedRecurrence | undefined;
+  readonly sites: readonly SiteRow[] | undefined;
+}
+
+/** A batch of files for a worker: contiguous files of one folder, so its neighbour-year cache keeps hitting. */
+export interface ToWorker {
+  readonly batch: number;
+  readonly files: readonly { readonly file: string; readonly site: SiteOfFile }[];
+}
+
+/** An analysis as it travels back: the document as its text, rebuilt on arrival. */
+export type WireAnalysis = Omit<Analysis, 'doc'> & { readonly text: string };
+
+/** One result of a batch, by its place in the batch. */
+export interface FromWorker {
+  readonly batch: number;
+  readonly index: number;
+  readonly result: { readonly file: string; readonly uri: string; readonly problem: string } | { readonly file: string; readonly uri: string; readonly analysis: WireAnalysis };
+}
+
+/** How the pool runs. */
+export interface PoolSetup extends WorkerSetup {
+  readonly jobs: number;
+  readonly sitesOf: SiteTable['siteOf'] | undefined;
+  /** Told when a worker stops unexpectedly, with what becomes of its files. */
+  readonly onWorkerStopped: (message: string) => void;
+  /** The worker's script; the built `analysis-worker.js` beside this module by default. */
+  readonly workerScript?: string;
+}
+
+/** Files per batch: small enough to share the work out evenly, large enough that messages stay few. */
+const BATCH_FILES = 128;
+/** Batches a worker holds at once, so it never waits for the next one. */
+const BATCHES_PER_WORKER = 2;
+/** A file whose worker stopped this many times while analysing it is reported, not tried again. */
+const MAX_ATTEMPTS = 2;
+
+/** The cores to use by default. */
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism());
+}
+
+interface Item {
+  /** The file's place in the input. */
+  readonly at: number;
+  readonly file: string;
+  attempts: number;
+}
+
+interface Sent {
+  readonly id: number;
+  readonly items: readonly Item[];
+  received: number;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  /** Batches sent and not fully answered, oldest first. */
+  readonly sent: Sent[];
+  answered: number;
+}
+
+/**
+ * The analyses of `files`, in input order, made by `jobs` worker threads. Work goes out in contiguous batches,
+ * and only a bounded window of files ahead of the next one to yield is ever sent, so memory stays flat however many
+ * files there are. A worker that stops is replaced; its unanswered files are sent again one by one, and a file
+ * that stopped a worker twice is reported as a problem. Never loses a file.
+ */
+export async function* analyseInPool(files: readonly string[], setup: PoolSetup): AsyncGenerator<FileAnalysis> {
+  const script = setup.workerScript ?? path.join(__dirname, 'analysis-worker.js');
+  const workerData: WorkerSetup = { locale: setup.locale, recurrence: setup.recurrence, sites: setup.sites };
+  const window = setup.jobs * BATCHES_PER_WORKER * BATCH_FILES;
+  const results = new Map<number, FileAnalysis>();
+  const retry: Item[] = [];
+  const slots = new Set<Slot>();
+  let cursor = 0;
+  let next = 0;
+  let batchIds = 0;
+  let failedStarts = 0;
+  let fatal: Error | undefined;
+  let wake: () => void = () => undefined;
+  const notify = (): void => wake();
+
+  const nextBatch = (): Item[] | undefined => {
+    const again = retry.shift();
+    if (again) return [again];
+    if (cursor >= files.length || cursor - next >= window) return undefined;
+    const items: Item[] = [];
+    const folder = path.dirname(files[cursor] as string);
+    while (cursor < files.length && items.length < BATCH_FILES && path.dirname(files[cursor] as string) === folder) {
+      items.push({ at: cursor, file: files[cursor] as string, attempts: 0 });
+      cursor++;
+    }
+    return items;
+  };
+
+  const lost = (slot: Slot, reason: string): void => {
+    slots.delete(slot);
+    const pending = slot.sent.flatMap((s) => s.items.slice(s.received));
+    if (slot.answered === 0) failedStarts++;
+    else failedStarts = 0;
+    if (failedStarts >= MAX_ATTEMPTS) fatal ??= new Error(`analysis workers could not start: ${reason}`);
+    const current = pending[0];
+    if (current) current.attempts++;
+    const given = pending.filter((item) => item.attempts >= MAX_ATTEMPTS);
+    for (const item of given) results.set(item.at, { file: item.file, uri: toUri(item.file), problem: `the analysis worker stopped while analysing it (${reason})` });
+    retry.unshift(...pending.filter((item) => item.attempts < MAX_ATTEMPTS));
+    setup.onWorkerStopped(`analysis worker stopped (${reason}); ${pending.length - given.length} of its files are analysed again${given.length > 0 ? `, ${given.length} reported` : ''}`);
+    notify();
+  };
+
+  const spawn = (): Slot => {
+    const worker = new Worker(script, { workerData });
+    const slot: Slot = { worker, sent: [], answered: 0 };
+    let stopped = false;
+    const stop = (reason: string): void => {
+      if (stopped) return;
+      stopped = true;
+      if (slots.has(slot)) lost(slot, reason);
+    };
+    worker.on('message', (message: FromWorker) => {
+      const sent = slot.sent[0];
+      if (!sent || sent.id !== message.batch) return;
+      const item = sent.items[message.index];
+      if (!item) return;
+      sent.received = message.index + 1;
+      slot.answered++;
+      results.set(item.at, revive(message.result));
+      if (sent.received === sent.items.length) slot.sent.shift();
+      notify();
+    });
+    worker.on('error', (error: unknown) => stop(describeError(error)));
+    worker.on('exit', (code) => stop(`exit code ${code}`));
+    slots.add(slot);
+    return slot;
+  };
+
+  const fill = (): void => {
+    while (slots.size < setup.jobs && (retry.length > 0 || cursor < files.length)) spawn();
+    for (const slot of slots) {
+      while (slot.sent.length < BATCHES_PER_WORKER) {
+        const items = nextBatch();
+        if (!items) return;
+        const sent: Sent = { id: batchIds++, items, received: 0 };
+        slot.sent.push(sent);
+        const message: ToWorker = { batch: sent.id, files: items.map((item) => ({ file: item.file, site: setup.sitesOf ? setup.sitesOf(item.file) : null })) };
+        slot.worker.postMessage(message);
+      }
+    }
+  };
+
+  try {
+    while (next < files.length) {
+      if (fatal) throw fatal;
+      const ready = results.get(next);
+      if (ready) {
+        results.delete(next);
+        next++;
+        yield ready;
+        continue;
+      }
+      const woken = new Promise<void>((resolve) => { wake = resolve; });
+      fill();
+      await woken;
+    }
+  } finally {
+    const stopping = [...slots];
+    slots.clear();
+    await Promise.all(stopping.map((slot) => slot.worker.terminate()));
+  }
+}
+
+function revive(result: FromWorker['result']): FileAnalysis {
+  if ('problem' in result) return result;
+  const { text, ...rest } = result.analysis;
+  return { file: result.file, uri: result.uri, version: null, analysis: { ...rest, doc: new ArticleText(text) } };
+}
+
+/** A worker's error in a few words; errors thrown in a worker arrive as plain objects, not `Error`s. */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
