@@ -24,8 +24,10 @@ export interface ToWorker {
 /** An analysis as it travels back: the document as its text, rebuilt on arrival. */
 export type WireAnalysis = Omit<Analysis, 'doc'> & { readonly text: string };
 
-/** One result of a batch, by its place in the batch. */
-export interface FromWorker {
+/** The first message of a worker, once it loaded the options; then one result of a batch, by its place in the batch. */
+export type FromWorker = { readonly ready: true } | FileResult;
+
+interface FileResult {
   readonly batch: number;
   readonly index: number;
   readonly result: { readonly file: string; readonly uri: string; readonly problem: string } | { readonly file: string; readonly uri: string; readonly analysis: WireAnalysis };
@@ -70,7 +72,7 @@ interface Slot {
   readonly worker: Worker;
   /** Batches sent and not fully answered, oldest first. */
   readonly sent: Sent[];
-  answered: number;
+  ready: boolean;
 }
 
 /**
@@ -110,11 +112,10 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
   const lost = (slot: Slot, reason: string): void => {
     slots.delete(slot);
     const pending = slot.sent.flatMap((s) => s.items.slice(s.received));
-    if (slot.answered === 0) failedStarts++;
-    else failedStarts = 0;
-    if (failedStarts >= MAX_ATTEMPTS) fatal ??= new Error(`analysis workers could not start: ${reason}`);
+    if (!slot.ready && ++failedStarts >= MAX_ATTEMPTS) fatal ??= new Error(`analysis workers could not start: ${reason}`);
+    // The first unanswered file is the one the worker was analysing when it stopped.
     const current = pending[0];
-    if (current) current.attempts++;
+    if (current && slot.ready) current.attempts++;
     const given = pending.filter((item) => item.attempts >= MAX_ATTEMPTS);
     for (const item of given) results.set(item.at, { file: item.file, uri: toUri(item.file), problem: `the analysis worker stopped while analysing it (${reason})` });
     retry.unshift(...pending.filter((item) => item.attempts < MAX_ATTEMPTS));
@@ -124,7 +125,7 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
 
   const spawn = (): Slot => {
     const worker = new Worker(script, { workerData });
-    const slot: Slot = { worker, sent: [], answered: 0 };
+    const slot: Slot = { worker, sent: [], ready: false };
     let stopped = false;
     const stop = (reason: string): void => {
       if (stopped) return;
@@ -132,12 +133,16 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
       if (slots.has(slot)) lost(slot, reason);
     };
     worker.on('message', (message: FromWorker) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        failedStarts = 0;
+        return;
+      }
       const sent = slot.sent[0];
       if (!sent || sent.id !== message.batch) return;
       const item = sent.items[message.index];
       if (!item) return;
       sent.received = message.index + 1;
-      slot.answered++;
       results.set(item.at, revive(message.result));
       if (sent.received === sent.items.length) slot.sent.shift();
       notify();
@@ -183,7 +188,7 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
   }
 }
 
-function revive(result: FromWorker['result']): FileAnalysis {
+function revive(result: FileResult['result']): FileAnalysis {
   if ('problem' in result) return result;
   const { text, ...rest } = result.analysis;
   return { file: result.file, uri: result.uri, version: null, analysis: { ...rest, doc: new ArticleText(text) } };

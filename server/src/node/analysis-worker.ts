@@ -9,7 +9,7 @@ import { Corpus, toUri } from './corpus';
 import { findProjectRoot, projectOptions } from './project-options';
 import { PackedRecurrenceIndex } from './shared-recurrence';
 import { RowSiteLookup } from './site-table';
-import type { ToWorker, WireAnalysis, WorkerSetup } from './analysis-pool';
+import type { FromWorker, ToWorker, WireAnalysis, WorkerSetup } from './analysis-pool';
 
 /**
  * The analysis as it can travel: the document as its text, and the neighbours' year only as a value. Left as a
@@ -45,6 +45,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     }
     busy = false;
   };
+  port.postMessage({ ready: true } satisfies FromWorker);
   port.on('message', (message: ToWorker) => {
     queue.push(message);
     if (!busy) void drain();
