@@ -63,3 +63,33 @@ export function concatenated(sources, bytes) {
 export function closestArticle(sources, bytes) {
   return [...sources].sort((a, b) => Math.abs(a.bytes - bytes) - Math.abs(b.bytes - bytes))[0];
 }
+
+/** The first lines of a source article, up to about `bytes` UTF-8 bytes (at least its first line). */
+function opening(source, bytes) {
+  const kept = [];
+  let size = 0;
+  for (const line of source.text.split('\n')) {
+    if (kept.length > 0 && size + Buffer.byteLength(line) + 1 > bytes) break;
+    kept.push(line);
+    size += Buffer.byteLength(line) + 1;
+  }
+  return `${kept.join('\n')}\n`;
+}
+
+/**
+ * Writes `count` small articles under `<ws>/corpus/dNNNN/`, `perFolder` to a folder: the opening lines of a source
+ * article (different lengths, so files differ in more than their last line) and a line naming the copy.
+ */
+export function buildSmallCorpus(ws, sources, count, perFolder = 1000) {
+  const root = path.join(ws, 'corpus');
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const base = sources[i % sources.length];
+    const text = `${opening(base, 300 + ((i * 37) % 500))}Bản sao thứ ${i + 1} của bài ${base.name}.\n`;
+    const folder = path.join(root, `d${String(Math.floor(i / perFolder)).padStart(4, '0')}`);
+    if (i % perFolder === 0) fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `${base.name}_${String(i).padStart(7, '0')}.txt`), text);
+    total += Buffer.byteLength(text);
+  }
+  return { root, files: count, bytes: total };
+}
