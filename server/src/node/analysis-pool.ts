@@ -170,6 +170,8 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
   try {
     while (next < files.length) {
       if (fatal) throw fatal;
+      // Topped up before every file, so no worker runs dry while the command is busy with the results.
+      fill();
       const ready = results.get(next);
       if (ready) {
         results.delete(next);
@@ -177,9 +179,7 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
         yield ready;
         continue;
       }
-      const woken = new Promise<void>((resolve) => { wake = resolve; });
-      fill();
-      await woken;
+      await new Promise<void>((resolve) => { wake = resolve; });
     }
   } finally {
     const stopping = [...slots];
