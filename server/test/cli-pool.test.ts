@@ -7,6 +7,8 @@ import { run } from '../src/cli/main';
 import { analyseInPool } from '../src/node/analysis-pool';
 import { defaultCacheFile } from '../src/node/corpus-index';
 import type { FileAnalysis } from '../src/node/corpus';
+import { hashKey, LineFrequencyIndex } from '../src/core/corpus/line-frequency';
+import { packRecurrence, PackedRecurrenceIndex } from '../src/node/shared-recurrence';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const SEEDS = path.join(REPO, 'seeds');
@@ -134,4 +136,17 @@ test('a worker that stops is reported, its files are analysed again, and a file 
   assert.match((lost[0] as { problem: string }).problem, /analysis worker stopped while analysing it \(exit code 7\)/u);
   assert.ok(stops.length >= 2 && stops.every((m) => /^analysis worker stopped \(exit code 7\)/u.test(m)), stops.join('\n'));
   assert.ok(results.filter((r) => 'analysis' in r).every((r) => 'analysis' in r && r.analysis.doc.text.length > 0));
+});
+
+test('the packed index the workers share answers as the index it was packed from', () => {
+  const index = new LineFrequencyIndex();
+  const keys = ['trang chủ', 'thời sự', 'bình luận', 'chia sẻ', 'đọc thêm'];
+  // Six files holding overlapping lines, so some lines have more files than the four samples kept.
+  for (let f = 0; f < 6; f++) index.setFile(`/corpus/ấp-${f}.txt`, Uint32Array.from(keys.filter((_, k) => (f + k) % 5 !== 0).map(hashKey)));
+  const packed = new PackedRecurrenceIndex(packRecurrence(index));
+  assert.equal(packed.fileCount, index.fileCount);
+  for (const key of [...keys, 'không có']) {
+    assert.equal(packed.filesWith(key), index.filesWith(key), key);
+    for (const except of [undefined, '/corpus/ấp-1.txt']) assert.deepEqual(packed.sampleFiles(key, except, 3), index.sampleFiles(key, except, 3), key);
+  }
 });
