@@ -40,10 +40,10 @@ export class BenchClient {
     child.stderr.on('data', (chunk) => this.onLog(`stderr: ${chunk.toString('utf8')}`));
   }
 
-  /** Spawns `node dist/server.js --stdio` from the repository. */
-  static spawn(repo) {
+  /** Spawns `node dist/server.js --stdio` from the repository, with `env` added to the environment. */
+  static spawn(repo, { env } = {}) {
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { cwd: repo, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
     connection.listen();
     return new BenchClient(child, connection, spawnedAt);

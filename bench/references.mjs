@@ -1,5 +1,5 @@
 /**
- * Reference hovers over a real LSP connection: server spawn → initialize result (several spawns), then a hover on
+ * Reference hovers over a real LSP connection: server spawn → initialize result (several spawns, cold and warm), then a hover on
  * every reference mention of the seed articles and of the shared corpus when it is present (the catalog loaded as
  * shipped). Prints figures; targets: initialize < 200 ms, hover p95 < 5 ms.
  */
@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { BenchClient } from './lsp-client.mjs';
-import { median, round, summarize } from './stats.mjs';
+import { measureStartup } from './startup.mjs';
+import { round, summarize } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -27,16 +28,8 @@ function mentionPositions(repo, text) {
   return analysis.references.map((r) => analysis.doc.lines.toPosition(Math.floor((r.mention.span.start + r.mention.span.end) / 2)));
 }
 
-export async function measureReferenceHovers({ repo, startRuns = 5, corpusFiles = 60, log = () => {} }) {
-  const starts = [];
-  for (let i = 0; i < startRuns; i++) {
-    const client = BenchClient.spawn(repo);
-    try {
-      starts.push(await client.initialize());
-    } finally {
-      await client.close();
-    }
-  }
+export async function measureReferenceHovers({ repo, startRuns = 7, corpusFiles = 60, log = () => {} }) {
+  const initialize = await measureStartup(repo, startRuns);
   const { files, corpusPresent } = articles(repo, corpusFiles);
   if (!corpusPresent) log('[bench] references: ../shared/corpus absent, hovering in the seeds only');
   const client = BenchClient.spawn(repo);
@@ -60,14 +53,14 @@ export async function measureReferenceHovers({ repo, startRuns = 5, corpusFiles 
     await client.close();
   }
   return {
-    initialize: { runs: starts.length, medianMs: round(median(starts)), maxMs: round(Math.max(...starts)) },
+    initialize,
     hover: { files: files.length, ...summarize(samples) },
     packs: measurePacks(repo),
   };
 }
 
 /**
- * The catalog packs in process: reading the pack index (on the start path), then the first lookup of one symbol of
+ * The catalog packs in process: reading the pack index (when the catalog first loads, after initialize), then the first lookup of one symbol of
  * each pack in a fresh catalog, which reads and indexes that pack (off the start path, once per pack and process).
  */
 function measurePacks(repo) {

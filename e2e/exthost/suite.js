@@ -73,6 +73,19 @@ async function run() {
     }
   }
 
+  // Activation, printed and not asserted: opening the first article activates the extension, whose activate()
+  // resolves once the language server has answered initialize.
+  if (ext && !ext.isActive) {
+    const opened = Date.now();
+    await vscode.workspace.openTextDocument(seedUri);
+    await poll('extension activation', () => ext.isActive, T, 10);
+    const activeMs = Date.now() - opened;
+    await poll('first diagnostics', () => vscode.languages.getDiagnostics(seedUri).some((d) => d.source === 'vn-corpus'), T, 10);
+    say(`activation: seed opened → extension active in ${activeMs} ms, first diagnostics in ${Date.now() - opened} ms`);
+  } else {
+    say(`activation: ${ext ? 'already active when the suite started' : 'extension not found'}`);
+  }
+
   let seedDoc;
   await test('seeds/*.txt open as languageId "vn-article"', async () => {
     const seeds = await vscode.workspace.findFiles('seeds/*.txt');

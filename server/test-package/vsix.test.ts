@@ -15,13 +15,13 @@ test('the packaged .vsix is under 2 MB and holds the bundles, grammar, data and 
   const names = entries.map((e) => e.name);
   for (const required of [
     'extension.vsixmanifest', 'extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js',
-    'extension/dist/cli.js', 'extension/syntaxes/vn-article.tmLanguage.json', 'extension/language-configuration.json',
+    'extension/dist/server-main.js', 'extension/dist/server-features.js', 'extension/dist/cli.js', 'extension/syntaxes/vn-article.tmLanguage.json', 'extension/language-configuration.json',
     'extension/server/data/boilerplate.json', 'extension/package.nls.vi.json', 'extension/l10n/bundle.l10n.vi.json',
     'extension/docs/rules/boilerplate-view-counter.md',
   ]) assert.ok(names.includes(required), `${required} missing; has ${names.join(', ')}`);
   assert.ok(names.some((n) => n.startsWith('extension/server/data/catalog/') && n.endsWith('.json')), 'catalogs shipped');
   assert.ok(names.includes('extension/server/data/catalog/packs/index.json'), 'catalog packs shipped');
-  assert.deepEqual(names.filter((n) => n.includes('node_modules/') || n.includes('/src/') || n.endsWith('.ts') || n.endsWith('.map')), [], 'no sources, maps or dependencies');
+  assert.deepEqual(names.filter((n) => n.includes('node_modules/') || n.includes('/src/') || n.endsWith('.ts') || n.endsWith('.map') || n.endsWith('.v8cache')), [], 'no sources, maps, code caches or dependencies');
 });
 
 test('the manifest inside the .vsix declares the language, grammar and server entry point', () => {
@@ -36,6 +36,9 @@ test('the manifest inside the .vsix declares the language, grammar and server en
   const language = manifest.contributes.languages.find((l) => l.id === 'vn-article');
   assert.deepEqual(language?.filenamePatterns, ['**/seeds/**/*.txt', '**/corpus/**/*.txt']);
   assert.equal(manifest.contributes.grammars[0]?.path, './syntaxes/vn-article.tmLanguage.json');
-  const server = entries.find((e) => e.name === 'extension/dist/server.js');
+  const server = entries.find((e) => e.name === 'extension/dist/server-main.js');
   assert.ok(server && server.read().length > 10_000, 'server bundle is not empty');
+  const entry = entries.find((e) => e.name === 'extension/dist/server.js')?.read().toString('utf8') ?? '';
+  assert.match(entry, /server-main\.js/u, 'the server entry point starts the bundle');
+  assert.match(entry, /server-features\.js/u, 'the server entry point loads the feature bundle');
 });

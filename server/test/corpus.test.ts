@@ -104,3 +104,27 @@ test('a closed file is analysed once until it, the settings or the index change'
   const evicted = await corpus.analyzeFile(files[0] ?? '');
   assert.ok('analysis' in evicted && evicted.analysis !== fresh.analysis, 'only the two most recent are kept');
 });
+
+test('a date without a year takes the year its neighbours state, the same whichever order the files are analysed in', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-neighbours-'));
+  const dated = (i: number): string => `Bài ${i}\n\nNgày ${i + 1}/3/2017, Ban Tuyên giáo Tỉnh ủy Sóc Trăng tổ chức Hội nghị sơ kết công tác quý ${i}.\n`;
+  const texts = [dated(1), dated(2), 'Bài 3\n\nNgày 17/3, Ban Tuyên giáo Tỉnh ủy Sóc Trăng tổ chức Hội nghị giao ban báo chí.\n', dated(4), 'Bài 5\n\nNgày 20/3, Hội Nông dân tỉnh tổ chức Hội nghị tập huấn.\n'];
+  const files = texts.map((text, i) => {
+    const file = path.join(dir, `bai_${i + 1}.txt`);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+  const dates = async (corpus: Corpus, file: string): Promise<unknown> => {
+    const r = await corpus.analyzeFile(file);
+    return 'analysis' in r ? r.analysis.meetings.map((m) => [m.date?.iso, m.date?.evidence?.kind, m.date?.evidence?.text]) : r.problem;
+  };
+  const inOrder = new Corpus({ optionsFor: () => defaultAnalysisOptions });
+  const walked = [];
+  for (const file of files) walked.push(await dates(inOrder, file));
+  // bai_3's year is itself a neighbours' guess: it does not vouch for bai_5.
+  assert.deepEqual(walked[2], [['2017-03-17', 'neighbours', 'bai_2.txt, bai_1.txt, bai_4.txt']]);
+  assert.deepEqual(walked[4], [['2017-03-20', 'neighbours', 'bai_4.txt, bai_2.txt, bai_1.txt']]);
+  for (const [i, file] of [...files.entries()].reverse()) {
+    assert.deepEqual(await dates(new Corpus({ optionsFor: () => defaultAnalysisOptions }), file), walked[i], `${path.basename(file)} alone`);
+  }
+});

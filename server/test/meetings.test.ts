@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../src/core/analyze';
+import { addYearHints, analyze, defaultAnalysisOptions, type Analysis } from '../src/core/analyze';
 import { personLabel, readPerson } from '../src/core/meetings/people';
 import { fromIso } from '../src/core/dates/calendar';
 import { parseNumericDate } from '../src/core/dates/numeric';
@@ -51,4 +51,15 @@ test('a year comes from evidence, in order, and stays unknown without it', () =>
   assert.equal(inferYear(2, 6, { ...emptyYearContext, period: { from: 2017, to: 2017, text: '2017' } }).year, 2017);
   const stated = { kind: 'current-year' as const, year: 2017, text: 'năm nay (2017)' };
   assert.equal(inferYear(2, 6, { ...emptyYearContext, current: [stated], period: { from: 2018, to: 2018, text: '2018' } }).year, 2017);
+});
+
+test('year hints added to an analysis made without them give the analysis made with them', () => {
+  const text = 'Bài 3\n\nNgày 17/3, Ban Tuyên giáo Tỉnh ủy Sóc Trăng tổ chức Hội nghị giao ban báo chí.\n\nSáng 20/3, Hội Nông dân tỉnh khai mạc Hội nghị tập huấn.\n';
+  const unhinted = analyze(text, { ...defaultAnalysisOptions, years: {} });
+  const plain = (a: Analysis): { meetings: unknown } => JSON.parse(JSON.stringify({ ...a, doc: undefined, years: { ...a.years, fullDates: [...a.years.fullDates] } }));
+  for (const years of [{ neighbours: { year: 2017, files: ['a.txt', 'b.txt'] } }, { period: { from: 2018, to: 2018 } }, { neighbours: () => ({ year: 2016, files: ['c.txt', 'd.txt'] }) }]) {
+    const hinted = analyze(text, { ...defaultAnalysisOptions, years });
+    assert.notDeepEqual(plain(hinted).meetings, plain(unhinted).meetings, 'the hint dates the meetings');
+    assert.deepEqual(plain(addYearHints(unhinted, { ...defaultAnalysisOptions, years })), plain(hinted));
+  }
 });

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { LineIndex } from '../src/core/text/line-index';
+import { LETTER_OR_MARK_BEFORE, matchesNotAfter } from '../src/core/text/match-after';
 import { NormalizedText } from '../src/core/text/normalized-text';
 import { applyEdits, mergeEdits } from '../src/core/text/line-edits';
 import { toOrdinal, toRoman } from '../src/core/text/roman';
@@ -64,4 +66,20 @@ test('Roman and Arabic ordinals', () => {
   assert.equal(toOrdinal('abc'), undefined);
   assert.equal(toRoman(14), 'XIV');
   assert.equal(toRoman(20), 'XX');
+});
+
+test('matchesNotAfter finds what a leading lookbehind finds, on any mix of letters, marks, digits and astral characters', () => {
+  const pieces = fc.constantFrom('hôm nay', 'sáng qua', 'x', ' ', '\u0301', '1', '/', '😀', 'ab', 'a', 'b', 'ba', 'Hôm qua', '.');
+  const cases: readonly [RegExp, RegExp, RegExp][] = [
+    // A rejected match may hold an accepted one ("xhôm qua" holds "qua").
+    [/(?<![\p{L}\p{M}])(?:a+b|hôm (?:nay|qua)|sáng qua|qua)/giu, /(?:a+b|hôm (?:nay|qua)|sáng qua|qua)/giu, LETTER_OR_MARK_BEFORE],
+    [/(?<![\p{L}\p{M}\d/.,-])(\d)(?:\/\d)?/gu, /(\d)(?:\/\d)?/gu, /[\p{L}\p{M}\d/.,-]$/u],
+  ];
+  fc.assert(fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+    const text = parts.join('');
+    for (const [withLookbehind, without, before] of cases) {
+      const expected = [...text.matchAll(withLookbehind)].map((m) => [m.index, m[0]]);
+      assert.deepEqual([...matchesNotAfter(text, without, before)].map((m) => [m.index, m[0]]), expected, JSON.stringify(text));
+    }
+  }), { numRuns: 2000 });
 });

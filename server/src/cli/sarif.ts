@@ -2,7 +2,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { RULE_INFO } from '../core/rules/registry';
 import type { LineIndex } from '../core/text/line-index';
 import type { Finding, Severity } from '../core/types';
-import { ruleDocUrl, rulesDocsBase } from '../node/workspace-files';
+import { ruleDocUrl, rulesDocsBase } from '../node/rule-docs';
 
 /** One file's findings, for the SARIF log. */
 export interface SarifFile {

@@ -2,10 +2,10 @@ import { findArticleFacts, type ArticleFacts } from './article/facts';
 import { Catalog } from './references/catalog';
 import { articleFamily } from './references/context';
 import { findMentions, type Mention } from './references/find';
-import { resolveMentions, type ResolvedMention } from './references/resolve';
+import { resolveMentionsSteps, type ResolvedMention } from './references/resolve';
 import { findMeetingsSteps, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
 import { splitSentences, type Sentence } from './meetings/sentences';
-import { plenumYearFrom, yearContextOf, type YearHints } from './dates/article-years';
+import { plenumYearFrom, withYearHints, yearContextOf, type YearHints } from './dates/article-years';
 import type { YearContext } from './dates/year';
 import { REFERENCE_RULES, RULES } from './rules/registry';
 import { renderMessage } from './rules/messages';
@@ -14,10 +14,11 @@ import { ArticleText } from './text/article-text';
 import type { RecurrenceIndex } from './corpus/line-frequency';
 import type { SiteChromeLookup } from './corpus/site-chrome-lookup';
 import { compileUserPhrases } from './rules/boilerplate/user-patterns';
+import { findArticleZone } from './rules/boilerplate/article-zone';
 import { AnalysisCancelled, neverCancelled, silentLogger, type CancellationCheck, type Finding, type Locale, type Logger, type Severity, type Span, type Tier } from './types';
 
-/** How many lines the slow phases handle between two yields. */
-const LINES_PER_STEP = 20_000;
+/** How many lines the slow phases handle between two yields: a few milliseconds' work on long lines. */
+const LINES_PER_STEP = 2_000;
 
 /** Everything analysis depends on besides the text. */
 export interface AnalysisOptions {
@@ -57,9 +58,13 @@ export interface Analysis {
 /**
  * Analyses a document in steps, yielding the name of each finished step so an adapter can interleave other work
  * and stop when the result is no longer wanted. Never throws on any text; a failing rule is logged and skipped.
+ * `previous`, the text of an earlier version of the same document (an earlier analysis's `doc`), only saves work:
+ * its unchanged lines are not split again, and the per-line memos find them at once; the result is the same.
  */
-export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger): Generator<string, Analysis> {
-  const doc = new ArticleText(text);
+export function* analyzeSteps(
+  text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger, previous?: ArticleText,
+): Generator<string, Analysis> {
+  const doc = new ArticleText(text, previous);
   yield 'text';
   const user = compileUserPhrases(options.extraPhrases);
   const ctx: RuleContext = {
@@ -71,6 +76,9 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     ...(options.siteChrome ? { siteChrome: options.siteChrome } : {}),
     isCancelled: () => cancel.isCancelled(),
   };
+  // Several rules read where the article is; found once per document, as a step of its own.
+  findArticleZone(doc);
+  yield 'article zone';
   const findings: Finding[] = [];
   for (const rule of RULES) {
     runRule(rule, options, findings, logger, () => rule.check(ctx));
@@ -78,7 +86,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     yield rule.id;
   }
   dropFindingsInsideCertainBlocks(findings);
-  const debrisLines = new Set(findings.filter((f) => f.tier !== 'weak').map((f) => doc.lines.lineAt(f.span.start)));
+  const debrisLines = debrisLinesOf(doc, findings);
   const article = findArticleFacts(doc, (line) => debrisLines.has(line));
   yield 'article facts';
   const mentions: Mention[] = [];
@@ -87,7 +95,7 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
     if (cancel.isCancelled()) throw new AnalysisCancelled();
     yield `references from line ${from}`;
   }
-  const references = resolveMentions(mentions, {
+  const references = yield* resolveMentionsSteps(mentions, {
     catalog: options.catalog,
     ...(article.province ? { province: article.province } : {}),
     ...(article.date ? { articleDate: article.date } : {}),
@@ -99,15 +107,40 @@ export function* analyzeSteps(text: string, options: AnalysisOptions, cancel: Ca
   if (cancel.isCancelled()) throw new AnalysisCancelled();
   yield 'resolution';
   const years = yearContextOf(doc, references, article, options.years);
+  const meetings = yield* meetingSteps(doc, debrisLines, article, years, options, cancel);
+  yield 'meetings';
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { doc, findings, article, references, meetings, years };
+}
+
+/**
+ * The analysis `analyze(text, options)` gives, from the one made of the same text with the same options but no year
+ * hints: only the year context and the meetings read the hints, so rules, facts and references are kept as they are.
+ */
+export function addYearHints(unhinted: Analysis, options: AnalysisOptions): Analysis {
+  const { doc, article } = unhinted;
+  const years = withYearHints(unhinted.years, options.years);
+  const ruleFindings = unhinted.findings.filter((f) => !REFERENCE_RULE_IDS.has(f.ruleId));
+  const steps = meetingSteps(doc, debrisLinesOf(doc, ruleFindings), article, years, options, neverCancelled);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return { ...unhinted, years, meetings: next.value };
+}
+
+const REFERENCE_RULE_IDS: ReadonlySet<string> = new Set(REFERENCE_RULES.map((r) => r.id));
+
+/** The lines a rule's finding above weak marks as page debris: facts and meetings are not read there. */
+function debrisLinesOf(doc: ArticleText, ruleFindings: readonly Finding[]): ReadonlySet<number> {
+  return new Set(ruleFindings.filter((f) => f.tier !== 'weak').map((f) => doc.lines.lineAt(f.span.start)));
+}
+
+function* meetingSteps(doc: ArticleText, debrisLines: ReadonlySet<number>, article: ArticleFacts, years: YearContext, options: AnalysisOptions, cancel: CancellationCheck): Generator<string, Meeting[]> {
   const sentences: Sentence[] = [];
   for (let from = 0; from < Math.min(doc.lineCount, MAX_MEETING_LINES); from += LINES_PER_STEP) {
     sentences.push(...splitSentences(doc, (line) => debrisLines.has(line), from, Math.min(from + LINES_PER_STEP, MAX_MEETING_LINES)));
     yield `sentences from line ${from}`;
   }
-  const meetings = yield* findMeetingsSteps(doc, sentences, { years, plenumYear: plenumYearFrom(options.catalog), ...(article.date ? { articleDate: article.date } : {}) }, cancel);
-  yield 'meetings';
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { doc, findings, article, references, meetings, years };
+  return yield* findMeetingsSteps(doc, sentences, { years, plenumYear: plenumYearFrom(options.catalog), ...(article.date ? { articleDate: article.date } : {}) }, cancel);
 }
 
 function familyOf(doc: ArticleText): { family?: 'party' | 'state' } {

@@ -7,7 +7,7 @@ import { fixAllEdits } from '../core/fix-all';
 import type { LineIndex } from '../core/text/line-index';
 import type { Edit, Finding, RelatedPlace, Severity, Span } from '../core/types';
 import { toUri } from '../node/corpus';
-import { ruleDocUrl } from '../node/workspace-files';
+import { ruleDocUrl } from '../node/rule-docs';
 import { DIAGNOSTIC_SOURCE, type MeetingSummary } from '../protocol';
 
 /** Core span → LSP range. */
@@ -57,6 +57,16 @@ export function toDiagnostic(lines: LineIndex, finding: Finding, index: number, 
     ...(finding.related && finding.related.length > 0 ? { relatedInformation: finding.related.map(toRelated) } : {}),
     data: { index, tier: finding.tier },
   };
+}
+
+/**
+ * Everything `toDiagnostic` puts in a finding's diagnostic except the finding's index: two findings with the same key
+ * give the same diagnostic.
+ */
+export function diagnosticKey(lines: LineIndex, finding: Finding): string {
+  const { start, end } = lines.toRange(finding.span);
+  const related = finding.related?.map((p) => `${p.path}\u0002${p.line}\u0002${p.message}`).join('\u0003') ?? '';
+  return `${finding.ruleId}\u0001${start.line}:${start.character}-${end.line}:${end.character}\u0001${finding.severity}\u0001${finding.tier}\u0001${finding.unnecessary === true}\u0001${finding.message}\u0001${related}`;
 }
 
 /** A meeting of the workspace as a workspace symbol. */

@@ -1,39 +1,41 @@
 import {
   CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type Connection, type InitializeParams, type InitializeResult,
+  type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type TextDocumentsConfiguration,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { catalogEntryPlace } from '../node/workspace-files';
-import { toPath, toUri } from '../node/corpus';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, MEETINGS_REQUEST, SITE_PROFILES_REQUEST, type MeetingSummary } from '../protocol';
-import { relativeTo } from '../node/site-profiles-store';
-import { toCodeActions } from './code-actions';
 import { COMMANDS } from './commands';
-import { runCommand } from './command-handlers';
-import { toLineLocation, toOffset } from './convert';
-import { toFoldingRanges } from './folding';
+import type * as Features from './features';
 import { guard } from './guard';
-import { toInlayHints } from './inlay-hints';
-import { toWorkspaceSymbols } from './meeting-index';
-import { referenceAt, toHover } from './hover';
-import { findAllReferences } from './references';
 import { toLogger } from './logger';
-import { toDocumentSymbols } from './symbols';
-import { ServerState } from './state';
-import { registerReport } from './report-service';
-import { trackingLineDeletions } from './curator';
+import type { ServerState } from './state';
+
+/** What the process that starts the server wants to hear about. */
+export interface StartHooks {
+  /** Called once, when the client has the `initialize` result and the state is built: the start-up code has all run. */
+  readonly afterInitialize?: () => void;
+}
 
 /** Wires every LSP feature to the connection and starts listening; `docsBase` is the URI of the rule pages. */
-export function startServer(connection: Connection, docsBase: string | undefined): void {
+export function startServer(connection: Connection, docsBase: string | undefined, hooks: StartHooks = {}): void {
   const logger = toLogger(connection);
+  // The feature modules (and with them the analysis core) are loaded after `initialize` is answered: a client
+  // sends `initialized` before any other message, and that is where the state is built.
+  let features: typeof Features | undefined;
+  const f = (): typeof Features => (features ??= require('./features') as typeof Features);
+  let initParams: InitializeParams | undefined;
   let state: ServerState | undefined;
-  let reports: ReturnType<typeof registerReport> | undefined;
+  let reports: ReturnType<typeof Features.registerReport> | undefined;
   // Each edit is looked at before it is applied, for lines the curator deletes by hand.
-  const documents = new TextDocuments(trackingLineDeletions((before, lines) => state?.curator.onDeleted(before, lines)));
+  let lineTracking: TextDocumentsConfiguration<TextDocument> | undefined;
+  const tracking = () => (lineTracking ??= f().trackingLineDeletions((before, lines) => state?.curator.onDeleted(before, lines)));
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => tracking().create(uri, languageId, version, content),
+    update: (doc, changes, version) => tracking().update(doc, changes, version),
+  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    state = new ServerState(connection, documents, logger, docsBase, params);
-    reports = registerReport(connection, logger, state);
+    initParams = params;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -52,8 +54,12 @@ export function startServer(connection: Connection, docsBase: string | undefined
   });
 
   connection.onInitialized(() => {
+    if (!initParams || state) return;
+    state = new (f().ServerState)(connection, documents, logger, docsBase, initParams);
+    reports = f().registerReport(connection, logger, state);
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vnCorpus' }).catch(() => undefined);
-    void state?.rebuildIndex();
+    void state.rebuildIndex();
+    hooks.afterInitialize?.();
   });
 
   const publishGuarded = guard(logger, 'publish', undefined, async (doc: TextDocument) => state?.publish(doc));
@@ -65,6 +71,7 @@ export function startServer(connection: Connection, docsBase: string | undefined
   documents.onDidChangeContent((e) => void publishGuarded(e.document));
   documents.onDidClose((e) => {
     state?.corpus.forget(e.document.uri);
+    state?.openDiagnostics.forget(e.document.uri);
     if (state?.workspace.covers(e.document.uri)) void state.workspace.publishOne(e.document.uri);
     else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -72,7 +79,7 @@ export function startServer(connection: Connection, docsBase: string | undefined
   connection.onDidChangeWatchedFiles(guard(logger, 'watchedFiles', undefined, async (params) => {
     if (!state) return;
     const projectChanged = params.changes.some((c) => c.uri.includes('/.vn-corpus/'));
-    const texts = params.changes.filter((c) => c.uri.startsWith('file:') && c.uri.toLowerCase().endsWith('.txt')).map((c) => toPath(c.uri));
+    const texts = params.changes.filter((c) => c.uri.startsWith('file:') && c.uri.toLowerCase().endsWith('.txt')).map((c) => f().toPath(c.uri));
     for (const file of texts) state.meetings.invalidate(file);
     if (projectChanged) state.store.clear();
     const indexChanged = texts.length > 0 && state.index !== undefined && state.index.applyChanges(texts, await state.indexScope());
@@ -93,50 +100,50 @@ export function startServer(connection: Connection, docsBase: string | undefined
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
     if (!analysis || !state) return null;
     const settings = await state.store.settingsFor(params.textDocument.uri);
-    return toHover(analysis, toOffset(analysis.doc.lines, params.position), state.locale, settings.hover.englishGloss);
+    return f().toHover(analysis, f().toOffset(analysis.doc.lines, params.position), state.locale, settings.hover.englishGloss);
   }));
 
   connection.onDefinition(guard(logger, 'definition', null, async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
-    const found = analysis ? referenceAt(analysis, toOffset(analysis.doc.lines, params.position)) : undefined;
-    const place = found?.resolution.status === 'resolved' && found.resolution.entry ? catalogEntryPlace(found.resolution.entry) : undefined;
-    return place ? toLineLocation(toUri(place.file), place.line, place.character, place.length) : null;
+    const found = analysis ? f().referenceAt(analysis, f().toOffset(analysis.doc.lines, params.position)) : undefined;
+    const place = found?.resolution.status === 'resolved' && found.resolution.entry ? f().catalogEntryPlace(found.resolution.entry) : undefined;
+    return place ? f().toLineLocation(f().toUri(place.file), place.line, place.character, place.length) : null;
   }));
 
-  connection.onReferences(guard(logger, 'references', [], async (params, token) => (state ? findAllReferences(state, params, token) : [])));
+  connection.onReferences(guard(logger, 'references', [], async (params, token) => (state ? f().findAllReferences(state, params, token) : [])));
 
   connection.onDocumentSymbol(guard(logger, 'documentSymbol', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
-    return analysis && state ? toDocumentSymbols(analysis, state.locale) : [];
+    return analysis && state ? f().toDocumentSymbols(analysis, state.locale) : [];
   }));
 
   connection.onFoldingRanges(guard(logger, 'foldingRange', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
-    return analysis ? toFoldingRanges(analysis) : [];
+    return analysis ? f().toFoldingRanges(analysis) : [];
   }));
 
   connection.onCodeAction(guard(logger, 'codeAction', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
-    return analysis && state ? toCodeActions(analysis, params, state.locale, docsBase, state.root !== undefined) : [];
+    return analysis && state ? f().toCodeActions(analysis, params, state.locale, docsBase, state.root !== undefined) : [];
   }));
 
   connection.languages.inlayHint.on(guard(logger, 'inlayHint', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
     if (!analysis || !state || !(await state.store.settingsFor(params.textDocument.uri)).inlayHints.dates) return [];
-    return toInlayHints(analysis, params.range, state.locale);
+    return f().toInlayHints(analysis, params.range, state.locale);
   }));
 
   const allMeetings = async (isCancelled: () => boolean): Promise<MeetingSummary[]> => (state ? state.meetings.all(isCancelled) : []);
   connection.onWorkspaceSymbol(guard(logger, 'workspaceSymbol', [], async (params, token) =>
-    toWorkspaceSymbols(await allMeetings(() => token.isCancellationRequested), params.query)));
+    f().toWorkspaceSymbols(await allMeetings(() => token.isCancellationRequested), params.query)));
   connection.onRequest(MEETINGS_REQUEST, guard(logger, 'meetings', [], async (_params: unknown, token: CancellationToken) => allMeetings(() => token.isCancellationRequested)));
 
   connection.onRequest(SITE_PROFILES_REQUEST, guard(logger, 'siteProfiles', null, async () => {
-    const text = await state?.sites.listing(state.locale, relativeTo(state.root));
+    const text = await state?.sites.listing(state.locale, f().relativeTo(state.root));
     return text === undefined ? null : { text };
   }));
 
-  connection.onExecuteCommand(guard(logger, 'executeCommand', null, async (params) => (state ? runCommand(state, params) : null)));
+  connection.onExecuteCommand(guard(logger, 'executeCommand', null, async (params) => (state ? f().runCommand(state, params) : null)));
 
   documents.listen(connection);
   connection.listen();

@@ -5,7 +5,7 @@ import type { Locale, Logger } from '../core/types';
 import { folderOf, isArticleFile, type ArticleScope } from '../node/article-scope';
 import { Corpus, toPath, toUri } from '../node/corpus';
 import { defaultCacheFile } from '../node/corpus-index';
-import { toDiagnostics } from './diagnostics';
+import { OpenDiagnostics } from './diagnostics';
 import { guard } from './guard';
 import { MeetingIndex } from './meeting-index';
 import { SettingsStore } from './settings-store';
@@ -38,6 +38,8 @@ export class ServerState {
   readonly sites: SiteProfileCache;
   /** Offers to remove a hand-deleted line from the other corpus files. */
   readonly curator: CuratorOffers;
+  /** The open documents' diagnostics, as last converted and sent. */
+  readonly openDiagnostics: OpenDiagnostics;
   /** Folders of documents opened as articles outside the configured scope; their `.txt` files are indexed too. */
   private readonly articleFolders = new Set<string>();
 
@@ -49,6 +51,7 @@ export class ServerState {
     params: InitializeParams,
   ) {
     this.locale = toLocale(params.locale);
+    this.openDiagnostics = new OpenDiagnostics(docsBase);
     const init = (params.initializationOptions ?? {}) as InitOptions;
     const trusted = init.trusted !== false;
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -86,13 +89,16 @@ export class ServerState {
   /**
    * Analyses an open document in the background and pushes its diagnostics, unless a newer version or generation
    * came meanwhile: the publish that generation started sends instead, so stale findings never arrive last.
+   * A republish of the same version with the same diagnostics sends nothing.
    */
   async publish(doc: TextDocument): Promise<void> {
     const analysis = await this.corpus.analysisOnce(doc);
     if (!analysis || this.documents.get(doc.uri)?.version !== doc.version) return;
-    const diagnostics = await toDiagnostics(analysis, this.docsBase);
+    const converted = await this.openDiagnostics.convert(doc.uri, analysis);
     if (this.documents.get(doc.uri)?.version !== doc.version || this.corpus.cached(doc) !== analysis) return;
-    await this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    if (!this.openDiagnostics.changedSince(doc.uri, doc.version, converted)) return;
+    this.openDiagnostics.noteSent(doc.uri, doc.version, converted);
+    await this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [...converted.diagnostics] });
   }
 
   /** Re-analyses and republishes every open document, and the closed files when the scope is `workspace`. */

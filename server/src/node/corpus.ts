@@ -1,6 +1,8 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyzeSteps, type Analysis, type AnalysisOptions } from '../core/analyze';
+import { addYearHints, analyze, analyzeSteps, type Analysis, type AnalysisOptions } from '../core/analyze';
+import { withYearHints, type NeighbourHint } from '../core/dates/article-years';
 import type { LineFrequencyIndex, RecurrenceIndex } from '../core/corpus/line-frequency';
+import type { ArticleText } from '../core/text/article-text';
 import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
 import { buildIndex, updateIndexedFile, type IndexProgress } from './corpus-index';
 import { NeighbourYears } from './neighbour-years';
@@ -59,6 +61,21 @@ interface ClosedEntry {
   readonly analysis: Analysis;
 }
 
+/** A closed file analysed without year hints, for a neighbour's year, until its own analysis takes it. */
+interface Unhinted {
+  readonly stamp: string;
+  readonly generation: number;
+  /** The adapter's options it was made with. */
+  readonly base: AnalysisOptions;
+  readonly analysis: Analysis;
+  /** Whether a date's year asked for the neighbours' year, which this analysis did not have. */
+  readonly askedNeighbours: boolean;
+}
+
+/** How many neighbours' analyses (and of how many characters in all) wait for their own turn; a walk in folder order takes each soon after it is made. */
+const UNHINTED_KEPT = 16;
+const UNHINTED_CHARS = 8 * 1024 * 1024;
+
 interface Running {
   readonly version: number;
   readonly generation: number;
@@ -90,8 +107,11 @@ export class Corpus {
   private readonly kept = new Map<string, string>();
   private readonly cache = new Map<string, CacheEntry>();
   private readonly running = new Map<string, Running>();
+  /** The text of the last analysed version of each open document, whose unchanged lines the next analysis reuses. */
+  private readonly lastText = new Map<string, ArticleText>();
   private readonly neighbourYears = new NeighbourYears();
   private readonly closed = new Map<string, ClosedEntry>();
+  private readonly unhinted = new Map<string, Unhinted>();
   private generation = 0;
   private indexRun = 0;
 
@@ -152,11 +172,13 @@ export class Corpus {
     this.generation++;
     this.cache.clear();
     this.closed.clear();
+    this.unhinted.clear();
   }
 
   /** Forgets one open document (it was closed). */
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.lastText.delete(uri);
     const running = this.running.get(uri);
     if (running) running.job.cancelled = true;
     this.running.delete(uri);
@@ -222,13 +244,55 @@ export class Corpus {
     // Once per file read, so a long loop over the corpus never holds a server.
     await yieldToLoop();
     const generation = this.generation;
+    const base = await this.setup.optionsFor(uri);
+    const options = this.withCorpus(base, uri);
+    let made = stamp === undefined ? undefined : this.takeUnhinted(file, stamp, base);
+    if (!made) {
+      const read = this.readFile(file);
+      if ('problem' in read) return { file, uri, problem: read.problem };
+      made = this.analyzeUnhinted(read.text, base, file, stamp ?? '');
+    }
+    if (stamp !== undefined && generation === this.generation) this.neighbourYears.record(file, stamp, made.analysis);
+    // The hints change only the meetings whose dates asked for them (or the period narrowed): redone only then.
+    const analysis = made.askedNeighbours || options.years?.period ? addYearHints(made.analysis, options) : { ...made.analysis, years: withYearHints(made.analysis.years, options.years) };
+    if (stamp !== undefined && generation === this.generation && (this.setup.keepAnalyses ?? 0) > 0) this.remember(file, { stamp, generation, analysis });
+    return { file, uri, version: null, analysis };
+  }
+
+  /**
+   * A file's analysis with these adapter options and the corpus's, but no year hints; `analyze` with the hints
+   * gives the same rules, facts and references, so `addYearHints` finishes it into the file's own analysis.
+   */
+  private analyzeUnhinted(text: string, base: AnalysisOptions, file: string, stamp: string): Unhinted {
+    let askedNeighbours = false;
+    const years = { neighbours: () => { askedNeighbours = true; return undefined; } };
+    const analysis = analyze(text, { ...this.withCorpus(base, toUri(file)), years }, undefined, this.setup.logger ?? silentLogger);
+    return { stamp, generation: this.generation, base, analysis, askedNeighbours };
+  }
+
+  /** A neighbour's analysis without year hints, kept for its own analysis when that comes soon. */
+  private neighbourAnalysis(file: string, stamp: string, base: AnalysisOptions): Analysis | undefined {
     const read = this.readFile(file);
-    if ('problem' in read) return { file, uri, problem: read.problem };
-    const steps = analyzeSteps(read.text, await this.optionsFor(uri), undefined, this.setup.logger ?? silentLogger);
-    let next = steps.next();
-    while (!next.done) next = steps.next();
-    if (stamp !== undefined && generation === this.generation && (this.setup.keepAnalyses ?? 0) > 0) this.remember(file, { stamp, generation, analysis: next.value });
-    return { file, uri, version: null, analysis: next.value };
+    if ('problem' in read) return undefined;
+    const made = this.analyzeUnhinted(read.text, base, file, stamp);
+    this.unhinted.delete(file);
+    this.unhinted.set(file, made);
+    let chars = 0;
+    for (const kept of this.unhinted.values()) chars += kept.analysis.doc.text.length;
+    for (const [oldest, kept] of this.unhinted) {
+      if (this.unhinted.size <= UNHINTED_KEPT && chars <= UNHINTED_CHARS) break;
+      chars -= kept.analysis.doc.text.length;
+      this.unhinted.delete(oldest);
+    }
+    return made.analysis;
+  }
+
+  /** The neighbour's analysis made for this very file version, generation and adapter options, if one waits. */
+  private takeUnhinted(file: string, stamp: string, base: AnalysisOptions): Unhinted | undefined {
+    const made = this.unhinted.get(file);
+    if (!made) return undefined;
+    this.unhinted.delete(file);
+    return made.stamp === stamp && made.generation === this.generation && sameOptions(made.base, base) ? made : undefined;
   }
 
   private remember(file: string, entry: ClosedEntry): void {
@@ -274,10 +338,14 @@ export class Corpus {
    * written without a year, the year the neighbouring files of its folder agree on.
    */
   async optionsFor(uri: string): Promise<AnalysisOptions> {
-    const base = await this.setup.optionsFor(uri);
+    return this.withCorpus(await this.setup.optionsFor(uri), uri);
+  }
+
+  private withCorpus(base: AnalysisOptions, uri: string): AnalysisOptions {
     const path = toPath(uri);
     // Asked only when a date's year is not in the text: most documents never read their neighbours.
-    const years = uri.startsWith('file:') ? { years: { ...base.years, neighbours: () => this.neighbourYears.hintsFor(path, base) } } : {};
+    const neighbours = (): NeighbourHint | undefined => this.neighbourYears.hintsFor(path, (file, stamp) => this.neighbourAnalysis(file, stamp, base));
+    const years = uri.startsWith('file:') ? { years: { ...base.years, neighbours } } : {};
     const recurrence = this.index ?? this.setup.recurrence;
     return { ...base, ...(recurrence ? { recurrence } : {}), path, ...years };
   }
@@ -300,11 +368,12 @@ export class Corpus {
     try {
       const options = await this.optionsFor(doc.uri);
       if (cancel.isCancelled()) return undefined;
-      const steps = analyzeSteps(text, options, cancel, logger);
+      const steps = analyzeSteps(text, options, cancel, logger, this.lastText.get(doc.uri));
       for (;;) {
         const next = steps.next();
         if (next.done) {
           this.cache.set(doc.uri, { version, generation, analysis: next.value });
+          this.lastText.set(doc.uri, next.value.doc);
           return next.value;
         }
         await yieldToLoop();
@@ -315,4 +384,10 @@ export class Corpus {
       return undefined;
     }
   }
+}
+
+/** Whether two adapter options hold the very same values, so an analysis made with one stands for the other. */
+function sameOptions(a: AnalysisOptions, b: AnalysisOptions): boolean {
+  const keys = Object.keys(a) as (keyof AnalysisOptions)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }

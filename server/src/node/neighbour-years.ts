@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, type AnalysisOptions } from '../core/analyze';
+import type { Analysis } from '../core/analyze';
 import type { NeighbourHint } from '../core/dates/article-years';
 import type { YearEvidenceKind } from '../core/dates/year';
-import { readText } from './read-text';
+import { stampOf } from './read-text';
 
 /** Evidence a file's own text gives; a year found only from neighbours, the period or a bound does not vouch for another file. */
 const TEXTUAL: ReadonlySet<YearEvidenceKind> = new Set(['written', 'same-date', 'current-year', 'anniversary', 'meeting-name', 'session', 'plenum', 'weekday', 'announced']);
@@ -12,33 +12,40 @@ const SIDE = 4;
 /** Files larger than this are not read for a neighbour's year. */
 const MAX_BYTES = 2 * 1024 * 1024;
 
+/** A file's analysis without year hints (its neighbours' years would let one file's guess spread through the folder). */
+export type AnalyzeWithoutHints = (file: string, stamp: string) => Analysis | undefined;
+
 interface Known {
-  readonly mtimeMs: number;
+  readonly stamp: string;
   readonly year: number | undefined;
 }
 
+interface Listing {
+  readonly mtimeMs: number;
+  readonly names: readonly string[];
+}
+
+const NATURAL_ORDER = new Intl.Collator('en', { numeric: true });
+
 /**
  * The years that files next to each other in a corpus folder (scrapes are saved in order) fix from their own text,
- * cached by modification time, so a file whose text gives no year can take the one its neighbours agree on.
+ * kept until the file changes, so a file whose text gives no year can take the one its neighbours agree on.
  */
 export class NeighbourYears {
   private readonly known = new Map<string, Known>();
+  private readonly listings = new Map<string, Listing>();
 
   /** The year the nearest dated files before and after `file` in its folder agree on, with their names. */
-  hintsFor(file: string, options: AnalysisOptions): NeighbourHint | undefined {
-    let names: string[];
-    try {
-      names = fs.readdirSync(path.dirname(file)).filter((n) => n.endsWith('.txt')).sort(compareNames);
-    } catch {
-      return undefined;
-    }
-    const at = names.indexOf(path.basename(file));
-    if (at < 0) return undefined;
+  hintsFor(file: string, analyze: AnalyzeWithoutHints): NeighbourHint | undefined {
+    const folder = path.dirname(file);
+    const names = this.listing(folder);
+    const at = names?.indexOf(path.basename(file)) ?? -1;
+    if (!names || at < 0) return undefined;
     const dated: { year: number; name: string }[] = [];
     for (const step of [-1, 1]) {
       for (let i = at + step, n = 0; i >= 0 && i < names.length && n < SIDE; i += step, n++) {
         const name = names[i] as string;
-        const year = this.yearOf(path.join(path.dirname(file), name), options);
+        const year = this.yearOf(path.join(folder, name), analyze);
         if (year !== undefined) dated.push({ year, name });
       }
     }
@@ -48,33 +55,46 @@ export class NeighbourYears {
     return { year: first.year, files: dated.map((f) => f.name) };
   }
 
-  private yearOf(file: string, options: AnalysisOptions): number | undefined {
-    let mtimeMs: number;
+  /** Keeps the year that the analysis of a file without year hints fixes, so the file is not analysed again as a neighbour. */
+  record(file: string, stamp: string, unhinted: Analysis): void {
+    this.known.set(file, { stamp, year: textualYear(unhinted) });
+  }
+
+  /** The folder's `.txt` names in natural order, read again only when the folder changed. */
+  private listing(folder: string): readonly string[] | undefined {
+    try {
+      const mtimeMs = fs.statSync(folder).mtimeMs;
+      const kept = this.listings.get(folder);
+      if (kept && kept.mtimeMs === mtimeMs) return kept.names;
+      const names = fs.readdirSync(folder).filter((n) => n.endsWith('.txt')).sort(NATURAL_ORDER.compare);
+      this.listings.set(folder, { mtimeMs, names });
+      return names;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private yearOf(file: string, analyze: AnalyzeWithoutHints): number | undefined {
+    let stamp: string;
     try {
       const stat = fs.statSync(file);
       if (stat.size > MAX_BYTES) return undefined;
-      mtimeMs = stat.mtimeMs;
+      stamp = stampOf(stat);
     } catch {
       return undefined;
     }
     const cached = this.known.get(file);
-    if (cached && cached.mtimeMs === mtimeMs) return cached.year;
-    const read = readText(file);
-    let year: number | undefined;
-    if ('text' in read) {
-      // The neighbour's own text only: its neighbours' years would let one file's guess spread through the folder.
-      const analysis = analyze(read.text, { ...options, years: {} });
-      const date = analysis.meetings.find((m) => m.primary)?.date;
-      if (date?.iso && (!date.yearInferred || (date.evidence && TEXTUAL.has(date.evidence.kind)))) year = Number(date.iso.slice(0, 4));
-      // Without a dated meeting, the year the text states ("những tháng đầu năm 2017", a date line) or its session.
-      year ??= analysis.years.current[0]?.year ?? analysis.years.ranges.find((r) => r.from === r.to && /họp thứ/u.test(r.text))?.from;
-    }
-    this.known.set(file, { mtimeMs, year });
+    if (cached && cached.stamp === stamp) return cached.year;
+    const analysis = analyze(file, stamp);
+    const year = analysis ? textualYear(analysis) : undefined;
+    this.known.set(file, { stamp, year });
     return year;
   }
 }
 
-/** Names in natural order, so `baomoi_9.txt` comes before `baomoi_10.txt`. */
-function compareNames(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+/** The year a file's own text fixes: its primary meeting's, else the year it states ("những tháng đầu năm 2017", a date line) or its session. */
+function textualYear(analysis: Analysis): number | undefined {
+  const date = analysis.meetings.find((m) => m.primary)?.date;
+  if (date?.iso && (!date.yearInferred || (date.evidence && TEXTUAL.has(date.evidence.kind)))) return Number(date.iso.slice(0, 4));
+  return analysis.years.current[0]?.year ?? analysis.years.ranges.find((r) => r.from === r.to && /họp thứ/u.test(r.text))?.from;
 }

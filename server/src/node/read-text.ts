@@ -32,9 +32,13 @@ export function readText(file: string | URL): ReadResult {
 /** What tells whether a file changed (modification time and size), or undefined when it cannot be read. */
 export function fileStamp(file: string): string | undefined {
   try {
-    const stat = fs.statSync(file);
-    return `${stat.mtimeMs}:${stat.size}`;
+    return stampOf(fs.statSync(file));
   } catch {
     return undefined;
   }
+}
+
+/** The stamp of a file's stats, as `fileStamp` gives it. */
+export function stampOf(stat: fs.Stats): string {
+  return `${stat.mtimeMs}:${stat.size}`;
 }

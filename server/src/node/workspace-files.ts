@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Catalog, parseCatalog, parsePackIndex, type CatalogEntry, type CatalogProblem, type PackSource } from '../core/references/catalog';
 import { defaultSettings, parseSettings, type Settings, type SettingProblem } from '../core/settings';
 import { toLineKey } from '../core/text/article-text';
@@ -29,18 +28,6 @@ export function readProjectConfig(root: string | undefined): { settings: Setting
 export function builtInCatalogDir(): string {
   const candidates = [path.join(__dirname, '..', 'server', 'data', 'catalog'), path.join(__dirname, '..', '..', '..', 'data', 'catalog'), path.join(__dirname, '..', '..', 'data', 'catalog')];
   return candidates.find((dir) => fs.existsSync(dir)) ?? candidates[0] ?? '';
-}
-
-/** The URI of the folder of rule pages (`docs/rules/`) next to the bundle or the compiled sources, when it is there. */
-export function rulesDocsBase(): string | undefined {
-  const candidates = [path.join(__dirname, '..', 'docs', 'rules'), path.join(__dirname, '..', '..', '..', '..', 'docs', 'rules'), path.join(__dirname, '..', '..', '..', 'docs', 'rules')];
-  const dir = candidates.find((d) => fs.existsSync(path.join(d, 'boilerplate-footer.md')));
-  return dir ? pathToFileURL(dir).toString() : undefined;
-}
-
-/** The page documenting a rule, under the rule pages' folder. */
-export function ruleDocUrl(docsBase: string | undefined, ruleId: string): string | undefined {
-  return docsBase ? `${docsBase}/${ruleId.replace('/', '-')}.md` : undefined;
 }
 
 /** Loads the built-in catalogs, the workspace's `.vn-corpus/catalog.json` and the listed extra files. */

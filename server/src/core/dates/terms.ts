@@ -21,24 +21,26 @@ const TERM_YEARS = /nhiệm kỳ\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(
 /** The ranges of years that terms written in a folded line bound: "khóa XII" of the Central Committee, "Quốc hội khóa 14", "nhiệm kỳ 2015-2020". */
 export function findTermRanges(folded: string): YearRange[] {
   const out: YearRange[] = [];
-  for (const m of folded.matchAll(PARTY_TERM)) {
+  // Every term but "nhiệm kỳ 2015-2020" is written with "khóa": the regexes run only where their word is.
+  const khoa = folded.includes('khóa') || folded.includes('khoá');
+  if (khoa) for (const m of folded.matchAll(PARTY_TERM)) {
     const n = toOrdinal(m[1] ?? '');
     const from = n === undefined ? undefined : PARTY_CONGRESS_YEARS[n];
     const to = n === undefined ? undefined : PARTY_CONGRESS_YEARS[n + 1];
     if (from !== undefined && to !== undefined) out.push({ from, to, text: m[0].trim() });
   }
-  for (const m of folded.matchAll(ASSEMBLY_TERM)) {
+  if (khoa) for (const m of folded.matchAll(ASSEMBLY_TERM)) {
     const n = toOrdinal(m[1] ?? '');
     const term = n === undefined ? undefined : ASSEMBLY_TERMS[n];
     if (term) out.push({ from: term[0], to: term[1], text: m[0].trim() });
   }
-  for (const m of folded.matchAll(SESSION)) {
+  if (khoa) for (const m of folded.matchAll(SESSION)) {
     const n = Number(m[1]) || SESSION_WORDS[m[1] ?? ''] || 0;
     const k = toOrdinal(m[2] ?? '');
     const term = k === undefined ? undefined : ASSEMBLY_TERMS[k];
     if (term && n >= 1 && n <= 10) out.push({ from: term[0] + Math.floor(n / 2), to: term[0] + Math.floor(n / 2), text: m[0].trim() });
   }
-  for (const m of folded.matchAll(TERM_YEARS)) {
+  if (folded.includes('nhiệm kỳ')) for (const m of folded.matchAll(TERM_YEARS)) {
     const from = Number(m[1]);
     const to = Number(m[2]);
     if (from <= to && to - from <= 10) out.push({ from, to, text: m[0].trim() });

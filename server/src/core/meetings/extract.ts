@@ -3,14 +3,15 @@ import type { DatePhrase } from '../dates/phrases';
 import { findDatePhrases } from '../dates/phrases';
 import { yearFloor, type YearContext } from '../dates/year';
 import type { ArticleText } from '../text/article-text';
-import type { CancellationCheck } from '../types';
+import { LineMemo } from '../text/memo';
+import type { CancellationCheck, Span } from '../types';
 import { toMeetingDate, type PlenumYear } from './dates';
-import { findDatedAside, findDatedIntroduction, findVerbIntroductions, type Introduction } from './find';
+import { introductionsOf, type Introduction } from './find';
 import { choosePrimary, mergeRepeats } from './primary';
 import { findAttendance, findChair, findHosts, findOrganizer } from './roles';
 import { toOriginalSpan, type Sentence } from './sentences';
 import { endOfTitle, findPlace } from './title';
-import type { Meeting, MeetingDate, MeetingStatus } from './types';
+import type { Meeting, MeetingDate, MeetingStatus, Participant } from './types';
 
 export type { Meeting, MeetingDate, MeetingStatus, Participant } from './types';
 
@@ -32,7 +33,9 @@ export const LEAD_SENTENCES = 10;
 const CHAIR_SENTENCES = 12;
 /** Who directed and attended is told in the body: this many sentences from the meeting at most. */
 const ROLE_SENTENCES = 300;
-const SENTENCES_PER_STEP = 20_000;
+/** Between two yields, extraction reads this many sentences or builds this many meetings, whichever comes first. */
+const SENTENCES_PER_STEP = 2_000;
+const MEETINGS_PER_STEP = 150;
 
 const PLANNED = /(?:sẽ|dự kiến|chuẩn bị|kế hoạch)\s+(?:\p{L}+\s+){0,3}$|tham mưu[^.]{0,160}$/iu;
 
@@ -41,21 +44,28 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentenc
   const meetings: Meeting[] = [];
   const sentenceOf: number[] = [];
   const floor = yearFloor(context.years);
+  let sliceStart = { sentence: 0, meetings: 0 };
   for (let i = 0; i < sentences.length; i++) {
     if ((i & 1023) === 1023 && cancel.isCancelled()) return meetings;
-    if (i % SENTENCES_PER_STEP === SENTENCES_PER_STEP - 1) yield `meetings to sentence ${i + 1}`;
+    if (i - sliceStart.sentence >= SENTENCES_PER_STEP || meetings.length - sliceStart.meetings >= MEETINGS_PER_STEP) {
+      yield `meetings to sentence ${i}`;
+      sliceStart = { sentence: i, meetings: meetings.length };
+    }
     const sentence = sentences[i];
     if (!sentence) continue;
-    const intros: Introduction[] = findVerbIntroductions(sentence);
+    const found = introductionsOf(sentence);
+    const intros: Introduction[] = [...found.verb];
     // A dated lead sentence reports a meeting even without "tổ chức": "Sáng 21/6, kỳ họp thứ 3 … đã họp phiên bế mạc".
-    const dated = intros.length > 0 ? undefined : i < LEAD_SENTENCES ? findDatedIntroduction(sentence) : findDatedAside(sentence);
+    const dated = intros.length > 0 ? undefined : i < LEAD_SENTENCES ? found.dated() : found.datedAside();
     if (dated) intros.push(dated);
     for (const intro of intros) {
       meetings.push(recalled(toMeeting(doc, sentence, intro, context, meetings[meetings.length - 1]), floor));
       sentenceOf.push(i);
     }
   }
+  yield 'meetings found';
   const { kept, indexes } = mergeRepeats(meetings, sentenceOf);
+  yield 'repeats merged';
   const primary = choosePrimary(kept, indexes, LEAD_SENTENCES);
   yearsOfUndated(kept, indexes, sentences, primary);
   if (primary === undefined) return kept;
@@ -73,14 +83,73 @@ function recalled(m: Meeting, floor: number | undefined): Meeting {
   return floor !== undefined && year !== undefined && year < floor && m.status === 'reported' ? { ...m, status: 'mentioned' } : m;
 }
 
+/** What a sentence says of a meeting by itself: all but its date, with spans in its line (the line starting at 0). */
+interface LocalMeeting {
+  readonly kind: string;
+  readonly title: string;
+  readonly span: Span;
+  readonly sentence: Span;
+  readonly status: MeetingStatus;
+  readonly organizer?: Participant;
+  readonly chair?: Participant;
+  readonly place?: Participant;
+  readonly hosts?: Participant;
+  /** The date phrase that dates the meeting, and the meeting's name, lower case, for reading the date in context. */
+  readonly phrase?: DatePhrase;
+  readonly name: string;
+  /** The year its name gives ("năm 2020"), used when it has no date. */
+  readonly nameYear?: number;
+}
+
+/** Each line's meetings as its sentences tell them, by sentence and introduction; the same line reads the same. */
+const localMeetings = new LineMemo(() => new Map<string, LocalMeeting>(), 50_000);
+
 function toMeeting(doc: ArticleText, sentence: Sentence, intro: Introduction, context: MeetingContext, previous: Meeting | undefined): Meeting {
+  const byIntro = localMeetings.get(sentence.view.original);
+  const key = `${sentence.start} ${intro.via} ${intro.at} ${intro.verbAt} ${intro.kind} ${intro.date?.start ?? ''}`;
+  let local = byIntro.get(key);
+  if (!local) {
+    local = toLocalMeeting(doc, { ...sentence, lineStart: 0 }, intro);
+    byIntro.set(key, local);
+  }
+  const date = local.phrase ? dateOf(doc, sentence, local.phrase, local.name, context, previous) : undefined;
+  const year = date ? undefined : local.nameYear;
+  const shift = sentence.lineStart;
+  return {
+    kind: local.kind, title: local.title, span: shifted(local.span, shift),
+    sentence: shifted(local.sentence, shift),
+    line: sentence.line,
+    ...(date ? { date } : {}),
+    ...(year !== undefined ? { year } : {}),
+    status: local.status, primary: false,
+    ...(local.organizer ? { organizer: shiftedParticipant(local.organizer, shift) } : {}),
+    ...(local.chair ? { chair: shiftedParticipant(local.chair, shift) } : {}),
+    ...(local.place ? { place: shiftedParticipant(local.place, shift) } : {}),
+    ...(local.hosts ? { hosts: shiftedParticipant(local.hosts, shift) } : {}),
+    directedBy: [], attendees: [],
+  };
+}
+
+function shifted(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+function shiftedParticipant(p: Participant, by: number): Participant {
+  return { name: p.name, span: shifted(p.span, by) };
+}
+
+/**
+ * The meeting a sentence introduces, from the sentence alone; `sentence.lineStart` is 0, so spans are in its line
+ * (the finders map spans through the sentence only, never through the document).
+ */
+function toLocalMeeting(doc: ArticleText, sentence: Sentence, intro: Introduction): LocalMeeting {
+  const line = sentence.view.original;
   const text = sentence.text;
   const titleEnd = endOfTitle(text, intro.at);
   const span = toOriginalSpan(doc, sentence, intro.at, titleEnd);
-  const title = doc.text.slice(span.start, span.end).trim().replace(/[,;:]$/u, '');
+  const title = line.slice(span.start, span.end).trim().replace(/[,;:]$/u, '');
   const name = text.slice(intro.at, titleEnd).toLowerCase();
   const phrase = intro.date ?? ownDate(text.toLowerCase(), intro, titleEnd);
-  const date = phrase ? dateOf(doc, sentence, phrase, name, context, previous) : undefined;
   const before = text.slice(0, intro.verbAt);
   // "Quốc hội sẽ họp phiên bế mạc": the future marker sits between the subject and the verb.
   // A sentence that names a meeting without a verb of its own announces it when it speaks in the future:
@@ -96,19 +165,15 @@ function toMeeting(doc: ArticleText, sentence: Sentence, intro: Introduction, co
   const chair = /chủ trì(?:\s+(?:buổi|cuộc))?$/iu.test(text.slice(0, intro.at).trimEnd()) ? findChair(doc, [sentence]) : undefined;
   const place = findPlace(doc, sentence, Math.min(intro.at, phrase?.end ?? intro.at));
   const hosts = intro.via === 'visit' ? findHosts(doc, sentence, intro.at) : undefined;
-  const year = date ? undefined : /năm\s+((?:19|20)\d{2})/u.exec(name)?.[1];
+  const nameYear = /năm\s+((?:19|20)\d{2})/u.exec(name)?.[1];
   return {
-    kind: intro.kind, title, span,
-    sentence: toOriginalSpan(doc, sentence, 0, text.length),
-    line: sentence.line,
-    ...(date ? { date } : {}),
-    ...(year !== undefined ? { year: Number(year) } : {}),
-    status, primary: false,
+    kind: intro.kind, title, span, sentence: toOriginalSpan(doc, sentence, 0, text.length), status, name,
+    ...(phrase ? { phrase } : {}),
+    ...(nameYear !== undefined ? { nameYear: Number(nameYear) } : {}),
     ...(organizer ? { organizer } : {}),
     ...(chair ? { chair } : {}),
     ...(place ? { place } : {}),
     ...(hosts ? { hosts } : {}),
-    directedBy: [], attendees: [],
   };
 }
 

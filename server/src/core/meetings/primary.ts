@@ -7,15 +7,24 @@ import type { Meeting } from './types';
  */
 export function mergeRepeats(meetings: readonly Meeting[], sentenceOf: readonly number[]): { kept: Meeting[]; indexes: number[] } {
   const kept: Meeting[] = [];
+  const keptWords: ReadonlySet<string>[] = [];
   const indexes: number[] = [];
+  // Only meetings of the same kind repeat each other: each kind's kept meetings, in order.
+  const byKind = new Map<string, number[]>();
   meetings.forEach((m, i) => {
-    const same = kept.findIndex((k) => isRepeat(k, m));
+    const words = nameWords(m);
+    const sameKind = byKind.get(m.kind) ?? [];
+    const same = sameKind.find((j) => isRepeat(kept[j] as Meeting, m, keptWords[j] ?? new Set(), words)) ?? -1;
     const first = kept[same];
     if (!first) {
+      sameKind.push(kept.length);
+      byKind.set(m.kind, sameKind);
       kept.push(m);
+      keptWords.push(words);
       indexes.push(sentenceOf[i] ?? 0);
       return;
     }
+    // The merged meeting keeps the first one's title, hence its name words.
     kept[same] = {
       ...first,
       ...(first.date ? {} : m.date ? { date: m.date } : {}),
@@ -28,13 +37,11 @@ export function mergeRepeats(meetings: readonly Meeting[], sentenceOf: readonly 
   return { kept, indexes };
 }
 
-function isRepeat(a: Meeting, b: Meeting): boolean {
+function isRepeat(a: Meeting, b: Meeting, x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
   if (a.kind !== b.kind) return false;
   if (a.date && b.date) return a.date.day === b.date.day && a.date.month === b.date.month;
   // Told twice, a meeting keeps most of its name: "cuộc họp về sửa đổi, bổ sung dự thảo Luật Du lịch" and
   // "cuộc họp góp ý, bổ sung dự thảo Luật Du lịch".
-  const x = nameWords(a);
-  const y = nameWords(b);
   if (x.size < 3 || y.size < 3) return false;
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;

@@ -1,4 +1,5 @@
 import type { ArticleText } from '../text/article-text';
+import { LETTER_OR_MARK_BEFORE, matchesNotAfter } from '../text/match-after';
 import { findOrganizations, readOrganization } from './organizations';
 import { personLabel, readPerson, readPersonBefore } from './people';
 import type { Sentence } from './sentences';
@@ -48,7 +49,8 @@ function withPartner(text: string, end: number, verbAt: number): number {
   return other ? other.end : end;
 }
 
-const CHAIR_VERB = /(?<![\p{L}\p{M}])(?:chủ trì|điều hành)(?![\p{L}\p{M}])/giu;
+// No letter before it: checked by `matchesNotAfter`, much faster than a leading lookbehind.
+const CHAIR_VERB = /(?:chủ trì|điều hành)(?![\p{L}\p{M}])/giu;
 const TITLE_FIRST = /(?:^|[\s,(])((?:Phó\s+)?(?:Tổng Bí thư|Chủ tịch|Bí thư|Thủ tướng|Bộ trưởng|Thứ trưởng|Trưởng [Bb]an|Giám đốc|Ủy viên|Tổng Thư ký|Chủ nhiệm|Trưởng [Đđ]oàn|Thống đốc)(?:\s+[^\s,.;]+){0,12}?\s+\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,3})\s*(?:,|[.;]?$|\s+(?:đã|cùng|và|chủ trì|điều hành|phát biểu)(?![\p{L}\p{M}]))/u;
 
 /**
@@ -66,7 +68,7 @@ export function findChair(doc: ArticleText, sentences: readonly Sentence[], kind
       const person = titledPerson(text, from, text.length) ?? (read ? { start: read.start, end: read.end, label: personLabel(read) } : undefined);
       if (person) return toParticipant(doc, sentence, person.start, person.end, person.label);
     }
-    for (const m of text.matchAll(CHAIR_VERB)) {
+    for (const m of matchesNotAfter(text, CHAIR_VERB, LETTER_OR_MARK_BEFORE)) {
       const verbAt = m.index ?? 0;
       if (i >= near && !backReference(text.slice(verbAt + m[0].length), kind)) continue;
       const person = chairBefore(text, verbAt);

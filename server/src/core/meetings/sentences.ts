@@ -1,5 +1,5 @@
 import type { ArticleText } from '../text/article-text';
-import { LineMemo } from '../text/memo';
+import { intern, LineMemo } from '../text/memo';
 import { NormalizedText } from '../text/normalized-text';
 import type { Span } from '../types';
 
@@ -74,7 +74,8 @@ function pushSentence(out: { start: number; end: number; text: string }[], text:
   const raw = text.slice(from, to);
   const lead = raw.length - raw.trimStart().length;
   const body = raw.trim();
-  if (body.length > 1) out.push({ start: from + lead, end: from + lead + body.length, text: body });
+  // A shared copy (`intern`): the memos keyed by sentence text find it by identity.
+  if (body.length > 1) out.push({ start: from + lead, end: from + lead + body.length, text: intern(body) });
 }
 
 /** Maps a span inside a sentence (sentence-relative offsets) to the document. */

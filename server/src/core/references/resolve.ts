@@ -83,8 +83,25 @@ function gather(mentions: readonly Mention[]): Map<string, ArticleFacts> {
 
 /** Resolves every mention; a short form ("Chỉ thị 05") uses what the whole article says about that number. */
 export function resolveMentions(mentions: readonly Mention[], ctx: ResolveContext): ResolvedMention[] {
+  const steps = resolveMentionsSteps(mentions, ctx);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** How many mentions `resolveMentionsSteps` resolves between two yields. */
+const MENTIONS_PER_STEP = 500;
+
+/** `resolveMentions` in slices, yielding between them so a document with thousands of mentions does not hold the caller. */
+export function* resolveMentionsSteps(mentions: readonly Mention[], ctx: ResolveContext): Generator<string, ResolvedMention[]> {
   const facts = gather(mentions);
-  return mentions.map((mention) => ({ mention, resolution: resolveMention(mention, ctx, facts) }));
+  const resolved: ResolvedMention[] = [];
+  for (const mention of mentions) {
+    if (resolved.length > 0 && resolved.length % MENTIONS_PER_STEP === 0) yield `resolution to mention ${resolved.length}`;
+    resolved.push({ mention, resolution: resolveMention(mention, ctx, facts) });
+  }
+  return resolved;
 }
 
 /** Resolves one mention against the catalog and the article. */

@@ -1,19 +1,36 @@
-import { LineIndex, type LineInfo } from './line-index';
-import { LineMemo } from './memo';
+import { LineIndex, type LineInfo, type UnchangedLines } from './line-index';
+import { intern, LineMemo } from './memo';
 import { fold } from './normalized-text';
 
 const BULLETS = /^[\s\u00a0•·\-–*+>|]+/u;
 const SPACES = /[\s\u00a0\u200b\u200c\u200d\ufeff]+/gu;
 
-/** The document text with its lines and line keys, shared by every rule; per-line work is memoised by line text. */
+/**
+ * The document text with its lines and line keys, shared by every rule; per-line work is memoised by line text.
+ * Built from an earlier version of the same document, it scans only the lines the edit touched and keeps the
+ * others' line strings and keys, so the memos find them without hashing the whole text again.
+ */
 export class ArticleText {
   readonly lines: LineIndex;
 
-  private readonly keys = new Map<number, string>();
+  private readonly keys: (string | undefined)[] = [];
   private readonly texts: (string | undefined)[] = [];
 
-  constructor(readonly text: string) {
-    this.lines = new LineIndex(text);
+  constructor(readonly text: string, previous?: ArticleText) {
+    if (!previous) {
+      this.lines = new LineIndex(text);
+      return;
+    }
+    const unchanged = unchangedLines(previous, text);
+    this.lines = new LineIndex(text, previous.lines, unchanged);
+    const shift = this.lines.lineCount - previous.lineCount;
+    for (let line = 0; line < unchanged.before; line++) this.reuse(previous, line, line);
+    for (let line = previous.lineCount - unchanged.after; line < previous.lineCount; line++) this.reuse(previous, line, line + shift);
+  }
+
+  private reuse(previous: ArticleText, from: number, to: number): void {
+    this.texts[to] = previous.texts[from];
+    this.keys[to] = previous.keys[from];
   }
 
   /** Number of lines. */
@@ -28,10 +45,11 @@ export class ArticleText {
 
   /** Raw text of a line. */
   lineText(index: number): string {
-    // One string per line, shared by every memo: the engine hashes a string once, not once per lookup.
+    // One string per line, the copy the memos key on (`intern`): a lookup finds it by identity, and a later version
+    // that keeps the line does not keep this whole text alive.
     let text = this.texts[index];
     if (text === undefined) {
-      text = this.lines.lineText(index);
+      text = intern(this.lines.lineText(index));
       this.texts[index] = text;
     }
     return text;
@@ -39,10 +57,10 @@ export class ArticleText {
 
   /** The line as matching sees it: folded, bullets dropped, whitespace collapsed and trimmed. */
   lineKey(index: number): string {
-    let key = this.keys.get(index);
+    let key = this.keys[index];
     if (key === undefined) {
       key = toLineKey(this.lineText(index));
-      this.keys.set(index, key);
+      this.keys[index] = key;
     }
     return key;
   }
@@ -58,7 +76,54 @@ export class ArticleText {
   }
 }
 
-const lineKeys = new LineMemo((line: string) => fold(line).replace(SPACES, ' ').replace(BULLETS, '').trim());
+/**
+ * How many lines at the start and at the end of `text` are the lines of `previous`, with the same line breaks:
+ * those before the first character that differs, and those after the last one (the break before them included).
+ */
+function unchangedLines(previous: ArticleText, text: string): UnchangedLines {
+  const old = previous.text;
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  if (prefix === old.length && prefix === text.length) return { before: previous.lineCount - 1, after: 1 };
+  // The line holding the character before the first difference may have lost or gained its break.
+  const before = prefix === 0 ? 0 : previous.lines.lineAt(prefix - 1);
+  // A line after the last difference is kept when the break before it is unchanged too.
+  const firstAfter = previous.lines.lineAt(old.length - suffix) + 1;
+  return { before, after: Math.max(0, previous.lineCount - firstAfter) };
+}
+
+/** Characters compared at once while looking for the first difference; narrowed down by halves once found. */
+const CHUNK = 1 << 15;
+
+/** The length of the longest common prefix of two strings. */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  let step = CHUNK;
+  while (at < max) {
+    const n = Math.min(step, max - at);
+    if (a.slice(at, at + n) === b.slice(at, at + n)) at += n;
+    else if (n === 1) return at;
+    else step = n >> 1;
+  }
+  return at;
+}
+
+/** The length of the longest common suffix of two strings, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let length = 0;
+  let step = CHUNK;
+  while (length < max) {
+    const n = Math.min(step, max - length);
+    if (a.slice(a.length - length - n, a.length - length) === b.slice(b.length - length - n, b.length - length)) length += n;
+    else if (n === 1) return length;
+    else step = n >> 1;
+  }
+  return length;
+}
+
+// Keys are shared copies too: the memos keyed by line keys then find them by identity.
+const lineKeys = new LineMemo((line: string) => intern(fold(line).replace(SPACES, ' ').replace(BULLETS, '').trim()));
 
 /** Folds a line for matching: NFC, lower case, leading bullets dropped, whitespace collapsed. */
 export function toLineKey(line: string): string {

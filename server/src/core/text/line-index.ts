@@ -16,23 +16,45 @@ export interface LineCharacter {
   readonly character: number;
 }
 
+/** The lines an edit left alone: the first `before` lines and the last `after` lines are the same in both texts. */
+export interface UnchangedLines {
+  readonly before: number;
+  readonly after: number;
+}
+
 /** Converts between offsets and line/character, handling `\n`, `\r\n` and `\r`. */
 export class LineIndex {
   private readonly starts: number[];
   private readonly contentEnds: number[];
 
-  constructor(private readonly text: string) {
-    this.starts = [0];
-    this.contentEnds = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */ || c === 10 /* \n */) {
-        this.contentEnds.push(i);
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
+  /**
+   * With `previous` (the index of an earlier version of the text) and the lines the edit left alone, only the
+   * lines between them are scanned; the others' boundaries are copied, shifted by the change in length.
+   */
+  constructor(private readonly text: string, previous?: LineIndex, unchanged: UnchangedLines = { before: 0, after: 0 }) {
+    if (!previous) {
+      this.starts = [0];
+      this.contentEnds = [];
+      scanBreaks(text, 0, text.length, this.starts, this.contentEnds);
+      this.contentEnds.push(text.length);
+      return;
     }
-    this.contentEnds.push(text.length);
+    const { before, after } = unchanged;
+    const shift = text.length - previous.text.length;
+    const firstAfter = previous.lineCount - after;
+    this.starts = previous.starts.slice(0, before + 1);
+    this.contentEnds = previous.contentEnds.slice(0, before);
+    const to = after > 0 ? (previous.starts[firstAfter] ?? 0) + shift : text.length;
+    scanBreaks(text, this.starts[before] ?? 0, to, this.starts, this.contentEnds);
+    if (after === 0) {
+      this.contentEnds.push(text.length);
+      return;
+    }
+    // The scan stopped at the start of the first unchanged line after the edit, which it already pushed.
+    for (let line = firstAfter; line < previous.lineCount; line++) {
+      if (line > firstAfter) this.starts.push((previous.starts[line] ?? 0) + shift);
+      this.contentEnds.push((previous.contentEnds[line] ?? 0) + shift);
+    }
   }
 
   /** Number of lines; an empty text has one empty line. */
@@ -85,5 +107,17 @@ export class LineIndex {
   /** Span → start and end positions. */
   toRange(span: Span): { start: LineCharacter; end: LineCharacter } {
     return { start: this.toPosition(span.start), end: this.toPosition(span.end) };
+  }
+}
+
+/** Pushes the line starts and content ends of the line breaks in `text` from `from` to `to` (exclusive). */
+function scanBreaks(text: string, from: number, to: number, starts: number[], contentEnds: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */ || c === 10 /* \n */) {
+      contentEnds.push(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
   }
 }

@@ -12,13 +12,30 @@ export class LineMemo<T> {
     let value = this.values.get(line);
     if (value === undefined && !this.values.has(line)) {
       // A line sliced from a document keeps the whole document alive; the memo keeps its own copy instead.
-      const own = ownCopy(line);
+      const own = intern(line);
       value = this.compute(own);
       if (this.values.size >= this.capacity) this.values.clear();
       this.values.set(own, value);
     }
     return value as T;
   }
+}
+
+const interned = new Map<string, string>();
+const INTERNED_LINES = 200_000;
+
+/**
+ * One shared copy of each line text, owning its memory. Documents hold their lines as these copies and the memos
+ * key on them, so a lookup finds its key by identity instead of comparing the whole line.
+ */
+export function intern(line: string): string {
+  let own = interned.get(line);
+  if (own === undefined) {
+    own = ownCopy(line);
+    if (interned.size >= INTERNED_LINES) interned.clear();
+    interned.set(own, own);
+  }
+  return own;
 }
 
 /** A copy of a string that shares no memory with the text it was cut from. */

@@ -64,14 +64,12 @@ export class NormalizedText {
   }
 }
 
+// The combining diacritical marks blocks; a regular expression scans a string faster than a loop over its code units.
+const DIACRITIC_BLOCKS = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/u;
+
 /** True when the text holds a combining mark, the only thing NFC changes in Vietnamese text. */
 export function hasCombiningMark(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x300) continue;
-    if ((c >= 0x300 && c <= 0x36f) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f)) return true;
-  }
-  return false;
+  return DIACRITIC_BLOCKS.test(text);
 }
 
 /**

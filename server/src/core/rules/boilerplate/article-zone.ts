@@ -4,6 +4,7 @@
  * widgets and footer after it; those lines are told apart by position, not by wording.
  */
 import type { ArticleText } from '../../text/article-text';
+import { LineMemo } from '../../text/memo';
 import { isBylineLike, isDateLike, wordCount } from './line-shapes';
 import { isKnownChrome } from './known-chrome';
 import { isRelatedHeader } from './related-header';
@@ -48,20 +49,40 @@ export const DEFAULT_ZONE_PARAMETERS: ZoneParameters = Object.freeze({
   proseLongChars: 160,
 });
 
-/** A full stop inside a folded line, after a word of three letters or more (not "tp. hồ chí minh", "ts. nguyễn"). */
-const SENTENCE_BREAK = /\p{L}{3,}[.!?]\s+\p{L}/u;
+const BREAK = /[.!?]\s+\p{L}/gu;
+const THREE_LETTERS_BEFORE = /\p{L}{3}$/u;
+
+/**
+ * A full stop inside a folded line, after a word of three letters or more (not "tp. hồ chí minh", "ts. nguyễn"):
+ * what `/\p{L}{3,}[.!?]\s+\p{L}/u` tests, found from the stops, since that pattern tries every letter of the line.
+ */
+function hasSentenceBreak(key: string): boolean {
+  BREAK.lastIndex = 0;
+  for (let m = BREAK.exec(key); m; m = BREAK.exec(key)) {
+    // Three code points before the stop lie within its six code units.
+    if (THREE_LETTERS_BEFORE.test(key.slice(Math.max(0, m.index - 6), m.index))) return true;
+    BREAK.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+const proseWithDefaults = new LineMemo((key: string) => isProseLine(key, DEFAULT_ZONE_PARAMETERS));
 
 /** A line of article prose: a sentence of some length, or a long line. */
 export function isProse(key: string, p: ZoneParameters = DEFAULT_ZONE_PARAMETERS): boolean {
+  return p === DEFAULT_ZONE_PARAMETERS ? proseWithDefaults.get(key) : isProseLine(key, p);
+}
+
+function isProseLine(key: string, p: ZoneParameters): boolean {
   if (key.length >= p.proseLongChars) return true;
   if (key.length < p.proseMinChars || wordCount(key) < p.proseMinWords) return false;
   // A headline, however long, has no full stop; body sentences end with one (or a quote or a colon).
-  return /[.!?…:;"”»)]$/u.test(key) || SENTENCE_BREAK.test(key);
+  return /[.!?…:;"”»)]$/u.test(key) || hasSentenceBreak(key);
 }
 
 /** A body sentence, never a headline: a full stop at the end or inside, or a line too long for a title. A headline may end in ?, ! or a quote. */
 function isSentence(key: string, p: ZoneParameters): boolean {
-  return key.length >= p.proseLongChars || /[.…:;]$/u.test(key) || SENTENCE_BREAK.test(key);
+  return key.length >= p.proseLongChars || /[.…:;]$/u.test(key) || hasSentenceBreak(key);
 }
 
 /** A headline: several words, not the start of a sentence the scraper broke, not a header of a related list. */
@@ -123,9 +144,13 @@ function computeZone(doc: ArticleText, p: ZoneParameters): ArticleZone | undefin
  * nor interrupts a run of prose.
  */
 function isFragment(raw: string): boolean {
+  return fragments.get(raw);
+}
+
+const fragments = new LineMemo((raw: string): boolean => {
   const line = raw.normalize('NFC').trim();
   return !/\p{L}\p{M}*\p{L}/u.test(line) || /^[\p{Ll},.;:”»)]/u.test(line);
-}
+});
 
 /** Runs of prose lines at most `maxGap` lines apart, with no known chrome line between them. */
 function findClusters(doc: ArticleText, p: ZoneParameters): Cluster[] {

@@ -22,9 +22,10 @@ export const recurringLineRule: Rule = {
     const threshold = Math.max(ctx.recurrenceThreshold.minFiles, Math.ceil(index.fileCount * ctx.recurrenceThreshold.minShare));
     const findings: RuleFinding[] = [];
     forEachCandidateLine(ctx, (line, key) => {
-      if (key.length > MAX_RECURRING_LINE || !/\p{L}{3}/u.test(key) || isBylineLike(ctx.doc.lineText(line))) return;
+      if (key.length > MAX_RECURRING_LINE) return;
+      // The count first: most lines recur too little, and it costs less than the shape tests.
       const files = index.filesWith(key);
-      if (files < threshold) return;
+      if (files < threshold || !/\p{L}{3}/u.test(key) || isBylineLike(ctx.doc.lineText(line))) return;
       const tier = isSentenceLike(key) ? 'weak' : 'probable';
       const message = msg('recurring-line', { files });
       const related = index.sampleFiles(key, ctx.path, 3).map((path) => ({ path, line: -1, message: label('also-here', ctx.locale) }));

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { analyze, analyzeSteps, defaultAnalysisOptions, type Analysis } from '../src/core/analyze';
+import type { ArticleText } from '../src/core/text/article-text';
+
+const SEEDS_DIR = path.join(__dirname, '..', '..', '..', 'seeds');
+const SEEDS = fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().slice(0, 12).map((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8'));
+const LINES = SEEDS.flatMap((s) => s.split('\n')).filter((l) => l.length > 0);
+const FRAGMENTS = ['\n', '\r\n', '\r', '\n\n', 'Lượt xem: 270\n', 'Tin liên quan\n', 'ư', ' ', '\u00a0', 'Ngày 17/12, Ban Tuyên giáo tổ chức hội nghị tổng kết năm 2020.', 'Nghị quyết Trung ương 4 (khóa XII)'.normalize('NFD'), '😀'];
+
+/** An edit of the current text: replace `length` characters at a relative position with some text. */
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  length: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 400 })),
+  insert: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.constantFrom(...LINES).map((l) => `${l}\n`), fc.string({ maxLength: 6 })),
+});
+
+/** A starting document: a few seeds one after another, with LF, CRLF or CR line breaks. */
+const documents = fc.record({
+  seeds: fc.array(fc.integer({ min: 0, max: SEEDS.length - 1 }), { minLength: 1, maxLength: 3 }),
+  eol: fc.constantFrom('\n', '\r\n', '\r'),
+}).map(({ seeds, eol }) => seeds.map((i) => SEEDS[i] ?? '').join('\n').replace(/\n/gu, eol));
+
+function analyzeAfter(text: string, previous: ArticleText): Analysis {
+  const steps = analyzeSteps(text, defaultAnalysisOptions, undefined, undefined, previous);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Everything an analysis reports, as plain data. */
+function results(a: Analysis): unknown {
+  return JSON.parse(JSON.stringify({ findings: a.findings, references: a.references, meetings: a.meetings, article: a.article, years: a.years }));
+}
+
+/** The document's lines as the rules see them: boundaries, texts and keys. */
+function lines(doc: ArticleText): unknown[] {
+  return Array.from({ length: doc.lineCount }, (_, i) => ({ ...doc.line(i), text: doc.lineText(i), key: doc.lineKey(i), blank: doc.isBlank(i) }));
+}
+
+test('an analysis that reuses the previous version of the document equals a fresh analysis of the same text', () => {
+  fc.assert(
+    fc.property(documents, fc.array(edit, { minLength: 1, maxLength: 10 }), (start, edits) => {
+      let text = start;
+      let previous = analyze(text, defaultAnalysisOptions);
+      for (const e of edits) {
+        const from = Math.floor(e.at * text.length);
+        text = text.slice(0, from) + e.insert + text.slice(Math.min(text.length, from + e.length));
+        const reused = analyzeAfter(text, previous.doc);
+        const fresh = analyze(text, defaultAnalysisOptions);
+        assert.deepEqual(lines(reused.doc), lines(fresh.doc), 'the same lines');
+        assert.deepEqual(results(reused), results(fresh), 'the same findings, references, meetings and facts');
+        previous = reused;
+      }
+    }),
+    { numRuns: Number(process.env.FC_RUNS ?? 60), seed: Number(process.env.FC_SEED ?? 20261202) },
+  );
+});
+
+test('an unchanged text, an emptied one and a text that only gained line breaks reuse the previous version correctly', () => {
+  const text = SEEDS[0] ?? '';
+  const first = analyze(text, defaultAnalysisOptions);
+  for (const next of [text, '', '\r', `${text}\n`, `\n${text}`, text.replace(/\n/gu, '\r\n'), text.replace(/\r?\n/gu, '\r')]) {
+    const reused = analyzeAfter(next, first.doc);
+    const fresh = analyze(next, defaultAnalysisOptions);
+    assert.deepEqual(lines(reused.doc), lines(fresh.doc));
+    assert.deepEqual(results(reused), results(fresh));
+  }
+});
