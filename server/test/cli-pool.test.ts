@@ -13,6 +13,7 @@ import { packRecurrence, PackedRecurrenceIndex } from '../src/node/shared-recurr
 const REPO = path.join(__dirname, '..', '..', '..');
 const SEEDS = path.join(REPO, 'seeds');
 const FIXTURES = path.join(REPO, 'server', 'test', 'fixtures');
+const CORPORA = path.join(REPO, 'server', 'test', 'corpora');
 const SHARED_CORPUS = path.join(REPO, '..', 'shared', 'corpus');
 
 async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -51,8 +52,8 @@ async function assertSameOnWorkers(paths: readonly string[]): Promise<void> {
   }
 }
 
-test('every command prints byte for byte the same on worker threads as in one thread (seeds and fixtures)', async () => {
-  await assertSameOnWorkers([SEEDS, FIXTURES]);
+test('every command prints byte for byte the same on worker threads as in one thread (seeds, fixtures, test corpora)', async () => {
+  await assertSameOnWorkers([SEEDS, FIXTURES, CORPORA]);
 });
 
 test('the same on the shared development corpus', async (t) => {
@@ -129,7 +130,7 @@ test('a worker that stops is reported, its files are analysed again, and a file 
   ].join('\n'));
   const stops: string[] = [];
   const results: FileAnalysis[] = [];
-  for await (const r of analyseInPool(files, { jobs: 2, locale: 'en', recurrence: undefined, sites: undefined, sitesOf: undefined, onWorkerStopped: (m) => stops.push(m), workerScript: script })) results.push(r);
+  for await (const r of analyseInPool(files, { jobs: 2, locale: 'en', recurrence: undefined, sites: undefined, onWorkerStopped: (m) => stops.push(m), workerScript: script })) results.push(r);
   assert.deepEqual(results.map((r) => r.file), files, 'every file comes back, in input order');
   const lost = results.filter((r) => 'problem' in r);
   assert.deepEqual(lost.map((r) => r.file), [crashing]);

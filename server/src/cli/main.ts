@@ -112,9 +112,9 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   }
   const inThread = (list: readonly string[]) => corpus.analyses(list);
   const onWorkers = (list: readonly string[]) => {
-    const table = sites && index ? siteTable(sites.profiles, (file) => index.has(file)) : undefined;
     return analyseInPool(list, {
-      jobs, locale: options.locale, recurrence: index ? packRecurrence(index) : undefined, sites: table?.rows, sitesOf: table?.siteOf,
+      jobs, locale: options.locale, recurrence: index ? packRecurrence(index) : undefined,
+      sites: sites && index ? siteTable(sites.profiles, [...index.entries()].map(([file]) => file)) : undefined,
       onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`),
     });
   };

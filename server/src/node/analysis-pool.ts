@@ -6,19 +6,19 @@ import { ArticleText } from '../core/text/article-text';
 import type { Locale } from '../core/types';
 import { toUri, type FileAnalysis } from './corpus';
 import type { PackedRecurrence } from './shared-recurrence';
-import type { SiteOfFile, SiteRow, SiteTable } from './site-table';
+import type { SiteTable } from './site-table';
 
 /** What every worker gets once, when it starts. */
 export interface WorkerSetup {
   readonly locale: Locale;
   readonly recurrence: PackedRecurrence | undefined;
-  readonly sites: readonly SiteRow[] | undefined;
+  readonly sites: SiteTable | undefined;
 }
 
 /** A batch of files for a worker: contiguous files of one folder, so its neighbour-year cache keeps hitting. */
 export interface ToWorker {
   readonly batch: number;
-  readonly files: readonly { readonly file: string; readonly site: SiteOfFile }[];
+  readonly files: readonly string[];
 }
 
 /** An analysis as it travels back: the document as its text, rebuilt on arrival. */
@@ -36,7 +36,6 @@ interface FileResult {
 /** How the pool runs. */
 export interface PoolSetup extends WorkerSetup {
   readonly jobs: number;
-  readonly sitesOf: SiteTable['siteOf'] | undefined;
   /** Told when a worker stops unexpectedly, with what becomes of its files. */
   readonly onWorkerStopped: (message: string) => void;
   /** The worker's script; the built `analysis-worker.js` beside this module by default. */
@@ -161,7 +160,7 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
         if (!items) return;
         const sent: Sent = { id: batchIds++, items, received: 0 };
         slot.sent.push(sent);
-        const message: ToWorker = { batch: sent.id, files: items.map((item) => ({ file: item.file, site: setup.sitesOf ? setup.sitesOf(item.file) : null })) };
+        const message: ToWorker = { batch: sent.id, files: items.map((item) => item.file) };
         slot.worker.postMessage(message);
       }
     }

@@ -8,7 +8,7 @@ import type { FileAnalysis } from './corpus';
 import { Corpus, toUri } from './corpus';
 import { findProjectRoot, projectOptions } from './project-options';
 import { PackedRecurrenceIndex } from './shared-recurrence';
-import { RowSiteLookup } from './site-table';
+import { TableSiteLookup } from './site-table';
 import type { FromWorker, ToWorker, WireAnalysis, WorkerSetup } from './analysis-pool';
 
 /**
@@ -23,7 +23,7 @@ function toWire(analysis: Analysis): WireAnalysis {
 
 function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   const { options } = projectOptions(findProjectRoot(process.cwd()), setup.locale);
-  const sites = setup.sites ? new RowSiteLookup(setup.sites) : undefined;
+  const sites = setup.sites ? new TableSiteLookup(setup.sites.rows, setup.sites.files) : undefined;
   const base = sites ? { ...options, siteChrome: sites } : options;
   const corpus = new Corpus({ optionsFor: () => base, ...(setup.recurrence ? { recurrence: new PackedRecurrenceIndex(setup.recurrence) } : {}) });
   const queue: ToWorker[] = [];
@@ -31,15 +31,13 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   const drain = async (): Promise<void> => {
     busy = true;
     for (let message = queue.shift(); message; message = queue.shift()) {
-      for (const [i, item] of message.files.entries()) {
-        sites?.tell(item.file, item.site);
+      for (const [i, file] of message.files.entries()) {
         let result: FileAnalysis;
         try {
-          result = await corpus.analyzeFile(item.file);
+          result = await corpus.analyzeFile(file);
         } catch (error) {
-          result = { file: item.file, uri: toUri(item.file), problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+          result = { file, uri: toUri(file), problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
         }
-        sites?.forget(item.file);
         port.postMessage({ batch: message.batch, index: i, result: 'problem' in result ? result : { file: result.file, uri: result.uri, analysis: toWire(result.analysis) } });
       }
     }
