@@ -79,7 +79,7 @@ function indexOne(file: string, cached: CachedFile | undefined, onText: (file: s
     return undefined;
   }
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
-  const read = readText(file);
+  const read = readText(file, stat.size);
   if ('problem' in read) return undefined;
   onText(file, read.text);
   return { mtimeMs: stat.mtimeMs, size: stat.size, hashes: encode(lineHashes(read.text)) };

@@ -6,11 +6,14 @@ export type ReadResult = { readonly text: string } | { readonly problem: string 
 /** Files above this size are refused rather than risk the process's memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** Reads a file as UTF-8, refusing binary content and invalid UTF-8 with a clear reason. */
-export function readText(file: string | URL): ReadResult {
+/**
+ * Reads a file as UTF-8, refusing binary content and invalid UTF-8 with a clear reason. A caller that has just
+ * read the file's stats passes its size, so the file is not looked up twice.
+ */
+export function readText(file: string | URL, knownSize?: number): ReadResult {
   let bytes: Buffer;
   try {
-    const size = fs.statSync(file).size;
+    const size = knownSize ?? fs.statSync(file).size;
     if (size > MAX_FILE_BYTES) return { problem: `file is ${Math.round(size / 1048576)} MB, above the ${MAX_FILE_BYTES / 1048576} MB limit` };
     bytes = fs.readFileSync(file);
   } catch (error) {

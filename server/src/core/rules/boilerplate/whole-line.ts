@@ -38,12 +38,35 @@ export function blockFinding(
 
 /** Calls `visit` for each non-blank line short enough to be boilerplate and not kept by the user. */
 export function forEachCandidateLine(ctx: RuleContext, visit: (line: number, key: string) => void): void {
+  const candidates = candidateLines(ctx);
+  if (!candidates) return;
+  for (let i = 0; i < candidates.lines.length; i++) visit(candidates.lines[i] as number, candidates.keys[i] as string);
+}
+
+interface CandidateLines {
+  readonly lines: readonly number[];
+  readonly keys: readonly string[];
+}
+
+/** Every whole-line rule of one analysis reads the same candidates: they are found once per rule context. */
+const candidatesByContext = new WeakMap<RuleContext, CandidateLines>();
+
+/** The candidate lines of the context's document with their keys, or undefined when the analysis was cancelled. */
+function candidateLines(ctx: RuleContext): CandidateLines | undefined {
+  const known = candidatesByContext.get(ctx);
+  if (known) return known;
+  const lines: number[] = [];
+  const keys: string[] = [];
   for (let line = 0; line < ctx.doc.lineCount; line++) {
-    if ((line & 4095) === 4095 && ctx.isCancelled()) return;
+    if ((line & 4095) === 4095 && ctx.isCancelled()) return undefined;
     const info = ctx.doc.line(line);
     if (info.end - info.start > MAX_BOILERPLATE_LINE * 2) continue;
     const key = ctx.doc.lineKey(line);
     if (key === '' || key.length > MAX_BOILERPLATE_LINE || ctx.allowedLines.has(key)) continue;
-    visit(line, key);
+    lines.push(line);
+    keys.push(key);
   }
+  const found = { lines, keys };
+  candidatesByContext.set(ctx, found);
+  return found;
 }

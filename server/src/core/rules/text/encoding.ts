@@ -48,16 +48,18 @@ export const encodingRule: Rule = {
     // Every detector needs a character that Vietnamese text never holds; most files have none and stop here.
     // (An NFD copy of mojibake spells "Ã" as "A" + a combining tilde, so a combining mark also calls for a closer look.)
     const raw = ctx.doc.text.slice(0, SAMPLE);
-    const suspicious = (t: string): boolean => FOREIGN.test(t) || TONE_AFTER_VOWEL.test(t);
-    if (!suspicious(raw) && !(/[\u0300-\u036f]/u.test(raw) && suspicious(raw.normalize('NFC')))) return [];
+    const look = firstLook(raw);
+    if (look === 'clean' || (look === 'combining' && !isSuspicious(raw.normalize('NFC')))) return [];
     // Decide on the NFC form: an NFD copy of mojibake is the same mojibake.
     const sample = raw.normalize('NFC');
-    const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-    if (letters < 20) return [];
+    let letters: number | undefined;
     for (const detector of DETECTORS) {
-      const hits = sample.match(detector.pattern)?.length ?? 0;
+      const hits = countMatches(detector.pattern, sample);
+      if (hits < 3) continue;
+      letters ??= countMatches(/\p{L}/gu, sample);
+      if (letters < 20) return [];
       // Real Vietnamese has one accented letter in every few; a handful of hits in a long text is noise.
-      if (hits < 3 || hits / letters < 0.01) continue;
+      if (hits / letters < 0.01) continue;
       const legacy = detector.legacy ? convertLegacy(ctx.doc.text, detector.legacy) : undefined;
       const converted = detector.decodeAs ? convertCp1252Bytes(ctx.doc.text.normalize('NFC'), detector.decodeAs) : legacy && 'text' in legacy ? legacy.text : undefined;
       const outcome: EncodingOutcome = converted ? { kind: 'converted' } : legacy && 'problem' in legacy ? { kind: 'not-converted', problem: legacy.problem } : { kind: 'reopen' };
@@ -72,6 +74,50 @@ export const encodingRule: Rule = {
     return [];
   },
 };
+
+function isSuspicious(text: string): boolean {
+  return FOREIGN.test(text) || TONE_AFTER_VOWEL.test(text);
+}
+
+const FOREIGN_CODE = 1;
+const TONE_CODE = 2;
+const COMBINING_CODE = 3;
+/** What each code unit below U+2020 can tell `firstLook`: a foreign character, a tone mark, a combining mark. */
+const CODE_KINDS = codeKinds();
+const VOWEL_CODES = new Set([...'aeiouyâêôơưăAEIOUY'].map((c) => c.charCodeAt(0)));
+
+function codeKinds(): Uint8Array {
+  const kinds = new Uint8Array(0x2020);
+  for (let c = 0x80; c <= 0x9f; c++) kinds[c] = FOREIGN_CODE;
+  for (const c of '¡¦§¨©ª«¬®°µ¶·¸¹º»ÄÆÞëïñöøû‘’') kinds[c.charCodeAt(0)] = FOREIGN_CODE;
+  for (const c of 'ÌìÒò') kinds[c.charCodeAt(0)] = TONE_CODE;
+  for (let c = 0x300; c <= 0x36f; c++) kinds[c] = COMBINING_CODE;
+  return kinds;
+}
+
+/**
+ * `isSuspicious` of the text in one pass over its code units, which also notes a combining mark (the text may be
+ * NFD and call for a look at its NFC form): 'suspicious', 'combining' or 'clean'.
+ */
+function firstLook(text: string): 'suspicious' | 'combining' | 'clean' {
+  let combining = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || c >= CODE_KINDS.length) continue;
+    const kind = CODE_KINDS[c];
+    if (kind === FOREIGN_CODE || (kind === TONE_CODE && i > 0 && VOWEL_CODES.has(text.charCodeAt(i - 1)))) return 'suspicious';
+    if (kind === COMBINING_CODE) combining = true;
+  }
+  return combining ? 'combining' : 'clean';
+}
+
+/** How many times a global pattern matches, without keeping the matches. */
+function countMatches(pattern: RegExp, text: string): number {
+  let n = 0;
+  pattern.lastIndex = 0;
+  while (pattern.exec(text)) n++;
+  return n;
+}
 
 /**
  * Maps each character back to its Windows-1252 byte and decodes the bytes with the real encoding.
