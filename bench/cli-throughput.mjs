@@ -1,15 +1,37 @@
 /**
  * CLI throughput: `vn-corpus lint <corpus> --format json > /dev/null` against a floor that only reads,
  * normalizes and splits every file, both timed as whole child processes, alternating, median of runs.
+ * Each timed lint starts without the index cache (removed before it), so the ratio counts the indexing; one more
+ * run then finds the cache the last one left, and a run with a worker per core shows what the worker threads give.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import { median, memoryOf, round } from './stats.mjs';
 
+/** The index cache files `vn-corpus lint <corpus>` reads and writes, where the server keeps them for that folder. */
+export function cacheFilesOf(repo, corpus) {
+  const require = createRequire(import.meta.url);
+  const { defaultCacheFile } = require(path.join(repo, 'server', 'out', 'src', 'node', 'corpus-index.js'));
+  const { profilesCacheFile } = require(path.join(repo, 'server', 'out', 'src', 'node', 'site-profiles-store.js'));
+  const index = defaultCacheFile(path.resolve(corpus), undefined);
+  return [index, profilesCacheFile(index)];
+}
+
+/** Times one `vn-corpus lint <corpus> --format json`, with the index cache removed first when `cold`. */
+export async function timeLint({ repo, corpus, cold, extra = [] }) {
+  if (cold) for (const file of cacheFilesOf(repo, corpus)) fs.rmSync(file, { force: true });
+  const lint = await timeChild([path.join(repo, 'bin', 'vn-corpus'), 'lint', corpus, '--format', 'json', ...extra], repo);
+  // Exit code 1 means findings, which this corpus has; anything else is a failure of the run.
+  if (lint.code !== 0 && lint.code !== 1) throw new Error(`lint exited ${lint.code ?? lint.signal}: ${lint.stderr}`);
+  return { ...lint, fromCache: /^index: from cache[^\n]*/mu.exec(lint.stderr)?.[0] };
+}
+
 /** Runs a command with stdout sent to /dev/null; resolves with wall time, exit code and sampled peak RSS. */
-function timeChild(args, cwd) {
+export function timeChild(args, cwd) {
   return new Promise((resolve, reject) => {
     const devNull = fs.openSync('/dev/null', 'w');
     const started = performance.now();
@@ -40,12 +62,15 @@ export async function measureCliThroughput({ repo, corpus, bytes, runs, log }) {
     if (floor.code !== 0) throw new Error(`floor failed (${floor.code}): ${floor.stderr}`);
     floorRuns.push(floor);
     log(`  floor run ${i + 1}: ${(floor.ms / 1000).toFixed(2)} s`);
-    const lint = await timeChild([path.join(repo, 'bin', 'vn-corpus'), 'lint', corpus, '--format', 'json'], repo);
-    // Exit code 1 means findings, which this corpus has; anything else is a failure of the run.
-    if (lint.code !== 0 && lint.code !== 1) throw new Error(`lint exited ${lint.code ?? lint.signal}: ${lint.stderr}`);
+    const lint = await timeLint({ repo, corpus, cold: true });
     lintRuns.push(lint);
-    log(`  lint run ${i + 1}: ${(lint.ms / 1000).toFixed(2)} s (exit ${lint.code}, peak RSS ~${lint.peakMB} MB)`);
+    log(`  lint run ${i + 1}, cold index: ${(lint.ms / 1000).toFixed(2)} s (exit ${lint.code}, peak RSS ~${lint.peakMB} MB)`);
   }
+  const cached = await timeLint({ repo, corpus, cold: false });
+  log(`  lint, index ${cached.fromCache ?? 'NOT from cache'}: ${(cached.ms / 1000).toFixed(2)} s (peak RSS ~${cached.peakMB} MB)`);
+  const jobs = os.availableParallelism();
+  const workers = await timeLint({ repo, corpus, cold: true, extra: ['--jobs', String(jobs)] });
+  log(`  lint --jobs ${jobs}, cold index: ${(workers.ms / 1000).toFixed(2)} s (peak RSS ~${workers.peakMB} MB)`);
   const floorMs = median(floorRuns.map((r) => r.ms));
   const lintMs = median(lintRuns.map((r) => r.ms));
   return {
@@ -57,6 +82,11 @@ export async function measureCliThroughput({ repo, corpus, bytes, runs, log }) {
     ratio: round(lintMs / floorMs, 2),
     lintExitCodes: lintRuns.map((r) => r.code),
     lintPeakRssMB: Math.max(...lintRuns.map((r) => r.peakMB)),
+    cachedSeconds: round(cached.ms / 1000, 2),
+    cachedRatio: round(cached.ms / floorMs, 2),
+    cachedIndex: cached.fromCache ?? null,
+    workersSeconds: round(workers.ms / 1000, 2),
+    jobs,
     floorRunsSeconds: floorRuns.map((r) => round(r.ms / 1000, 2)),
     lintRunsSeconds: lintRuns.map((r) => round(r.ms / 1000, 2)),
   };

@@ -63,3 +63,38 @@ export function concatenated(sources, bytes) {
 export function closestArticle(sources, bytes) {
   return [...sources].sort((a, b) => Math.abs(a.bytes - bytes) - Math.abs(b.bytes - bytes))[0];
 }
+
+/** The first lines of a source article, up to about `bytes` UTF-8 bytes (at least its first line). */
+function opening(source, bytes) {
+  const kept = [];
+  let size = 0;
+  for (const line of source.text.split('\n')) {
+    if (kept.length > 0 && size + Buffer.byteLength(line) + 1 > bytes) break;
+    kept.push(line);
+    size += Buffer.byteLength(line) + 1;
+  }
+  return `${kept.join('\n')}\n`;
+}
+
+/** Lines up to this long are kept as they are, as a site's chrome would repeat; longer ones are made the file's own. */
+const SHARED_LINE = 60;
+
+/**
+ * Writes `count` small articles under `<ws>/corpus/dNNNN/`, `perFolder` to a folder: the opening lines of a source
+ * article, of different lengths, and a line naming the copy. Each long line carries the copy number, so, as in a
+ * real scrape, article text is each file's own while the short lines (titles of sections, bylines) recur.
+ */
+export function buildSmallCorpus(ws, sources, count, perFolder = 1000) {
+  const root = path.join(ws, 'corpus');
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const base = sources[i % sources.length];
+    const body = opening(base, 300 + ((i * 37) % 500)).split('\n').map((line) => (line.length > SHARED_LINE ? `${line} (${i})` : line));
+    const text = `${body.join('\n')}Bản sao thứ ${i + 1} của bài ${base.name}.\n`;
+    const folder = path.join(root, `d${String(Math.floor(i / perFolder)).padStart(4, '0')}`);
+    if (i % perFolder === 0) fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `${base.name}_${String(i).padStart(7, '0')}.txt`), text);
+    total += Buffer.byteLength(text);
+  }
+  return { root, files: count, bytes: total };
+}

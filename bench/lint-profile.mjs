@@ -37,7 +37,7 @@ export function measureLintProfile({ repo, corpus, top = 8, log = () => undefine
     const runner = path.join(dir, 'run.cjs');
     fs.writeFileSync(runner, `require(${JSON.stringify(path.join(repo, 'server', 'out', 'src', 'cli', 'main.js'))}).cliMain();\n`);
     const started = performance.now();
-    const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'prof')}`, runner, 'lint', corpus, '--format', 'json'], { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'prof')}`, runner, 'lint', corpus, '--format', 'json', '--jobs', '1'], { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
     const wallMs = performance.now() - started;
     if (run.status !== 0 && run.status !== 1) throw new Error(`lint exited ${run.status ?? run.signal}: ${String(run.stderr).slice(-300)}`);
     const profiles = fs.readdirSync(path.join(dir, 'prof')).filter((f) => f.endsWith('.cpuprofile'));

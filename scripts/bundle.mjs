@@ -34,6 +34,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   buildServer(),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // The CLI's analysis workers, started from dist/cli.js by path (`server/src/node/analysis-pool.ts`).
+  build({ ...common, entryPoints: ['server/src/node/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' }),
   // No source map: the standalone HTML file inlines this script, and a map comment would point at a missing file.
   build({ ...common, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: false, entryPoints: ['client/webview/report-app.ts'], outfile: 'dist/report/report.js' }),
 ]);

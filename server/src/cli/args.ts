@@ -14,6 +14,8 @@ export interface Args {
   readonly html: string | undefined;
   /** `fix --encoding`: convert broken or legacy encodings instead of removing boilerplate. */
   readonly encoding: boolean;
+  /** `--jobs N`: analyse on N threads; 1 analyses in the main thread. Undefined: the cores less one, for large runs. */
+  readonly jobs: number | undefined;
 }
 
 /** Parses `vn-corpus <command> [options] <paths…>`. */
@@ -27,8 +29,10 @@ export function parseArgs(argv: readonly string[]): Args {
   const { values, positionals } = parsed;
   const lang = values.lang;
   if (lang !== undefined && lang !== 'en' && lang !== 'vi') throw new UsageError('--lang must be en or vi');
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError('--jobs must be a whole number of at least 1');
   const [command, ...paths] = positionals;
-  return { command, paths, format: values.format ?? 'text', lang, dryRun: values['dry-run'] === true, help: values.help === true, stdio: values.stdio === true, html: values.html, encoding: values.encoding === true };
+  return { command, paths, format: values.format ?? 'text', lang, dryRun: values['dry-run'] === true, help: values.help === true, stdio: values.stdio === true, html: values.html, encoding: values.encoding === true, jobs };
 }
 
 function parse(argv: readonly string[]) {
@@ -44,6 +48,7 @@ function parse(argv: readonly string[]) {
       stdio: { type: 'boolean' },
       html: { type: 'string' },
       encoding: { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
       // Passed by editors that start the server through the CLI; the transport reads them itself.
       'node-ipc': { type: 'boolean' },
       clientProcessId: { type: 'string' },

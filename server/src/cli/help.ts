@@ -16,12 +16,14 @@ Commands:
 
 Options:
   --lang en|vi   language of messages (default: from LANG)
+  --jobs N       analyse on N worker threads (default: cores less one, for large runs; 1: in the main thread)
   --help         help for a command
 
 Folders are walked for *.txt files; .gitignore is honoured and node_modules skipped.
+The recurrence index is cached as the language server caches it, so an unchanged corpus is not read twice.
 Settings come from .vn-corpus/config.json in the current folder or the nearest parent.
 Exit codes: 0 nothing found, 1 findings, 2 usage or I/O error.`,
-  lint: `Usage: vn-corpus lint <files or folders…> [--format text|json|sarif] [--lang en|vi]
+  lint: `Usage: vn-corpus lint <files or folders…> [--format text|json|sarif] [--lang en|vi] [--jobs N]
 
 Prints every finding. JSON is [{ uri, findings: [{ ruleId, severity, tier, message, range, related? }] }],
 ranges with 0-based lines and UTF-16 characters as in LSP. SARIF 2.1.0 names each rule with its description and page.

@@ -1,10 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnalysisOptions } from '../core/analyze';
+import type { Locale } from '../core/types';
 import { toLocale } from '../core/i18n/localize';
 import { Corpus } from '../node/corpus';
 import { collectFiles, UsageError } from '../node/walk';
-import { loadCatalog, readAllowedLines, readProjectConfig, PROJECT_DIR } from '../node/workspace-files';
+import { findProjectRoot, projectOptions } from '../node/project-options';
 import { parseArgs, type Args } from './args';
 import { runFix } from './commands/fix';
 import { runFixEncoding } from './commands/fix-encoding';
@@ -14,7 +14,11 @@ import { printRefs } from './commands/refs';
 import { runClean } from './commands/clean';
 import { runReport } from './commands/report';
 import { printProfiles } from './commands/profiles';
-import { siteProfilesOf, type SiteProfileResult } from '../node/site-profiles-store';
+import { profilesCacheFile, siteProfilesOf, type SiteProfileResult } from '../node/site-profiles-store';
+import { analyseInPool, defaultJobs } from '../node/analysis-pool';
+import { defaultCacheFile } from '../node/corpus-index';
+import { packRecurrence } from '../node/shared-recurrence';
+import { siteTable } from '../node/site-table';
 import { HELP } from './help';
 import { CommandRun, type Output } from './run-context';
 
@@ -90,44 +94,67 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   if (args.paths.length === 0) throw new UsageError(`${name} needs at least one file or folder`);
   const files = await collectFiles(args.paths);
   const options = loadOptions(args, io);
+  const jobs = jobsFor(name, args, files.length);
   // The files named on the command line are the corpus: each line's recurrence is counted over them, and their
   // site profiles come from the same index, as in the editor, so lint and fix flag the same site chrome.
+  // Both are cached where the language server keeps them for a workspace of the same folder.
+  const cacheFile = defaultCacheFile(cacheRoot(args.paths), undefined);
   let sites: SiteProfileResult | undefined;
-  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: KEPT_CHARS });
-  await corpus.indexFiles(files);
-  if (corpus.recurrence) sites = siteProfilesOf(corpus.recurrence, undefined);
+  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: jobs > 1 ? 0 : KEPT_CHARS, cacheFile });
+  let fromCache = 0;
+  await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; });
+  if (fromCache > 0) io.err(`${indexFromCacheMessage(options.locale, fromCache, files.length - fromCache)}\n`);
+  const index = corpus.recurrence;
+  if (index) sites = siteProfilesOf(index, profilesCacheFile(cacheFile));
   if (!command) {
     if (sites) printProfiles(sites.profiles, args.format, options.locale, io);
     return 0;
   }
-  const ctx = new CommandRun(args, io, options.locale, corpus, files);
+  const inThread = (list: readonly string[]) => corpus.analyses(list);
+  const onWorkers = (list: readonly string[]) => {
+    return analyseInPool(list, {
+      jobs, locale: options.locale, recurrence: index ? packRecurrence(index) : undefined,
+      sites: sites && index ? siteTable(sites.profiles, [...index.entries()].map(([file]) => file)) : undefined,
+      onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`),
+    });
+  };
+  const ctx = new CommandRun(args, io, options.locale, jobs > 1 ? onWorkers : inThread, files);
   const found = await command.run(ctx);
   return ctx.ioFailed ? 2 : found ? 1 : 0;
 }
 
-/** The analysis options from `.vn-corpus/` in the current folder or the nearest parent; problems go to stderr. */
-export function loadOptions(args: Pick<Args, 'lang'>, io: Output): AnalysisOptions {
-  const root = findProjectRoot(process.cwd());
-  const config = readProjectConfig(root);
-  const catalog = loadCatalog(root, config.settings.catalogs, true);
-  const allowed = readAllowedLines(root);
-  for (const p of [...config.problems, ...catalog.problems, ...allowed.problems]) io.err(`vn-corpus: ${p.file}: ${p.message} (skipped; defaults used)\n`);
-  return {
-    locale: args.lang ?? toLocale(process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG),
-    severities: config.settings.rules,
-    extraPhrases: config.settings.boilerplate.extraPhrases,
-    allowedLines: allowed.lines,
-    catalog: catalog.catalog,
-    recurrenceThreshold: config.settings.boilerplate.recurrence,
-    ...(config.settings.meetings.period ? { years: { period: config.settings.meetings.period } } : {}),
-  };
+/** Files per worker below which a default run stays in one thread: starting a worker costs more than it saves. */
+const FILES_PER_WORKER = 64;
+
+/**
+ * The threads that analyse: `--jobs`, else the cores for a run large enough to share. `fix` that writes files stays in
+ * one thread, since each file it writes is a neighbour whose year the next file may read.
+ */
+function jobsFor(command: string, args: Args, fileCount: number): number {
+  if (command === 'fix' && !args.dryRun) return 1;
+  return args.jobs ?? Math.max(1, Math.min(defaultJobs(), Math.floor(fileCount / FILES_PER_WORKER)));
 }
 
-function findProjectRoot(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, PROJECT_DIR))) return dir;
-    if (path.dirname(dir) === dir) return start;
-  }
+/** The folder the index cache is named after: the one folder linted, as the server names it after its workspace folder. */
+function cacheRoot(paths: readonly string[]): string {
+  return paths.map((p) => path.resolve(p)).join('\n');
+}
+
+function indexFromCacheMessage(locale: Locale, unchanged: number, read: number): string {
+  return locale === 'vi'
+    ? `chỉ mục: lấy từ bộ nhớ đệm, ${unchanged} tệp không đổi${read > 0 ? `, ${read} tệp đọc lại` : ''}`
+    : `index: from cache, ${unchanged} file${unchanged === 1 ? '' : 's'} unchanged${read > 0 ? `, ${read} read again` : ''}`;
+}
+
+/** The analysis options from `.vn-corpus/` in the current folder or the nearest parent; problems go to stderr. */
+export function loadOptions(args: Pick<Args, 'lang'>, io: Output): AnalysisOptions {
+  const { options, problems } = projectOptions(findProjectRoot(process.cwd()), cliLocale(args));
+  for (const p of problems) io.err(`vn-corpus: ${p.file}: ${p.message} (skipped; defaults used)\n`);
+  return options;
+}
+
+function cliLocale(args: Pick<Args, 'lang'>): Locale {
+  return args.lang ?? toLocale(process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG);
 }
 
 /** Runs the CLI on this process's arguments and sets its exit code. */

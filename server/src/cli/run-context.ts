@@ -1,6 +1,6 @@
 import type { Analysis } from '../core/analyze';
 import type { Locale } from '../core/types';
-import type { Corpus } from '../node/corpus';
+import type { FileAnalysis } from '../node/corpus';
 import type { Args } from './args';
 
 /** Where output goes; tests pass their own. */
@@ -18,7 +18,7 @@ export interface AnalysedFile {
 }
 
 /**
- * What a command gets: its arguments, the output, and the analysed files, streamed through the shared corpus.
+ * What a command gets: its arguments, the output, and the analysed files, streamed in input order.
  * Files that cannot be read are reported on stderr, skipped, and make the exit code 2.
  */
 export class CommandRun {
@@ -29,7 +29,8 @@ export class CommandRun {
     readonly io: Output,
     /** The interface language of messages. */
     readonly locale: Locale,
-    private readonly corpus: Corpus,
+    /** Analyses the files in their order: in this thread through the corpus, or on the worker pool. */
+    private readonly analyses: (files: readonly string[]) => AsyncIterable<FileAnalysis>,
     readonly files: readonly string[],
   ) {}
 
@@ -42,7 +43,7 @@ export class CommandRun {
   async *analysed(): AsyncGenerator<AnalysedFile> {
     const showProgress = this.io.isTTY && this.files.length > 50;
     let done = 0;
-    for await (const r of this.corpus.analyses(this.files)) {
+    for await (const r of this.analyses(this.files)) {
       done++;
       if (showProgress && (done % 100 === 0 || done === this.files.length)) this.io.err(`\r${done}/${this.files.length} files`);
       if ('problem' in r) {

@@ -1,7 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { addYearHints, analyze, analyzeSteps, type Analysis, type AnalysisOptions } from '../core/analyze';
 import { withYearHints, type NeighbourHint } from '../core/dates/article-years';
-import type { LineFrequencyIndex } from '../core/corpus/line-frequency';
+import type { LineFrequencyIndex, RecurrenceIndex } from '../core/corpus/line-frequency';
 import type { ArticleText } from '../core/text/article-text';
 import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
 import { buildIndex, updateIndexedFile, type IndexProgress } from './corpus-index';
@@ -40,6 +40,8 @@ export interface CorpusSetup {
   optionsFor(uri: string): Promise<AnalysisOptions> | AnalysisOptions;
   readonly documents?: OpenDocuments;
   readonly logger?: Logger;
+  /** A recurrence index built elsewhere (an analysis worker's), used until this corpus indexes files itself. */
+  readonly recurrence?: RecurrenceIndex;
   /** Where the index keeps its line hashes between runs. */
   readonly cacheFile?: string;
   /** Up to this many characters of the texts read while indexing are kept for the analysis that follows. */
@@ -358,7 +360,8 @@ export class Corpus {
     // Asked only when a date's year is not in the text: most documents never read their neighbours.
     const neighbours = (): NeighbourHint | undefined => this.neighbourYears.hintsFor(path, (file, stamp) => this.neighbourAnalysis(file, stamp, base));
     const years = uri.startsWith('file:') ? { years: { ...base.years, neighbours } } : {};
-    return { ...base, ...(this.index ? { recurrence: this.index } : {}), path, ...years };
+    const recurrence = this.index ?? this.setup.recurrence;
+    return { ...base, ...(recurrence ? { recurrence } : {}), path, ...years };
   }
 
   private nextTurn(pace: Pace): Promise<void> {

@@ -31,20 +31,29 @@ export function toSiteChromeLookup(profiles: SiteProfiles, profiled: (path: stri
   return {
     siteOf(path, hashes) {
       if (path !== undefined && (byFile.has(path) || profiled(path))) return byFile.get(path);
-      if (entries.length === 0) return undefined;
-      const lines = hashes();
-      let best: SiteLookupEntry | undefined;
-      let bestScore = MIN_SIMILARITY;
-      for (const e of entries) {
-        let held = 0;
-        for (const h of lines) if (e.pages.has(h)) held++;
-        const score = held / (lines.length + e.pages.size - held);
-        if (held >= MIN_COMMON_LINES && score >= bestScore) {
-          best = e.entry;
-          bestScore = score;
-        }
-      }
-      return best;
+      return entries.length === 0 ? undefined : matchSiteByLines(entries, hashes());
     },
   };
+}
+
+/** A site with chrome, and its chrome's page counts by line hash. */
+export interface SiteChromeEntry {
+  readonly entry: SiteLookupEntry;
+  readonly pages: ReadonlyMap<number, number>;
+}
+
+/** The site whose chrome makes up most of a page's lines (by Jaccard similarity), for a page the profiles never saw. */
+export function matchSiteByLines(sites: readonly SiteChromeEntry[], lines: Uint32Array): SiteLookupEntry | undefined {
+  let best: SiteLookupEntry | undefined;
+  let bestScore = MIN_SIMILARITY;
+  for (const e of sites) {
+    let held = 0;
+    for (const h of lines) if (e.pages.has(h)) held++;
+    const score = held / (lines.length + e.pages.size - held);
+    if (held >= MIN_COMMON_LINES && score >= bestScore) {
+      best = e.entry;
+      bestScore = score;
+    }
+  }
+  return best;
 }

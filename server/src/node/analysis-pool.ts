@@ -1,0 +1,205 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Analysis } from '../core/analyze';
+import { ArticleText } from '../core/text/article-text';
+import type { Locale } from '../core/types';
+import { toUri, type FileAnalysis } from './corpus';
+import type { PackedRecurrence } from './shared-recurrence';
+import type { SiteTable } from './site-table';
+
+/** What every worker gets once, when it starts. */
+export interface WorkerSetup {
+  readonly locale: Locale;
+  readonly recurrence: PackedRecurrence | undefined;
+  readonly sites: SiteTable | undefined;
+}
+
+/** A batch of files for a worker: contiguous files of one folder, so its neighbour-year cache keeps hitting. */
+export interface ToWorker {
+  readonly batch: number;
+  readonly files: readonly string[];
+}
+
+/** An analysis as it travels back: the document as its text, rebuilt on arrival. */
+export type WireAnalysis = Omit<Analysis, 'doc'> & { readonly text: string };
+
+/** The first message of a worker, once it loaded the options; then one result of a batch, by its place in the batch. */
+export type FromWorker = { readonly ready: true } | FileResult;
+
+interface FileResult {
+  readonly batch: number;
+  readonly index: number;
+  readonly result: { readonly file: string; readonly uri: string; readonly problem: string } | { readonly file: string; readonly uri: string; readonly analysis: WireAnalysis };
+}
+
+/** How the pool runs. */
+export interface PoolSetup extends WorkerSetup {
+  readonly jobs: number;
+  /** Told when a worker stops unexpectedly, with what becomes of its files. */
+  readonly onWorkerStopped: (message: string) => void;
+  /** The worker's script; the built `analysis-worker.js` beside this module by default. */
+  readonly workerScript?: string;
+}
+
+/** Files per batch: small enough to share the work out evenly, large enough that messages stay few. */
+const BATCH_FILES = 128;
+/** Batches a worker holds at once, so it never waits for the next one. */
+const BATCHES_PER_WORKER = 2;
+/** A file whose worker stopped this many times while analysing it is reported, not tried again. */
+const MAX_ATTEMPTS = 2;
+
+/**
+ * The workers to use by default: one core is left to the main thread, which indexes, receives every analysis and
+ * writes the output. On two cores that leaves one, so the run stays in the main thread: measured on 2 cores, two
+ * workers took about 60 % more CPU time than one thread (start-up, warming up twice, copying each analysis back).
+ */
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
+interface Item {
+  /** The file's place in the input. */
+  readonly at: number;
+  readonly file: string;
+  attempts: number;
+}
+
+interface Sent {
+  readonly id: number;
+  readonly items: readonly Item[];
+  received: number;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  /** Batches sent and not fully answered, oldest first. */
+  readonly sent: Sent[];
+  ready: boolean;
+}
+
+/**
+ * The analyses of `files`, in input order, made by `jobs` worker threads. Work goes out in contiguous batches,
+ * and only a bounded window of files ahead of the next one to yield is ever sent, so memory stays flat however many
+ * files there are. A worker that stops is replaced; its unanswered files are sent again one by one, and a file
+ * that stopped a worker twice is reported as a problem. Never loses a file.
+ */
+export async function* analyseInPool(files: readonly string[], setup: PoolSetup): AsyncGenerator<FileAnalysis> {
+  const script = setup.workerScript ?? path.join(__dirname, 'analysis-worker.js');
+  const workerData: WorkerSetup = { locale: setup.locale, recurrence: setup.recurrence, sites: setup.sites };
+  const window = setup.jobs * BATCHES_PER_WORKER * BATCH_FILES;
+  const results = new Map<number, FileAnalysis>();
+  const retry: Item[] = [];
+  const slots = new Set<Slot>();
+  let cursor = 0;
+  let next = 0;
+  let batchIds = 0;
+  let failedStarts = 0;
+  let fatal: Error | undefined;
+  let wake: () => void = () => undefined;
+  const notify = (): void => wake();
+
+  const nextBatch = (): Item[] | undefined => {
+    const again = retry.shift();
+    if (again) return [again];
+    if (cursor >= files.length || cursor - next >= window) return undefined;
+    const items: Item[] = [];
+    const folder = path.dirname(files[cursor] as string);
+    while (cursor < files.length && items.length < BATCH_FILES && path.dirname(files[cursor] as string) === folder) {
+      items.push({ at: cursor, file: files[cursor] as string, attempts: 0 });
+      cursor++;
+    }
+    return items;
+  };
+
+  const lost = (slot: Slot, reason: string): void => {
+    slots.delete(slot);
+    const pending = slot.sent.flatMap((s) => s.items.slice(s.received));
+    if (!slot.ready && ++failedStarts >= MAX_ATTEMPTS) fatal ??= new Error(`analysis workers could not start: ${reason}`);
+    // The first unanswered file is the one the worker was analysing when it stopped.
+    const current = pending[0];
+    if (current && slot.ready) current.attempts++;
+    const given = pending.filter((item) => item.attempts >= MAX_ATTEMPTS);
+    for (const item of given) results.set(item.at, { file: item.file, uri: toUri(item.file), problem: `the analysis worker stopped while analysing it (${reason})` });
+    retry.unshift(...pending.filter((item) => item.attempts < MAX_ATTEMPTS));
+    setup.onWorkerStopped(`analysis worker stopped (${reason}); ${pending.length - given.length} of its files are analysed again${given.length > 0 ? `, ${given.length} reported` : ''}`);
+    notify();
+  };
+
+  const spawn = (): Slot => {
+    const worker = new Worker(script, { workerData });
+    const slot: Slot = { worker, sent: [], ready: false };
+    let stopped = false;
+    const stop = (reason: string): void => {
+      if (stopped) return;
+      stopped = true;
+      if (slots.has(slot)) lost(slot, reason);
+    };
+    worker.on('message', (message: FromWorker) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        failedStarts = 0;
+        return;
+      }
+      const sent = slot.sent[0];
+      if (!sent || sent.id !== message.batch) return;
+      const item = sent.items[message.index];
+      if (!item) return;
+      sent.received = message.index + 1;
+      results.set(item.at, revive(message.result));
+      if (sent.received === sent.items.length) slot.sent.shift();
+      notify();
+    });
+    worker.on('error', (error: unknown) => stop(describeError(error)));
+    worker.on('exit', (code) => stop(`exit code ${code}`));
+    slots.add(slot);
+    return slot;
+  };
+
+  const fill = (): void => {
+    while (slots.size < setup.jobs && (retry.length > 0 || cursor < files.length)) spawn();
+    for (const slot of slots) {
+      while (slot.sent.length < BATCHES_PER_WORKER) {
+        const items = nextBatch();
+        if (!items) return;
+        const sent: Sent = { id: batchIds++, items, received: 0 };
+        slot.sent.push(sent);
+        const message: ToWorker = { batch: sent.id, files: items.map((item) => item.file) };
+        slot.worker.postMessage(message);
+      }
+    }
+  };
+
+  try {
+    while (next < files.length) {
+      if (fatal) throw fatal;
+      // Topped up before every file, so no worker runs dry while the command is busy with the results.
+      fill();
+      const ready = results.get(next);
+      if (ready) {
+        results.delete(next);
+        next++;
+        yield ready;
+        continue;
+      }
+      await new Promise<void>((resolve) => { wake = resolve; });
+    }
+  } finally {
+    const stopping = [...slots];
+    slots.clear();
+    await Promise.all(stopping.map((slot) => slot.worker.terminate()));
+  }
+}
+
+function revive(result: FileResult['result']): FileAnalysis {
+  if ('problem' in result) return result;
+  const { text, ...rest } = result.analysis;
+  return { file: result.file, uri: result.uri, version: null, analysis: { ...rest, doc: new ArticleText(text) } };
+}
+
+/** A worker's error in a few words; errors thrown in a worker arrive as plain objects, not `Error`s. */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}

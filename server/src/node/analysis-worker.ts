@@ -1,0 +1,53 @@
+/**
+ * An analysis worker of the pool (`analysis-pool.ts`): loads the project's options once, then analyses the files
+ * of each batch it is sent, in order, posting each result back as soon as it is ready.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Analysis } from '../core/analyze';
+import type { FileAnalysis } from './corpus';
+import { Corpus, toUri } from './corpus';
+import { findProjectRoot, projectOptions } from './project-options';
+import { PackedRecurrenceIndex } from './shared-recurrence';
+import { TableSiteLookup } from './site-table';
+import type { FromWorker, ToWorker, WireAnalysis, WorkerSetup } from './analysis-pool';
+
+/**
+ * The analysis as it can travel: the document as its text, and the neighbours' year only as a value. Left as a
+ * function, it was never asked for, since no date needed it, and stays behind rather than read the neighbours now.
+ */
+function toWire(analysis: Analysis): WireAnalysis {
+  const { doc, years, ...rest } = analysis;
+  const { neighbours, ...known } = years;
+  return { ...rest, years: typeof neighbours === 'function' ? known : years, text: doc.text };
+}
+
+function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
+  const { options } = projectOptions(findProjectRoot(process.cwd()), setup.locale);
+  const sites = setup.sites ? new TableSiteLookup(setup.sites.rows, setup.sites.files) : undefined;
+  const base = sites ? { ...options, siteChrome: sites } : options;
+  const corpus = new Corpus({ optionsFor: () => base, ...(setup.recurrence ? { recurrence: new PackedRecurrenceIndex(setup.recurrence) } : {}) });
+  const queue: ToWorker[] = [];
+  let busy = false;
+  const drain = async (): Promise<void> => {
+    busy = true;
+    for (let message = queue.shift(); message; message = queue.shift()) {
+      for (const [i, file] of message.files.entries()) {
+        let result: FileAnalysis;
+        try {
+          result = await corpus.analyzeFile(file);
+        } catch (error) {
+          result = { file, uri: toUri(file), problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+        }
+        port.postMessage({ batch: message.batch, index: i, result: 'problem' in result ? result : { file: result.file, uri: result.uri, analysis: toWire(result.analysis) } });
+      }
+    }
+    busy = false;
+  };
+  port.postMessage({ ready: true } satisfies FromWorker);
+  port.on('message', (message: ToWorker) => {
+    queue.push(message);
+    if (!busy) void drain();
+  });
+}
+
+if (parentPort) start(parentPort, workerData as WorkerSetup);
