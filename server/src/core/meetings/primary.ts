@@ -1,3 +1,4 @@
+import { LineMemo } from '../text/memo';
 import { fold } from '../text/normalized-text';
 import type { Meeting } from './types';
 
@@ -43,6 +44,8 @@ function isRepeat(a: Meeting, b: Meeting, x: ReadonlySet<string>, y: ReadonlySet
   // Told twice, a meeting keeps most of its name: "cuộc họp về sửa đổi, bổ sung dự thảo Luật Du lịch" and
   // "cuộc họp góp ý, bổ sung dự thảo Luật Du lịch".
   if (x.size < 3 || y.size < 3) return false;
+  // At most the smaller set is shared: sizes too far apart cannot reach the share.
+  if (2 * Math.min(x.size, y.size) < SAME_NAME * (x.size + y.size)) return false;
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   return (2 * shared) / (x.size + y.size) >= SAME_NAME;
@@ -51,9 +54,12 @@ function isRepeat(a: Meeting, b: Meeting, x: ReadonlySet<string>, y: ReadonlySet
 /** The share of name words two mentions of one meeting have in common at least. */
 const SAME_NAME = 0.6;
 
-function nameWords(m: Meeting): Set<string> {
-  return new Set(fold(m.title).split(/[^\p{L}\p{M}\d]+/u).filter((w) => w.length > 0));
+/** A meeting's title words; an edit keeps most titles, so they are worked out once per title. */
+function nameWords(m: Meeting): ReadonlySet<string> {
+  return titleWords.get(m.title);
 }
+
+const titleWords = new LineMemo((title: string): ReadonlySet<string> => new Set(fold(title).split(/[^\p{L}\p{M}\d]+/u).filter((w) => w.length > 0)), 50_000);
 
 /**
  * The meeting the article reports is the one its lead dates: the first dated, not merely mentioned, meeting in
