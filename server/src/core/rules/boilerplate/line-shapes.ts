@@ -1,4 +1,5 @@
 /** Small judgements about the shape of a line, shared by the context rules. */
+import { LineMemo } from '../../text/memo';
 
 const SENTENCE_END = /[.!?…:;"”»)]$/u;
 
@@ -23,7 +24,13 @@ export function isParagraph(key: string): boolean {
 
 /** A byline or source line (`PV`, `Trung Hiếu`, `Nguồn Báo Hà Nam`, `Theo TTXVN`): article metadata, never debris. */
 export function isBylineLike(raw: string): boolean {
-  if (raw.length > 120) return false;
+  // Several rules ask about the same lines, and again after each edit: judged once per line text.
+  return raw.length <= 120 && bylineLike.get(raw);
+}
+
+const bylineLike = new LineMemo(judgeByline, 50_000);
+
+function judgeByline(raw: string): boolean {
   const line = raw.normalize('NFC').trim();
   // "Theo Forbes", "Nguồn: Báo Hà Nam"; a sentence that starts with "Theo" ("Theo quyết định, ông …") is not a source line.
   if (/^(nguồn|theo)\s*:?\s+\S/iu.test(line)) return line.split(/\s+/u).length <= 8 && !/,/u.test(line);
