@@ -17,20 +17,16 @@ export class ArticleText {
   private readonly texts: (string | undefined)[] = [];
 
   constructor(readonly text: string, previous?: ArticleText) {
-    if (!previous) {
-      this.lines = new LineIndex(text);
-      return;
+    const unchanged = previous ? unchangedLines(previous, text) : { before: 0, after: 0 };
+    this.lines = previous ? new LineIndex(text, previous.lines, unchanged) : new LineIndex(text);
+    // Filled in line order, one slot per line, so the engine keeps both arrays compact whatever line is read first.
+    const firstAfter = this.lines.lineCount - unchanged.after;
+    const shift = this.lines.lineCount - (previous?.lineCount ?? 0);
+    for (let line = 0; line < this.lines.lineCount; line++) {
+      const from = line < unchanged.before ? line : line >= firstAfter ? line - shift : -1;
+      this.texts.push(from < 0 ? undefined : previous?.texts[from]);
+      this.keys.push(from < 0 ? undefined : previous?.keys[from]);
     }
-    const unchanged = unchangedLines(previous, text);
-    this.lines = new LineIndex(text, previous.lines, unchanged);
-    const shift = this.lines.lineCount - previous.lineCount;
-    for (let line = 0; line < unchanged.before; line++) this.reuse(previous, line, line);
-    for (let line = previous.lineCount - unchanged.after; line < previous.lineCount; line++) this.reuse(previous, line, line + shift);
-  }
-
-  private reuse(previous: ArticleText, from: number, to: number): void {
-    this.texts[to] = previous.texts[from];
-    this.keys[to] = previous.keys[from];
   }
 
   /** Number of lines. */

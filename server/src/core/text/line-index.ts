@@ -112,12 +112,16 @@ export class LineIndex {
 
 /** Pushes the line starts and content ends of the line breaks in `text` from `from` to `to` (exclusive). */
 function scanBreaks(text: string, from: number, to: number, starts: number[], contentEnds: number[]): void {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */ || c === 10 /* \n */) {
-      contentEnds.push(i);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
+  // The engine's search for one character is much faster than reading the text a character at a time.
+  let lf = text.indexOf('\n', from);
+  let cr = text.indexOf('\r', from);
+  for (;;) {
+    const at = cr < 0 ? lf : lf < 0 ? cr : Math.min(lf, cr);
+    if (at < 0 || at >= to) return;
+    contentEnds.push(at);
+    const next = at === cr && lf === at + 1 ? at + 2 : at + 1;
+    starts.push(next);
+    if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
+    if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
   }
 }
