@@ -45,7 +45,7 @@ function isRepeat(a: Meeting, b: Meeting, x: ReadonlySet<string>, y: ReadonlySet
   // "cuộc họp góp ý, bổ sung dự thảo Luật Du lịch".
   if (x.size < 3 || y.size < 3) return false;
   // At most the smaller set is shared: sizes too far apart cannot reach the share.
-  if (2 * Math.min(x.size, y.size) < SAME_NAME * (x.size + y.size)) return false;
+  if ((2 * Math.min(x.size, y.size)) / (x.size + y.size) < SAME_NAME) return false;
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   return (2 * shared) / (x.size + y.size) >= SAME_NAME;
