@@ -20,6 +20,22 @@ test('LineIndex handles LF, CRLF and CR in both directions', () => {
   assert.deepEqual(idx.line(0), { index: 0, start: 0, end: 2, endWithBreak: 4 });
 });
 
+test('LineIndex finds the lines a split on CRLF, CR and LF gives, with every mix of breaks', () => {
+  const texts = fc.array(fc.constantFrom('a', 'ư', ' ', '\r', '\n', '\r\n'), { maxLength: 40 }).map((parts) => parts.join(''));
+  fc.assert(fc.property(texts, (text) => {
+    const idx = new LineIndex(text);
+    const expected = text.split(/\r\n|\r|\n/u);
+    assert.deepEqual(Array.from({ length: idx.lineCount }, (_, i) => idx.lineText(i)), expected);
+    let start = 0;
+    for (let i = 0; i < idx.lineCount; i++) {
+      const info = idx.line(i);
+      assert.equal(info.start, start);
+      start = info.endWithBreak;
+    }
+    assert.equal(start, text.length, 'the last line ends the text');
+  }), { numRuns: 300, seed: 20261202 });
+});
+
 test('LineIndex counts UTF-16 code units, so an emoji is two characters', () => {
   const text = '😀 Lượt xem\nx';
   const idx = new LineIndex(text);
