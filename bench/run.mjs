@@ -253,6 +253,10 @@ function report() {
     rows.push(['lint / floor time, cold index', `${f.cli.ratio}×`, '≤ 2×', verdict(f.cli.ratio, 2)]);
     rows.push(['lint, second run: from cache', `${f.cli.cachedSeconds} s, ${f.cli.cachedRatio}× floor (${f.cli.cachedIndex ?? 'the cache was NOT used'})`, '', '']);
     rows.push([`lint --jobs ${f.cli.jobs}, cold index`, `${f.cli.workersSeconds} s`, '', '']);
+    if (f.cli.lintCpu && f.cli.workersCpu) {
+      const cpu = (c) => `${c.main} s main thread + ${c.others} s other threads`;
+      rows.push(['lint CPU: default jobs / workers', `${cpu(f.cli.lintCpu)} / ${cpu(f.cli.workersCpu)}`, '', '']);
+    }
   }
   rows.push(...profileRows(f.lintProfile));
   rows.push(...cleanRows(f.clean));
