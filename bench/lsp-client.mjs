@@ -40,10 +40,14 @@ export class BenchClient {
     child.stderr.on('data', (chunk) => this.onLog(`stderr: ${chunk.toString('utf8')}`));
   }
 
-  /** Spawns `node dist/server.js --stdio` from the repository, with `env` added to the environment. */
+  /**
+   * Spawns `node dist/server.js --stdio` from the repository, with `env` added to the environment;
+   * `VN_CORPUS_BENCH_NODE_ARGS` (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to that node.
+   */
   static spawn(repo, { env } = {}) {
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { cwd: repo, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const nodeArgs = (process.env.VN_CORPUS_BENCH_NODE_ARGS ?? '').split(/\s+/u).filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, path.join(repo, 'dist', 'server.js'), '--stdio'], { cwd: repo, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
     connection.listen();
     return new BenchClient(child, connection, spawnedAt);

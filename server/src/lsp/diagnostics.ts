@@ -29,19 +29,16 @@ export interface DocumentDiagnostics {
  * equals the one last sent for the same version (a republish after a settings or index change) is not sent again.
  */
 export class OpenDiagnostics {
-  private readonly last = new Map<string, DocumentDiagnostics>();
+  /** Per document, the last version's diagnostics by key: the next version looks its findings up there. */
+  private readonly last = new Map<string, ReadonlyMap<string, Diagnostic>>();
   private readonly sent = new Map<string, { readonly version: number; readonly keys: readonly string[] }>();
 
   constructor(private readonly docsBase: string | undefined) {}
 
   /** The analysis's diagnostics, reusing the previous version's Diagnostic of every finding whose key is unchanged. */
   async convert(uri: string, analysis: Analysis): Promise<DocumentDiagnostics> {
-    const reusable = new Map<string, Diagnostic>();
-    const previous = this.last.get(uri);
-    previous?.keys.forEach((key, i) => {
-      const diagnostic = previous.diagnostics[i];
-      if (diagnostic) reusable.set(key, diagnostic);
-    });
+    const reusable = this.last.get(uri);
+    const byKey = new Map<string, Diagnostic>();
     const diagnostics: Diagnostic[] = [];
     const keys: string[] = [];
     for (let i = 0; i < analysis.findings.length; i++) {
@@ -49,13 +46,14 @@ export class OpenDiagnostics {
       if (!finding) continue;
       const key = diagnosticKey(analysis.doc.lines, finding);
       // `data.index` is a hint for code actions, which check it against the range: a reused one may be stale.
-      diagnostics.push(reusable.get(key) ?? toDiagnostic(analysis.doc.lines, finding, i, this.docsBase));
+      const diagnostic = reusable?.get(key) ?? toDiagnostic(analysis.doc.lines, finding, i, this.docsBase);
+      byKey.set(key, diagnostic);
+      diagnostics.push(diagnostic);
       keys.push(key);
       if (i % PER_SLICE === PER_SLICE - 1) await nextSlice();
     }
-    const converted = { diagnostics, keys };
-    this.last.set(uri, converted);
-    return converted;
+    this.last.set(uri, byKey);
+    return { diagnostics, keys };
   }
 
   /** Whether these diagnostics differ from the ones last sent for this document at this version. */

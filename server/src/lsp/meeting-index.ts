@@ -26,7 +26,7 @@ export class MeetingIndex {
   /** The meetings of the open documents and the indexed files, sorted by date. */
   async all(isCancelled: () => boolean): Promise<MeetingSummary[]> {
     const out: MeetingSummary[] = [];
-    for await (const entry of this.corpus.openAndIndexed(isCancelled, (file) => this.cachedFor(file))) {
+    for await (const entry of this.corpus.openAndIndexed(isCancelled, (file) => this.cachedFor(file), 'background')) {
       if ('cached' in entry) out.push(...entry.cached);
       else if ('analysis' in entry) out.push(...this.remember(entry.file, entry.version, summarize(entry.uri, entry.analysis)));
     }

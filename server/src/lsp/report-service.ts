@@ -77,6 +77,9 @@ export function registerReport(connection: Connection, logger: Logger, state: Se
       if (done === total) service.invalidate();
     };
   }
-  connection.onRequest(REPORT_REQUEST, guard(logger, 'report', null, () => service.report()));
+  connection.onRequest(REPORT_REQUEST, guard(logger, 'report', null, () => {
+    state.pacer.touch();
+    return service.report();
+  }));
   return service;
 }

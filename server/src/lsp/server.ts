@@ -3,6 +3,7 @@ import {
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type TextDocumentsConfiguration,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ForegroundFirst } from '../node/scheduler';
 import { FIX_ALL_KIND, MEETINGS_REQUEST, SITE_PROFILES_REQUEST, type MeetingSummary } from '../protocol';
 import { COMMANDS } from './commands';
 import type * as Features from './features';
@@ -19,6 +20,15 @@ export interface StartHooks {
 /** Wires every LSP feature to the connection and starts listening; `docsBase` is the URI of the rule pages. */
 export function startServer(connection: Connection, docsBase: string | undefined, hooks: StartHooks = {}): void {
   const logger = toLogger(connection);
+  const pacer = new ForegroundFirst();
+  // Every message from the client holds background work for a while: the next one usually follows soon.
+  const fromClient = <P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R | Promise<R>): ((...args: P) => Promise<R>) => {
+    const guarded = guard(logger, name, fallback, fn);
+    return (...args: P) => {
+      pacer.touch();
+      return guarded(...args);
+    };
+  };
   // The feature modules (and with them the analysis core) are loaded after `initialize` is answered: a client
   // sends `initialized` before any other message, and that is where the state is built.
   let features: typeof Features | undefined;
@@ -30,8 +40,14 @@ export function startServer(connection: Connection, docsBase: string | undefined
   let lineTracking: TextDocumentsConfiguration<TextDocument> | undefined;
   const tracking = () => (lineTracking ??= f().trackingLineDeletions((before, lines) => state?.curator.onDeleted(before, lines)));
   const documents = new TextDocuments<TextDocument>({
-    create: (uri, languageId, version, content) => tracking().create(uri, languageId, version, content),
-    update: (doc, changes, version) => tracking().update(doc, changes, version),
+    create: (uri, languageId, version, content) => {
+      pacer.touch();
+      return tracking().create(uri, languageId, version, content);
+    },
+    update: (doc, changes, version) => {
+      pacer.touch();
+      return tracking().update(doc, changes, version);
+    },
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -55,7 +71,7 @@ export function startServer(connection: Connection, docsBase: string | undefined
 
   connection.onInitialized(() => {
     if (!initParams || state) return;
-    state = new (f().ServerState)(connection, documents, logger, docsBase, initParams);
+    state = new (f().ServerState)(connection, documents, logger, docsBase, initParams, pacer);
     reports = f().registerReport(connection, logger, state);
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vnCorpus' }).catch(() => undefined);
     void state.rebuildIndex();
@@ -70,13 +86,17 @@ export function startServer(connection: Connection, docsBase: string | undefined
   });
   documents.onDidChangeContent((e) => void publishGuarded(e.document));
   documents.onDidClose((e) => {
+    pacer.touch();
     state?.corpus.forget(e.document.uri);
     state?.openDiagnostics.forget(e.document.uri);
     if (state?.workspace.covers(e.document.uri)) void state.workspace.publishOne(e.document.uri);
     else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  connection.onDidChangeConfiguration(() => state?.reload());
-  connection.onDidChangeWatchedFiles(guard(logger, 'watchedFiles', undefined, async (params) => {
+  connection.onDidChangeConfiguration(() => {
+    pacer.touch();
+    state?.reload();
+  });
+  connection.onDidChangeWatchedFiles(fromClient('watchedFiles', undefined, async (params) => {
     if (!state) return;
     const projectChanged = params.changes.some((c) => c.uri.includes('/.vn-corpus/'));
     const texts = params.changes.filter((c) => c.uri.startsWith('file:') && c.uri.toLowerCase().endsWith('.txt')).map((c) => f().toPath(c.uri));
@@ -96,54 +116,54 @@ export function startServer(connection: Connection, docsBase: string | undefined
     return state.corpus.analysis(doc, isCancelled);
   };
 
-  connection.onHover(guard(logger, 'hover', null, async (params, token) => {
+  connection.onHover(fromClient('hover', null, async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
     if (!analysis || !state) return null;
     const settings = await state.store.settingsFor(params.textDocument.uri);
     return f().toHover(analysis, f().toOffset(analysis.doc.lines, params.position), state.locale, settings.hover.englishGloss);
   }));
 
-  connection.onDefinition(guard(logger, 'definition', null, async (params, token) => {
+  connection.onDefinition(fromClient('definition', null, async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
     const found = analysis ? f().referenceAt(analysis, f().toOffset(analysis.doc.lines, params.position)) : undefined;
     const place = found?.resolution.status === 'resolved' && found.resolution.entry ? f().catalogEntryPlace(found.resolution.entry) : undefined;
     return place ? f().toLineLocation(f().toUri(place.file), place.line, place.character, place.length) : null;
   }));
 
-  connection.onReferences(guard(logger, 'references', [], async (params, token) => (state ? f().findAllReferences(state, params, token) : [])));
+  connection.onReferences(fromClient('references', [], async (params, token) => (state ? f().findAllReferences(state, params, token) : [])));
 
-  connection.onDocumentSymbol(guard(logger, 'documentSymbol', [], async (params, token) => {
+  connection.onDocumentSymbol(fromClient('documentSymbol', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
     return analysis && state ? f().toDocumentSymbols(analysis, state.locale) : [];
   }));
 
-  connection.onFoldingRanges(guard(logger, 'foldingRange', [], async (params, token) => {
+  connection.onFoldingRanges(fromClient('foldingRange', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
     return analysis ? f().toFoldingRanges(analysis) : [];
   }));
 
-  connection.onCodeAction(guard(logger, 'codeAction', [], async (params, token) => {
+  connection.onCodeAction(fromClient('codeAction', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
     return analysis && state ? f().toCodeActions(analysis, params, state.locale, docsBase, state.root !== undefined) : [];
   }));
 
-  connection.languages.inlayHint.on(guard(logger, 'inlayHint', [], async (params, token) => {
+  connection.languages.inlayHint.on(fromClient('inlayHint', [], async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
     if (!analysis || !state || !(await state.store.settingsFor(params.textDocument.uri)).inlayHints.dates) return [];
     return f().toInlayHints(analysis, params.range, state.locale);
   }));
 
   const allMeetings = async (isCancelled: () => boolean): Promise<MeetingSummary[]> => (state ? state.meetings.all(isCancelled) : []);
-  connection.onWorkspaceSymbol(guard(logger, 'workspaceSymbol', [], async (params, token) =>
+  connection.onWorkspaceSymbol(fromClient('workspaceSymbol', [], async (params, token) =>
     f().toWorkspaceSymbols(await allMeetings(() => token.isCancellationRequested), params.query)));
-  connection.onRequest(MEETINGS_REQUEST, guard(logger, 'meetings', [], async (_params: unknown, token: CancellationToken) => allMeetings(() => token.isCancellationRequested)));
+  connection.onRequest(MEETINGS_REQUEST, fromClient('meetings', [], async (_params: unknown, token: CancellationToken) => allMeetings(() => token.isCancellationRequested)));
 
-  connection.onRequest(SITE_PROFILES_REQUEST, guard(logger, 'siteProfiles', null, async () => {
+  connection.onRequest(SITE_PROFILES_REQUEST, fromClient('siteProfiles', null, async () => {
     const text = await state?.sites.listing(state.locale, f().relativeTo(state.root));
     return text === undefined ? null : { text };
   }));
 
-  connection.onExecuteCommand(guard(logger, 'executeCommand', null, async (params) => (state ? f().runCommand(state, params) : null)));
+  connection.onExecuteCommand(fromClient('executeCommand', null, async (params) => (state ? f().runCommand(state, params) : null)));
 
   documents.listen(connection);
   connection.listen();

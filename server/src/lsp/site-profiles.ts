@@ -3,6 +3,7 @@ import { formatSiteProfiles } from '../core/corpus/site-profiles-format';
 import type { Locale, Logger } from '../core/types';
 import { siteProfilesInSteps, type SiteProfileResult } from '../node/site-profiles-store';
 import type { LineFrequencyIndex } from '../core/corpus/line-frequency';
+import type { Pacer } from '../node/scheduler';
 
 /**
  * The workspace's site profiles, recomputed in the background after each change of the index (the previous ones
@@ -20,6 +21,7 @@ export class SiteProfileCache {
     private readonly cacheFile: string | undefined,
     private readonly logger: Logger,
     private readonly onReady: () => void,
+    private readonly pacer: Pacer,
   ) {}
 
   /** Marks the profiles out of date (the index changed); the next use starts recomputing them. */
@@ -47,7 +49,7 @@ export class SiteProfileCache {
     if (!index) return Promise.resolve(undefined);
     const generation = this.generation;
     const started = Date.now();
-    this.pending = siteProfilesInSteps(index, this.cacheFile, () => generation !== this.generation).then((result) => {
+    this.pending = siteProfilesInSteps(index, this.cacheFile, () => generation !== this.generation, () => this.pacer.background()).then((result) => {
       if (!result || generation !== this.generation) return this.current;
       this.current = result;
       this.stale = false;

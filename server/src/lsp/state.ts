@@ -14,6 +14,7 @@ import { SiteProfileCache } from './site-profiles';
 import { profilesCacheFile } from '../node/site-profiles-store';
 import { WorkspaceDiagnostics } from './workspace-diagnostics';
 import { WorkspaceIndex } from './workspace-index';
+import type { ForegroundFirst } from '../node/scheduler';
 
 /** Options the client may pass in `initializationOptions`. */
 interface InitOptions {
@@ -49,6 +50,8 @@ export class ServerState {
     readonly logger: Logger,
     readonly docsBase: string | undefined,
     params: InitializeParams,
+    /** Open documents first: corpus-wide work waits while they are analysed or the client is busy. */
+    readonly pacer: ForegroundFirst,
   ) {
     this.locale = toLocale(params.locale);
     this.openDiagnostics = new OpenDiagnostics(docsBase);
@@ -61,7 +64,7 @@ export class ServerState {
     this.store = store;
     const cacheFile = this.root ? defaultCacheFile(this.root, init.cacheDir) : undefined;
     // The profiles come from the corpus's index; when new ones are ready, everything is republished with them.
-    const sites = new SiteProfileCache(() => this.corpus.recurrence, profilesCacheFile(cacheFile), logger, () => this.republishAll());
+    const sites = new SiteProfileCache(() => this.corpus.recurrence, profilesCacheFile(cacheFile), logger, () => this.republishAll(), pacer);
     this.sites = sites;
     this.curator = new CuratorOffers(this, offeredLinesFile(cacheFile), trusted);
     this.corpus = new Corpus({
@@ -69,6 +72,7 @@ export class ServerState {
       logger,
       // References, the Meetings view and workspace diagnostics go over the same closed files again and again.
       keepAnalyses: 256,
+      pacer,
       optionsFor: async (uri) => {
         const siteChrome = sites.lookup();
         return { ...(await store.optionsFor(uri)), recurrenceThreshold: (await store.settingsFor(uri)).boilerplate.recurrence, ...(siteChrome ? { siteChrome } : {}) };
@@ -87,11 +91,15 @@ export class ServerState {
   }
 
   /**
-   * Analyses an open document in the background and pushes its diagnostics, unless a newer version or generation
+   * Analyses an open document (as foreground work) and pushes its diagnostics, unless a newer version or generation
    * came meanwhile: the publish that generation started sends instead, so stale findings never arrive last.
    * A republish of the same version with the same diagnostics sends nothing.
    */
-  async publish(doc: TextDocument): Promise<void> {
+  publish(doc: TextDocument): Promise<void> {
+    return this.pacer.foreground(this.analyseAndSend(doc));
+  }
+
+  private async analyseAndSend(doc: TextDocument): Promise<void> {
     const analysis = await this.corpus.analysisOnce(doc);
     if (!analysis || this.documents.get(doc.uri)?.version !== doc.version) return;
     const converted = await this.openDiagnostics.convert(doc.uri, analysis);

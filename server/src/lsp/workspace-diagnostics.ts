@@ -42,7 +42,7 @@ export class WorkspaceDiagnostics {
 
   /** Analyses one closed file from disk and publishes its findings. */
   async publishOne(uri: string): Promise<void> {
-    const closed = await this.corpus.analyzeFile(toPath(uri));
+    const closed = await this.corpus.analyzeFile(toPath(uri), 'background');
     if ('problem' in closed) {
       this.logger.log('warn', `${uri}: ${closed.problem}; not analysed`);
       return;

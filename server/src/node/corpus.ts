@@ -7,6 +7,7 @@ import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
 import { buildIndex, updateIndexedFile, type IndexProgress } from './corpus-index';
 import { NeighbourYears } from './neighbour-years';
 import { fileStamp, readText, type ReadResult } from './read-text';
+import { noForeground, type Pacer } from './scheduler';
 
 /** A document an editor holds open: its text may differ from the file on disk. */
 export interface OpenDocument {
@@ -47,7 +48,12 @@ export interface CorpusSetup {
   readonly keepChars?: number;
   /** How many closed files' analyses are kept for the next request (least recently used go first); none by default. */
   readonly keepAnalyses?: number;
+  /** Open documents' analyses run as its foreground; background walks over the corpus wait for it. */
+  readonly pacer?: Pacer;
 }
+
+/** Whether a walk over the corpus answers a request (yields only to let messages in) or runs in the background. */
+export type Pace = 'request' | 'background';
 
 interface CacheEntry {
   readonly version: number;
@@ -94,6 +100,7 @@ export function toPath(uri: string): string {
 }
 
 const yieldToLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+const REUSED_PER_TURN = 256;
 
 /**
  * The one place that reads corpus files, keeps the recurrence index over them, and analyses open documents
@@ -115,7 +122,11 @@ export class Corpus {
   private generation = 0;
   private indexRun = 0;
 
-  constructor(private readonly setup: CorpusSetup) {}
+  private readonly pacer: Pacer;
+
+  constructor(private readonly setup: CorpusSetup) {
+    this.pacer = setup.pacer ?? noForeground;
+  }
 
   /** The recurrence index, once a first indexing finished. */
   get recurrence(): LineFrequencyIndex | undefined {
@@ -219,7 +230,7 @@ export class Corpus {
     if (current && current.version === doc.version && current.generation === this.generation) return current.promise;
     if (current) current.job.cancelled = true;
     const job = { cancelled: false };
-    const run: Running = { version: doc.version, generation: this.generation, job, promise: this.runSteps(doc, job) };
+    const run: Running = { version: doc.version, generation: this.generation, job, promise: this.pacer.foreground(this.runSteps(doc, job)) };
     this.running.set(doc.uri, run);
     void run.promise.finally(() => {
       if (this.running.get(doc.uri) === run) this.running.delete(doc.uri);
@@ -228,7 +239,7 @@ export class Corpus {
   }
 
   /** One file's analysis: the open document's when it is open, else the file read from disk. */
-  async analyzeFile(file: string): Promise<FileAnalysis> {
+  async analyzeFile(file: string, pace: Pace = 'request'): Promise<FileAnalysis> {
     const uri = toUri(file);
     const doc = this.setup.documents?.get(uri);
     if (doc) {
@@ -242,7 +253,7 @@ export class Corpus {
       return { file, uri, version: null, analysis: kept.analysis };
     }
     // Once per file read, so a long loop over the corpus never holds a server.
-    await yieldToLoop();
+    await this.nextTurn(pace);
     const generation = this.generation;
     const base = await this.setup.optionsFor(uri);
     const options = this.withCorpus(base, uri);
@@ -316,7 +327,7 @@ export class Corpus {
    * Every open document's analysis, then every indexed file that is not open, read from disk; `reuse` may answer
    * for a closed file from the caller's own cache instead.
    */
-  async *openAndIndexed<T = never>(isCancelled: () => boolean = () => false, reuse: (file: string) => T | undefined = () => undefined): AsyncGenerator<FileAnalysis | Reused<T>> {
+  async *openAndIndexed<T = never>(isCancelled: () => boolean = () => false, reuse: (file: string) => T | undefined = () => undefined, pace: Pace = 'request'): AsyncGenerator<FileAnalysis | Reused<T>> {
     const open = this.setup.documents?.all() ?? [];
     const openUris = new Set(open.map((d) => d.uri));
     for (const doc of open) {
@@ -324,12 +335,15 @@ export class Corpus {
       const analysis = await this.analysis(doc);
       if (analysis) yield { file: toPath(doc.uri), uri: doc.uri, version: doc.version, analysis };
     }
+    let reused = 0;
     for (const file of this.files) {
       if (isCancelled()) return;
       const uri = toUri(file);
       if (openUris.has(uri)) continue;
       const cached = reuse(file);
-      yield cached === undefined ? await this.analyzeFile(file) : { file, uri, cached };
+      // Answers from the caller's cache cost a stat each: a turn of the event loop every so many of them too.
+      if (cached !== undefined && ++reused % REUSED_PER_TURN === 0) await this.nextTurn(pace);
+      yield cached === undefined ? await this.analyzeFile(file, pace) : { file, uri, cached };
     }
   }
 
@@ -348,6 +362,10 @@ export class Corpus {
     const years = uri.startsWith('file:') ? { years: { ...base.years, neighbours } } : {};
     const recurrence = this.index ?? this.setup.recurrence;
     return { ...base, ...(recurrence ? { recurrence } : {}), path, ...years };
+  }
+
+  private nextTurn(pace: Pace): Promise<void> {
+    return pace === 'background' ? this.pacer.background() : yieldToLoop();
   }
 
   /** A file's text: kept from indexing (used once), else read now. */

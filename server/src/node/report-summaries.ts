@@ -50,7 +50,7 @@ export class ReportSummaries {
       const hit = this.cache.get(file);
       return hit && hit.stamp === fileStamp(file) ? hit.summary : undefined;
     };
-    for await (const entry of this.corpus.openAndIndexed(isCancelled, reuse)) {
+    for await (const entry of this.corpus.openAndIndexed(isCancelled, reuse, 'background')) {
       const rel = toReportPath(this.root, entry.file);
       if ('cached' in entry) summaries.push(entry.cached);
       else if ('problem' in entry) problems.push({ path: rel, problem: entry.problem });

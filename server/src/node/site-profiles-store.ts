@@ -49,10 +49,15 @@ export function siteProfilesOf(index: LineFrequencyIndex, cacheFile: string | un
 }
 
 /**
- * `siteProfilesOf` for the server: the computation yields to the event loop every few thousand files, so requests
+ * `siteProfilesOf` for the server: the computation yields to the event loop (through `nextSlice`) every few thousand files, so requests
  * are answered meanwhile; returns undefined when `isCancelled` says the result is no longer wanted.
  */
-export async function siteProfilesInSteps(index: LineFrequencyIndex, cacheFile: string | undefined, isCancelled: () => boolean): Promise<SiteProfileResult | undefined> {
+export async function siteProfilesInSteps(
+  index: LineFrequencyIndex,
+  cacheFile: string | undefined,
+  isCancelled: () => boolean,
+  nextSlice: () => Promise<void> = () => new Promise<void>((resolve) => setImmediate(resolve)),
+): Promise<SiteProfileResult | undefined> {
   const fingerprint = indexFingerprint(index);
   let profiles = cacheFile ? readCache(cacheFile, fingerprint) : undefined;
   if (!profiles) {
@@ -63,7 +68,7 @@ export async function siteProfilesInSteps(index: LineFrequencyIndex, cacheFile: 
         profiles = next.value;
         break;
       }
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextSlice();
       if (isCancelled()) return undefined;
     }
     profiles = fillTexts(profiles, readFileText);
