@@ -7,10 +7,10 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { median, memoryOf, round } from './stats.mjs';
+import { median, memoryOf, round, threadCpuOf } from './stats.mjs';
 
 /** The index cache files `vn-corpus lint <corpus>` reads and writes, where the server keeps them for that folder. */
 export function cacheFilesOf(repo, corpus) {
@@ -30,7 +30,10 @@ export async function timeLint({ repo, corpus, cold, extra = [] }) {
   return { ...lint, fromCache: /^index: from cache[^\n]*/mu.exec(lint.stderr)?.[0] };
 }
 
-/** Runs a command with stdout sent to /dev/null; resolves with wall time, exit code and sampled peak RSS. */
+/**
+ * Runs a command with stdout sent to /dev/null; resolves with wall time, exit code, sampled peak RSS and the CPU
+ * seconds of its main thread and of all its other threads (workers, and the engine's own compiler and GC threads).
+ */
 export function timeChild(args, cwd) {
   return new Promise((resolve, reject) => {
     const devNull = fs.openSync('/dev/null', 'w');
@@ -39,18 +42,28 @@ export function timeChild(args, cwd) {
     fs.closeSync(devNull);
     let stderr = '';
     let peakMB = 0;
+    const threadCpu = new Map();
     child.stderr.on('data', (chunk) => { stderr += chunk.toString('utf8'); });
     // VmHWM is the kernel's own high-water mark; sampling it often loses at most the last interval.
     const sampler = setInterval(async () => {
       const mem = await memoryOf(child.pid, readFile);
       if (mem?.hwmMB) peakMB = Math.max(peakMB, mem.hwmMB);
+      for (const [tid, seconds] of (await threadCpuOf(child.pid, readFile, readdir)) ?? []) threadCpu.set(tid, seconds);
     }, 50);
     child.on('error', (error) => { clearInterval(sampler); reject(error); });
     child.on('exit', (code, signal) => {
       clearInterval(sampler);
-      resolve({ ms: performance.now() - started, code, signal, peakMB, stderr: stderr.slice(-500) });
+      const mainCpu = threadCpu.get(child.pid) ?? 0;
+      const otherCpu = [...threadCpu].reduce((sum, [tid, seconds]) => (tid === child.pid ? sum : sum + seconds), 0);
+      const cpu = threadCpu.size > 0 ? { main: round(mainCpu, 2), others: round(otherCpu, 2) } : undefined;
+      resolve({ ms: performance.now() - started, code, signal, peakMB, cpu, stderr: stderr.slice(-500) });
     });
   });
+}
+
+/** The CPU seconds of a run's threads, as a note after its figures; nothing where they could not be read. */
+function cpuNote(cpu) {
+  return cpu ? `, CPU ${cpu.main} s main thread + ${cpu.others} s other threads` : '';
 }
 
 /** Measures lint and floor `runs` times each, in alternation, over `corpus` of `bytes` bytes. */
@@ -64,13 +77,13 @@ export async function measureCliThroughput({ repo, corpus, bytes, runs, log }) {
     log(`  floor run ${i + 1}: ${(floor.ms / 1000).toFixed(2)} s`);
     const lint = await timeLint({ repo, corpus, cold: true });
     lintRuns.push(lint);
-    log(`  lint run ${i + 1}, cold index: ${(lint.ms / 1000).toFixed(2)} s (exit ${lint.code}, peak RSS ~${lint.peakMB} MB)`);
+    log(`  lint run ${i + 1}, cold index: ${(lint.ms / 1000).toFixed(2)} s (exit ${lint.code}, peak RSS ~${lint.peakMB} MB${cpuNote(lint.cpu)})`);
   }
   const cached = await timeLint({ repo, corpus, cold: false });
   log(`  lint, index ${cached.fromCache ?? 'NOT from cache'}: ${(cached.ms / 1000).toFixed(2)} s (peak RSS ~${cached.peakMB} MB)`);
   const jobs = os.availableParallelism();
   const workers = await timeLint({ repo, corpus, cold: true, extra: ['--jobs', String(jobs)] });
-  log(`  lint --jobs ${jobs}, cold index: ${(workers.ms / 1000).toFixed(2)} s (peak RSS ~${workers.peakMB} MB)`);
+  log(`  lint --jobs ${jobs}, cold index: ${(workers.ms / 1000).toFixed(2)} s (peak RSS ~${workers.peakMB} MB${cpuNote(workers.cpu)})`);
   const floorMs = median(floorRuns.map((r) => r.ms));
   const lintMs = median(lintRuns.map((r) => r.ms));
   return {
@@ -86,6 +99,8 @@ export async function measureCliThroughput({ repo, corpus, bytes, runs, log }) {
     cachedRatio: round(cached.ms / floorMs, 2),
     cachedIndex: cached.fromCache ?? null,
     workersSeconds: round(workers.ms / 1000, 2),
+    lintCpu: lintRuns.at(-1)?.cpu ?? null,
+    workersCpu: workers.cpu ?? null,
     jobs,
     floorRunsSeconds: floorRuns.map((r) => round(r.ms / 1000, 2)),
     lintRunsSeconds: lintRuns.map((r) => round(r.ms / 1000, 2)),

@@ -4,7 +4,7 @@
  * `vn-corpus clean` records/s over 100,000 JSON Lines records (one process, Dask with 1 and N workers),
  * workspace indexing (cold and from cache), and edit-to-diagnostics and hover latency over a real LSP connection,
  * and where the per-file time of a lint goes (a CPU profile shared out to phases).
- * `--lsp` runs only what the LSP latency section needs (the corpus, the index cold and from cache, the edits and hovers).
+ * `--no-clean` leaves out the clean and Dask section. `--lsp` runs only what the LSP latency section needs (the corpus, the index cold and from cache, the edits and hovers).
  * It prints a table with targets and a final JSON line, and always exits 0: it reports, it does not gate.
  */
 import * as fs from 'node:fs';
@@ -32,6 +32,8 @@ const KEEP = argv.has('--keep');
 const MILLION = argv.has('--million');
 /** `--lsp`: only the corpus, the index and the LSP latency section (skips start-up, references, CLI and clean). */
 const LSP_ONLY = argv.has('--lsp');
+/** `--no-clean` leaves out the `vn-corpus clean` and Dask section, the longest (alone: `node bench/clean-throughput.mjs 100000`). */
+const NO_CLEAN = argv.has('--no-clean');
 
 /** Sizes and counts. At 10 MB every tenth edit also carries a hover on another document: 20 hover trials. */
 const PLAN = {
@@ -164,7 +166,7 @@ async function runStartAndThroughput(corpus, tmp) {
 
   await section('cli', () => measureCliThroughput({ repo: REPO, corpus: corpus.root, bytes: corpus.bytes, runs: PLAN.cliRuns, log }));
   await section('lintProfile', () => measureLintProfile({ repo: REPO, corpus: corpus.root, log }));
-  await section('clean', () => measureClean({ repo: REPO, records: PLAN.cleanRecords, tmp, log }));
+  if (!NO_CLEAN) await section('clean', () => measureClean({ repo: REPO, records: PLAN.cleanRecords, tmp, log }));
 }
 
 async function measureLsp(client, sources, ws) {
@@ -253,9 +255,13 @@ function report() {
     rows.push(['lint / floor time, cold index', `${f.cli.ratio}×`, '≤ 2×', verdict(f.cli.ratio, 2)]);
     rows.push(['lint, second run: from cache', `${f.cli.cachedSeconds} s, ${f.cli.cachedRatio}× floor (${f.cli.cachedIndex ?? 'the cache was NOT used'})`, '', '']);
     rows.push([`lint --jobs ${f.cli.jobs}, cold index`, `${f.cli.workersSeconds} s`, '', '']);
+    if (f.cli.lintCpu && f.cli.workersCpu) {
+      const cpu = (c) => `${c.main} s main thread + ${c.others} s other threads`;
+      rows.push(['lint CPU: default jobs / workers', `${cpu(f.cli.lintCpu)} / ${cpu(f.cli.workersCpu)}`, '', '']);
+    }
   }
   rows.push(...profileRows(f.lintProfile));
-  rows.push(...cleanRows(f.clean));
+  rows.push(...(NO_CLEAN ? [['vn-corpus clean and Dask', 'not run (--no-clean)', '', 'n/a']] : cleanRows(f.clean)));
   rows.push(...err('index'));
   if (f.index?.cold) {
     const { cold, warm } = f.index;

@@ -77,3 +77,23 @@ export async function memoryOf(pid, readFile) {
     return undefined;
   }
 }
+
+/**
+ * CPU seconds (user + system) of each thread of a process, by thread id, from each `/proc/<pid>/task/<tid>/stat`;
+ * undefined where there is no /proc. Threads that ended are missing, so callers keep the last sample of each.
+ */
+export async function threadCpuOf(pid, readFile, readdir) {
+  try {
+    const ticksPerSecond = 100;
+    const out = new Map();
+    for (const tid of await readdir(`/proc/${pid}/task`)) {
+      const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => undefined);
+      // Fields after the parenthesised name: state is the 1st, utime the 12th, stime the 13th.
+      const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (fields) out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / ticksPerSecond);
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
