@@ -1,10 +1,9 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
+import { nextTurn } from '../node/scheduler';
 import { diagnosticKey, toDiagnostic } from './convert';
 
 const PER_SLICE = 2000;
-
-const nextSlice = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** All findings as diagnostics, converted in slices so a document with thousands of findings does not hold the server. */
 export async function toDiagnostics(analysis: Analysis, docsBase: string | undefined): Promise<Diagnostic[]> {
@@ -12,7 +11,7 @@ export async function toDiagnostics(analysis: Analysis, docsBase: string | undef
   for (let i = 0; i < analysis.findings.length; i++) {
     const finding = analysis.findings[i];
     if (finding) out.push(toDiagnostic(analysis.doc.lines, finding, i, docsBase));
-    if (i % PER_SLICE === PER_SLICE - 1) await nextSlice();
+    if (i % PER_SLICE === PER_SLICE - 1) await nextTurn();
   }
   return out;
 }
@@ -50,7 +49,7 @@ export class OpenDiagnostics {
       byKey.set(key, diagnostic);
       diagnostics.push(diagnostic);
       keys.push(key);
-      if (i % PER_SLICE === PER_SLICE - 1) await nextSlice();
+      if (i % PER_SLICE === PER_SLICE - 1) await nextTurn();
     }
     this.last.set(uri, byKey);
     return { diagnostics, keys };

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineFrequencyIndex, lineHashes } from '../core/corpus/line-frequency';
 import { readText } from './read-text';
+import { nextTurn } from './scheduler';
 
 /** What one indexed file contributed, with the stat that tells whether it changed. */
 interface CachedFile {
@@ -49,7 +50,7 @@ export async function buildIndex(
   for (let i = 0; i < files.length; i++) {
     const file = files[i] ?? '';
     if (i % 64 === 0) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       if (isCancelled()) return undefined;
       onProgress({ done: i, total: files.length, fromCache });
     }

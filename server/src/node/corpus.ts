@@ -7,7 +7,7 @@ import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
 import { buildIndex, updateIndexedFile, type IndexProgress } from './corpus-index';
 import { NeighbourYears } from './neighbour-years';
 import { fileStamp, readText, type ReadResult } from './read-text';
-import { noForeground, type Pacer } from './scheduler';
+import { nextTurn, noForeground, type Pacer } from './scheduler';
 
 /** A document an editor holds open: its text may differ from the file on disk. */
 export interface OpenDocument {
@@ -99,7 +99,6 @@ export function toPath(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
 }
 
-const yieldToLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 const REUSED_PER_TURN = 256;
 
 /**
@@ -253,7 +252,7 @@ export class Corpus {
       return { file, uri, version: null, analysis: kept.analysis };
     }
     // Once per file read, so a long loop over the corpus never holds a server.
-    await this.nextTurn(pace);
+    await this.turnFor(pace);
     const generation = this.generation;
     const base = await this.setup.optionsFor(uri);
     const options = this.withCorpus(base, uri);
@@ -342,7 +341,7 @@ export class Corpus {
       if (openUris.has(uri)) continue;
       const cached = reuse(file);
       // Answers from the caller's cache cost a stat each: a turn of the event loop every so many of them too.
-      if (cached !== undefined && ++reused % REUSED_PER_TURN === 0) await this.nextTurn(pace);
+      if (cached !== undefined && ++reused % REUSED_PER_TURN === 0) await this.turnFor(pace);
       yield cached === undefined ? await this.analyzeFile(file, pace) : { file, uri, cached };
     }
   }
@@ -364,8 +363,8 @@ export class Corpus {
     return { ...base, ...(recurrence ? { recurrence } : {}), path, ...years };
   }
 
-  private nextTurn(pace: Pace): Promise<void> {
-    return pace === 'background' ? this.pacer.background() : yieldToLoop();
+  private turnFor(pace: Pace): Promise<void> {
+    return pace === 'background' ? this.pacer.background() : nextTurn();
   }
 
   /** A file's text: kept from indexing (used once), else read now. */
@@ -394,7 +393,7 @@ export class Corpus {
           this.lastText.set(doc.uri, next.value.doc);
           return next.value;
         }
-        await yieldToLoop();
+        await nextTurn();
         if (cancel.isCancelled()) return undefined;
       }
     } catch (error) {

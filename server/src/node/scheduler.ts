@@ -6,7 +6,8 @@ export interface Pacer {
   background(): Promise<void>;
 }
 
-const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+/** Resolves at the next turn of the event loop, after the messages and timers that are due. */
+export const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Every slice runs at the next turn of the event loop: for the CLI, which has no foreground to wait for. */
 export const noForeground: Pacer = {

@@ -5,6 +5,7 @@ import { computeSiteProfiles, siteProfileSteps, type SiteProfile, type SiteProfi
 import { toSiteChromeLookup, type SiteChromeLookup } from '../core/corpus/site-chrome-lookup';
 import { withChromeTexts } from '../core/corpus/site-profiles-format';
 import { readText } from './read-text';
+import { nextTurn } from './scheduler';
 
 /** Pages read per site to find the text of its chrome lines. */
 const PAGES_READ_FOR_TEXT = 5;
@@ -56,7 +57,7 @@ export async function siteProfilesInSteps(
   index: LineFrequencyIndex,
   cacheFile: string | undefined,
   isCancelled: () => boolean,
-  nextSlice: () => Promise<void> = () => new Promise<void>((resolve) => setImmediate(resolve)),
+  nextSlice: () => Promise<void> = nextTurn,
 ): Promise<SiteProfileResult | undefined> {
   const fingerprint = indexFingerprint(index);
   let profiles = cacheFile ? readCache(cacheFile, fingerprint) : undefined;

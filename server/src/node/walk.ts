@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { nextTurn } from './scheduler';
 
 /** Thrown for a path that does not exist or cannot be read; the CLI exits with 2. */
 export class UsageError extends Error {}
@@ -34,7 +35,7 @@ interface Rules {
 }
 
 async function walk(dir: string, inherited: readonly Rules[], out: string[], counter: { dirs: number }, isCancelled: () => boolean): Promise<void> {
-  if (++counter.dirs % DIRS_PER_YIELD === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  if (++counter.dirs % DIRS_PER_YIELD === 0) await nextTurn();
   if (isCancelled()) return;
   const rules = [...inherited];
   const gitignore = await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
