@@ -11,6 +11,7 @@ import { REFERENCE_RULES, RULES } from './rules/registry';
 import { renderMessage } from './rules/messages';
 import type { RecurrenceThreshold, RuleContext, RuleFinding, RuleInfo } from './rules/rule';
 import { ArticleText } from './text/article-text';
+import { runToEnd } from './steps';
 import type { RecurrenceIndex } from './corpus/line-frequency';
 import type { SiteChromeLookup } from './corpus/site-chrome-lookup';
 import { compileUserPhrases } from './rules/boilerplate/user-patterns';
@@ -125,10 +126,8 @@ export function addYearHints(unhinted: Analysis, options: AnalysisOptions): Anal
   const { doc, article } = unhinted;
   const years = withYearHints(unhinted.years, options.years);
   const ruleFindings = unhinted.findings.filter((f) => !REFERENCE_RULE_IDS.has(f.ruleId));
-  const steps = meetingSteps(doc, debrisLinesOf(doc, ruleFindings), article, years, options, neverCancelled);
-  let next = steps.next();
-  while (!next.done) next = steps.next();
-  return { ...unhinted, years, meetings: next.value };
+  const meetings = runToEnd(meetingSteps(doc, debrisLinesOf(doc, ruleFindings), article, years, options, neverCancelled));
+  return { ...unhinted, years, meetings };
 }
 
 const REFERENCE_RULE_IDS: ReadonlySet<string> = new Set(REFERENCE_RULES.map((r) => r.id));
@@ -176,11 +175,7 @@ function coveredBy(spans: readonly Span[]): (span: Span) => boolean {
 
 /** Runs `analyzeSteps` to the end in one go. */
 export function analyze(text: string, options: AnalysisOptions = defaultAnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger): Analysis {
-  const steps = analyzeSteps(text, options, cancel, logger);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(analyzeSteps(text, options, cancel, logger));
 }
 
 const TIER_RANK: Readonly<Record<Tier, number>> = { weak: 0, probable: 1, certain: 2 };

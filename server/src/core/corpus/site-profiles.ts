@@ -7,6 +7,7 @@
  * spread over several folders stays one site. Works on line hashes only (as the line-frequency index stores them),
  * in time linear in the lines times the sites a line belongs to.
  */
+import { runToEnd } from '../steps';
 
 /** A line a site repeats across its pages. */
 export interface ChromeLine {
@@ -64,11 +65,7 @@ const FILES_PER_STEP = 500;
  * file form no site and are left out.
  */
 export function computeSiteProfiles(entries: Iterable<readonly [string, Uint32Array]>): SiteProfiles {
-  const steps = siteProfileSteps(entries);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(siteProfileSteps(entries));
 }
 
 /** `computeSiteProfiles` in steps: yields every few thousand files, so an adapter can keep answering requests. */

@@ -49,7 +49,6 @@ export function yearContextOf(doc: ArticleText, references: readonly ResolvedMen
   return withYearHints(stated ? { ...context, current: [stated, ...context.current] } : context, hints);
 }
 
-
 /** A year context with these hints in place of the ones it had: the text's own evidence does not depend on them. */
 export function withYearHints(context: YearContext, hints: YearHints = {}): YearContext {
   const own: YearContext = { current: context.current, lowerBounds: context.lowerBounds, ...(context.announced ? { announced: context.announced } : {}), ranges: context.ranges, fullDates: context.fullDates };

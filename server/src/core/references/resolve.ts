@@ -3,6 +3,7 @@ import { isPartyEntry, statedDate, topicScore, topicWords } from './context';
 import type { Mention } from './find';
 import { deriveSymbol, issuerLevel, matchesLevel, termAt, type IssuerLevel } from './period';
 import type { SymbolInfo } from './symbol';
+import { runToEnd } from '../steps';
 
 /** One document a mention may name: a catalog entry, or a symbol the article itself writes. */
 export interface Candidate {
@@ -83,11 +84,7 @@ function gather(mentions: readonly Mention[]): Map<string, ArticleFacts> {
 
 /** Resolves every mention; a short form ("Chỉ thị 05") uses what the whole article says about that number. */
 export function resolveMentions(mentions: readonly Mention[], ctx: ResolveContext): ResolvedMention[] {
-  const steps = resolveMentionsSteps(mentions, ctx);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(resolveMentionsSteps(mentions, ctx));
 }
 
 /** How many mentions `resolveMentionsSteps` resolves between two yields. */
