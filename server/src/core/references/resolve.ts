@@ -108,7 +108,7 @@ interface MemoEntry {
 export class ResolutionMemo {
   private readonly entries: MemoEntry[] = [];
 
-  private constructor(private readonly catalog: Catalog, private readonly context: string, private readonly textLength: number, private readonly earlier?: ResolutionMemo) {}
+  private constructor(private readonly catalog: Catalog, private readonly context: string, private readonly textLength: number, private earlier?: ResolutionMemo) {}
 
   /** A memo for resolving with `ctx`, reusing `previous` when it was made with the same catalog and context. */
   static after(ctx: ResolveContext, previous?: ResolutionMemo): ResolutionMemo {
@@ -123,6 +123,8 @@ export class ResolutionMemo {
     const entryOf = (mention: Mention): Omit<MemoEntry, 'resolution'> => ({ mention, ...around(mention, ctx), facts: factsKey(mention, facts, factKeys) });
     const earlier = this.earlier?.entries ?? [];
     const shift = this.textLength - (this.earlier?.textLength ?? 0);
+    // Held only while resolving: a memo chained to every earlier one would keep every earlier text alive.
+    this.earlier = undefined;
     // Mentions before the edit keep their offsets, mentions after it move by the change in length.
     let head = 0;
     while (head < mentions.length && head < earlier.length && sameEntry(earlier[head], mentions[head], 0, entryOf)) head++;
