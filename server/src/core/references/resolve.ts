@@ -120,38 +120,40 @@ export class ResolutionMemo {
   /** Resolves `mentions` (in document order) into this memo, reusing the earlier memo's matching entries. */
   resolve(mentions: readonly Mention[], ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts>): (index: number) => Resolution {
     const factKeys = new Map<string, string>();
-    const entryOf = (mention: Mention): Omit<MemoEntry, 'resolution'> => ({ mention, ...around(mention, ctx), facts: factsKey(mention, facts, factKeys) });
+    const read = mentions.map((mention) => ({ mention, ...around(mention, ctx), facts: factsKey(mention, facts, factKeys) }));
     const earlier = this.earlier?.entries ?? [];
     const shift = this.textLength - (this.earlier?.textLength ?? 0);
     // Held only while resolving: a memo chained to every earlier one would keep every earlier text alive.
     this.earlier = undefined;
     // Mentions before the edit keep their offsets, mentions after it move by the change in length.
     let head = 0;
-    while (head < mentions.length && head < earlier.length && sameEntry(earlier[head], mentions[head], 0, entryOf)) head++;
+    while (head < read.length && head < earlier.length && sameEntry(earlier[head], read[head], 0)) head++;
     let tail = 0;
-    while (
-      tail < mentions.length - head && tail < earlier.length - head &&
-      sameEntry(earlier[earlier.length - 1 - tail], mentions[mentions.length - 1 - tail], shift, entryOf)
-    ) tail++;
+    while (tail < read.length - head && tail < earlier.length - head && sameEntry(earlier[earlier.length - 1 - tail], read[read.length - 1 - tail], shift)) tail++;
     return (index) => {
-      const mention = mentions[index] as Mention;
-      const kept = index < head ? earlier[index] : index >= mentions.length - tail ? earlier[earlier.length - mentions.length + index] : undefined;
-      const resolution = kept?.resolution ?? resolveMention(mention, ctx, facts);
-      this.entries[index] = { ...entryOf(mention), resolution };
+      const now = read[index] as Omit<MemoEntry, 'resolution'>;
+      const kept = index < head ? earlier[index] : index >= read.length - tail ? earlier[earlier.length - read.length + index] : undefined;
+      const resolution = kept?.resolution ?? resolveMention(now.mention, ctx, facts);
+      this.entries[index] = { ...now, resolution };
       return resolution;
     };
   }
 }
 
-/** Whether an earlier entry read the same as `mention` does now, its span moved by `shift`. */
-function sameEntry(entry: MemoEntry | undefined, mention: Mention | undefined, shift: number, entryOf: (m: Mention) => Omit<MemoEntry, 'resolution'>): boolean {
-  if (!entry || !mention) return false;
+/** Whether an earlier entry read the same as a mention does now, its span moved by `shift`. */
+function sameEntry(entry: MemoEntry | undefined, now: Omit<MemoEntry, 'resolution'> | undefined, shift: number): boolean {
+  if (!entry || !now) return false;
   const before = entry.mention;
+  const mention = now.mention;
   if (before.span.start + shift !== mention.span.start || before.span.end + shift !== mention.span.end) return false;
-  const keys = Object.keys(mention) as (keyof Mention)[];
-  if (keys.length !== Object.keys(before).length || keys.some((k) => k !== 'span' && before[k] !== mention[k])) return false;
-  const now = entryOf(mention);
-  return now.following === entry.following && now.preceding === entry.preceding && now.facts === entry.facts;
+  if (now.following !== entry.following || now.preceding !== entry.preceding || now.facts !== entry.facts) return false;
+  // A mention's fields come from the per-line memo, so an unchanged line gives the very same values.
+  let fields = 0;
+  for (const k in mention) {
+    fields++;
+    if (k !== 'span' && before[k as keyof Mention] !== mention[k as keyof Mention]) return false;
+  }
+  return fields === Object.keys(before).length;
 }
 
 /** What the article says about a document mention's kind and number, as a string to compare. */
