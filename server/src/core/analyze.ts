@@ -54,7 +54,10 @@ export interface Analysis {
   readonly meetings: readonly Meeting[];
   /** What the text (and the year hints) say about the article's year. */
   readonly years: YearContext;
-  /** Results the analysis of the next version may reuse when given this one as `previous`. */
+  /**
+   * Results the analysis of the next version may reuse when given this one as `previous`. Not enumerable: it refers to
+   * the catalog, so it stays out of copies, JSON and messages between threads.
+   */
   readonly reusable?: { readonly resolutions: ResolutionMemo };
 }
 
@@ -120,7 +123,8 @@ export function* analyzeSteps(
   const meetings = yield* meetingSteps(doc, debrisLines, article, years, options, cancel);
   yield 'meetings';
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { doc, findings, article, references, meetings, years, reusable: { resolutions } };
+  const analysis: Analysis = { doc, findings, article, references, meetings, years };
+  return Object.defineProperty(analysis, 'reusable', { value: { resolutions }, enumerable: false });
 }
 
 /**
