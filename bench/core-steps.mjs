@@ -24,7 +24,7 @@ export function measureSteps(repo, text, top = 4) {
       const started = performance.now();
       const next = steps.next();
       named.push({ step: next.done ? 'final sort' : next.value, ms: performance.now() - started });
-      if (next.done) return { named, doc: next.value.doc };
+      if (next.done) return { named, doc: next.value };
     }
   };
   let previous;

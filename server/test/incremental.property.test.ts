@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyze, analyzeSteps, defaultAnalysisOptions, type Analysis } from '../src/core/analyze';
+import { analyze, analyzeSteps, defaultAnalysisOptions, type Analysis, type AnalysisOptions } from '../src/core/analyze';
+import { loadBuiltInCatalog } from './catalog-fixture';
 import type { ArticleText } from '../src/core/text/article-text';
 
 const SEEDS_DIR = path.join(__dirname, '..', '..', '..', 'seeds');
@@ -24,8 +25,8 @@ const documents = fc.record({
   eol: fc.constantFrom('\n', '\r\n', '\r'),
 }).map(({ seeds, eol }) => seeds.map((i) => SEEDS[i] ?? '').join('\n').replace(/\n/gu, eol));
 
-function analyzeAfter(text: string, previous: ArticleText): Analysis {
-  const steps = analyzeSteps(text, defaultAnalysisOptions, undefined, undefined, previous);
+function analyzeAfter(text: string, previous: ArticleText | Analysis, options: AnalysisOptions = defaultAnalysisOptions): Analysis {
+  const steps = analyzeSteps(text, options, undefined, undefined, previous);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
@@ -42,22 +43,36 @@ function lines(doc: ArticleText): unknown[] {
   return Array.from({ length: doc.lineCount }, (_, i) => ({ ...doc.line(i), text: doc.lineText(i), key: doc.lineKey(i), blank: doc.isBlank(i) }));
 }
 
+/** Edits `start` in turn, analysing each version from the one before (its text only, or the whole analysis) and afresh. */
+function checkEdits(start: string, edits: readonly { at: number; length: number; insert: string }[], options: AnalysisOptions, reuse: 'doc' | 'analysis'): void {
+  let text = start;
+  let previous = analyze(text, options);
+  for (const e of edits) {
+    const from = Math.floor(e.at * text.length);
+    text = text.slice(0, from) + e.insert + text.slice(Math.min(text.length, from + e.length));
+    const reused = analyzeAfter(text, reuse === 'doc' ? previous.doc : previous, options);
+    const fresh = analyze(text, options);
+    assert.deepEqual(lines(reused.doc), lines(fresh.doc), 'the same lines');
+    assert.deepEqual(results(reused), results(fresh), 'the same findings, references, meetings and facts');
+    previous = reused;
+  }
+}
+
+const RUNS = Number(process.env.FC_RUNS ?? 60);
+const SEED = Number(process.env.FC_SEED ?? 20261202);
+
 test('an analysis that reuses the previous version of the document equals a fresh analysis of the same text', () => {
   fc.assert(
-    fc.property(documents, fc.array(edit, { minLength: 1, maxLength: 10 }), (start, edits) => {
-      let text = start;
-      let previous = analyze(text, defaultAnalysisOptions);
-      for (const e of edits) {
-        const from = Math.floor(e.at * text.length);
-        text = text.slice(0, from) + e.insert + text.slice(Math.min(text.length, from + e.length));
-        const reused = analyzeAfter(text, previous.doc);
-        const fresh = analyze(text, defaultAnalysisOptions);
-        assert.deepEqual(lines(reused.doc), lines(fresh.doc), 'the same lines');
-        assert.deepEqual(results(reused), results(fresh), 'the same findings, references, meetings and facts');
-        previous = reused;
-      }
-    }),
-    { numRuns: Number(process.env.FC_RUNS ?? 60), seed: Number(process.env.FC_SEED ?? 20261202) },
+    fc.property(documents, fc.array(edit, { minLength: 1, maxLength: 10 }), (start, edits) => checkEdits(start, edits, defaultAnalysisOptions, 'doc')),
+    { numRuns: RUNS, seed: SEED },
+  );
+});
+
+test('an analysis that reuses the previous analysis, resolutions included, equals a fresh one with the built-in catalog', () => {
+  const options: AnalysisOptions = { ...defaultAnalysisOptions, catalog: loadBuiltInCatalog().catalog };
+  fc.assert(
+    fc.property(documents, fc.array(edit, { minLength: 1, maxLength: 10 }), (start, edits) => checkEdits(start, edits, options, 'analysis')),
+    { numRuns: RUNS, seed: SEED },
   );
 });
 
@@ -69,5 +84,22 @@ test('an unchanged text, an emptied one and a text that only gained line breaks 
     const fresh = analyze(next, defaultAnalysisOptions);
     assert.deepEqual(lines(reused.doc), lines(fresh.doc));
     assert.deepEqual(results(reused), results(fresh));
+  }
+});
+
+test('a mention keeps its resolution only while the words around it and what the article says of its number stay the same', () => {
+  const options: AnalysisOptions = { ...defaultAnalysisOptions, catalog: loadBuiltInCatalog().catalog };
+  const text = `${SEEDS.join('\n')}\nThực hiện Chỉ thị 05 của Bộ Chính trị, Nghị quyết 35 và Kết luận 01.\n`;
+  const first = analyze(text, options);
+  assert.ok(first.references.length > 0, 'the text has mentions to resolve');
+  // Each edit lands next to a mention: a stated issue date after it, a written symbol of its number at the end.
+  for (const { mention } of first.references.slice(-12)) {
+    const number = mention.number ?? '05';
+    for (const [at, insert] of [
+      [mention.span.end, ' ban hành ngày 15/5/2016'], [mention.span.start, 'ngày 3/2/2019, '], [text.length, `\nChỉ thị số ${number}-CT/TW.\n`],
+    ] as const) {
+      const next = text.slice(0, at) + insert + text.slice(at);
+      assert.deepEqual(results(analyzeAfter(next, first, options)), results(analyze(next, options)));
+    }
   }
 });

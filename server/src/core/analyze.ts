@@ -2,7 +2,7 @@ import { findArticleFacts, type ArticleFacts } from './article/facts';
 import { Catalog } from './references/catalog';
 import { articleFamily } from './references/context';
 import { findMentions, type Mention } from './references/find';
-import { resolveMentionsSteps, type ResolvedMention } from './references/resolve';
+import { ResolutionMemo, resolveMentionsSteps, type ResolvedMention } from './references/resolve';
 import { findMeetingsSteps, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
 import { splitSentences, type Sentence } from './meetings/sentences';
 import { plenumYearFrom, withYearHints, yearContextOf, type YearHints } from './dates/article-years';
@@ -54,22 +54,28 @@ export interface Analysis {
   readonly meetings: readonly Meeting[];
   /** What the text (and the year hints) say about the article's year. */
   readonly years: YearContext;
+  /**
+   * Results the analysis of the next version may reuse when given this one as `previous`. Not enumerable: it refers to
+   * the catalog, so it stays out of copies, JSON and messages between threads.
+   */
+  readonly reusable?: { readonly resolutions: ResolutionMemo };
 }
 
 /**
  * Analyses a document in steps, yielding the name of each finished step so an adapter can interleave other work
  * and stop when the result is no longer wanted. Never throws on any text; a failing rule is logged and skipped.
- * `previous`, the text of an earlier version of the same document (an earlier analysis's `doc`), only saves work:
- * its unchanged lines are not split again, and the per-line memos find them at once; the result is the same.
+ * `previous`, an earlier analysis of the same document (or only its `doc`), only saves work: its unchanged lines are
+ * not split again, the per-line memos find them at once, and mentions it resolved in the same context keep their
+ * resolution; the result is the same.
  */
 export function* analyzeSteps(
-  text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger, previous?: ArticleText,
+  text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger, previous?: ArticleText | Analysis,
 ): Generator<string, Analysis> {
   // An edited text often arrives as pieces joined together, which the engine copies into one string when it is first
   // read: on a large document that copy is a step's worth of work of its own, before the text is compared and split.
   text.charCodeAt(0);
   yield 'text joined';
-  const doc = new ArticleText(text, previous);
+  const doc = new ArticleText(text, previous instanceof ArticleText ? previous : previous?.doc);
   yield 'text';
   const user = compileUserPhrases(options.extraPhrases);
   const ctx: RuleContext = {
@@ -100,14 +106,16 @@ export function* analyzeSteps(
     if (cancel.isCancelled()) throw new AnalysisCancelled();
     yield `references from line ${from}`;
   }
-  const references = yield* resolveMentionsSteps(mentions, {
+  const resolveContext = {
     catalog: options.catalog,
     ...(article.province ? { province: article.province } : {}),
     ...(article.date ? { articleDate: article.date } : {}),
     ...(article.years[0] !== undefined ? { latestYear: article.years[0] } : {}),
     ...familyOf(doc),
     text,
-  });
+  };
+  const resolutions = ResolutionMemo.after(resolveContext, previous instanceof ArticleText ? undefined : previous?.reusable?.resolutions);
+  const references = yield* resolveMentionsSteps(mentions, resolveContext, resolutions);
   for (const rule of REFERENCE_RULES) runRule(rule, options, findings, logger, () => rule.check(references));
   if (cancel.isCancelled()) throw new AnalysisCancelled();
   yield 'resolution';
@@ -115,7 +123,8 @@ export function* analyzeSteps(
   const meetings = yield* meetingSteps(doc, debrisLines, article, years, options, cancel);
   yield 'meetings';
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { doc, findings, article, references, meetings, years };
+  const analysis: Analysis = { doc, findings, article, references, meetings, years };
+  return Object.defineProperty(analysis, 'reusable', { value: { resolutions }, enumerable: false });
 }
 
 /**

@@ -59,14 +59,21 @@ export function toDiagnostic(lines: LineIndex, finding: Finding, index: number, 
   };
 }
 
-/**
- * Everything `toDiagnostic` puts in a finding's diagnostic except the finding's index: two findings with the same key
- * give the same diagnostic.
- */
-export function diagnosticKey(lines: LineIndex, finding: Finding): string {
+/** Where a finding's diagnostic lies and which rule it names: findings at one place are then compared with `sameDiagnostic`. */
+export function diagnosticPlace(lines: LineIndex, finding: Finding): string {
   const { start, end } = lines.toRange(finding.span);
-  const related = finding.related?.map((p) => `${p.path}\u0002${p.line}\u0002${p.message}`).join('\u0003') ?? '';
-  return `${finding.ruleId}\u0001${start.line}:${start.character}-${end.line}:${end.character}\u0001${finding.severity}\u0001${finding.tier}\u0001${finding.unnecessary === true}\u0001${finding.message}\u0001${related}`;
+  return `${finding.ruleId}\u0001${start.line}:${start.character}-${end.line}:${end.character}`;
+}
+
+/**
+ * Whether two findings at the same place give the same diagnostic: everything else `toDiagnostic` reads but the
+ * finding's index.
+ */
+export function sameDiagnostic(a: Finding, b: Finding): boolean {
+  if (a.severity !== b.severity || a.tier !== b.tier || (a.unnecessary === true) !== (b.unnecessary === true) || a.message !== b.message) return false;
+  const x = a.related ?? [];
+  const y = b.related ?? [];
+  return x.length === y.length && x.every((p, i) => p.path === y[i]?.path && p.line === y[i]?.line && p.message === y[i]?.message);
 }
 
 /** A meeting of the workspace as a workspace symbol. */

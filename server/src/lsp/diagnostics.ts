@@ -1,7 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import { nextTurn } from '../node/scheduler';
-import { diagnosticKey, toDiagnostic } from './convert';
+import type { Finding } from '../core/types';
+import { diagnosticPlace, sameDiagnostic, toDiagnostic } from './convert';
 
 const PER_SLICE = 2000;
 
@@ -16,10 +17,15 @@ export async function toDiagnostics(analysis: Analysis, docsBase: string | undef
   return out;
 }
 
-/** One document's diagnostics, with what each says, in the order of the analysis's findings. */
+/** One document's diagnostics, in the order of the analysis's findings. */
 export interface DocumentDiagnostics {
   readonly diagnostics: readonly Diagnostic[];
-  readonly keys: readonly string[];
+}
+
+/** A converted finding, kept to be compared with the next version's finding at the same place. */
+interface Converted {
+  readonly finding: Finding;
+  readonly diagnostic: Diagnostic;
 }
 
 /**
@@ -28,42 +34,44 @@ export interface DocumentDiagnostics {
  * equals the one last sent for the same version (a republish after a settings or index change) is not sent again.
  */
 export class OpenDiagnostics {
-  /** Per document, the last version's diagnostics by key: the next version looks its findings up there. */
-  private readonly last = new Map<string, ReadonlyMap<string, Diagnostic>>();
-  private readonly sent = new Map<string, { readonly version: number; readonly keys: readonly string[] }>();
+  /** Per document, the last version's converted findings by place: the next version looks its findings up there. */
+  private readonly last = new Map<string, ReadonlyMap<string, Converted>>();
+  private readonly sent = new Map<string, { readonly version: number; readonly diagnostics: readonly Diagnostic[] }>();
 
   constructor(private readonly docsBase: string | undefined) {}
 
-  /** The analysis's diagnostics, reusing the previous version's Diagnostic of every finding whose key is unchanged. */
+  /** The analysis's diagnostics, reusing the previous version's Diagnostic of every finding that says the same at the same place. */
   async convert(uri: string, analysis: Analysis): Promise<DocumentDiagnostics> {
     const reusable = this.last.get(uri);
-    const byKey = new Map<string, Diagnostic>();
+    const byPlace = new Map<string, Converted>();
     const diagnostics: Diagnostic[] = [];
-    const keys: string[] = [];
     for (let i = 0; i < analysis.findings.length; i++) {
       const finding = analysis.findings[i];
       if (!finding) continue;
-      const key = diagnosticKey(analysis.doc.lines, finding);
+      const place = diagnosticPlace(analysis.doc.lines, finding);
+      const earlier = reusable?.get(place);
       // `data.index` is a hint for code actions, which check it against the range: a reused one may be stale.
-      const diagnostic = reusable?.get(key) ?? toDiagnostic(analysis.doc.lines, finding, i, this.docsBase);
-      byKey.set(key, diagnostic);
+      const diagnostic = earlier && sameDiagnostic(earlier.finding, finding) ? earlier.diagnostic : toDiagnostic(analysis.doc.lines, finding, i, this.docsBase);
+      if (!byPlace.has(place)) byPlace.set(place, { finding, diagnostic });
       diagnostics.push(diagnostic);
-      keys.push(key);
       if (i % PER_SLICE === PER_SLICE - 1) await nextTurn();
     }
-    this.last.set(uri, byKey);
-    return { diagnostics, keys };
+    this.last.set(uri, byPlace);
+    return { diagnostics };
   }
 
-  /** Whether these diagnostics differ from the ones last sent for this document at this version. */
+  /**
+   * Whether these diagnostics differ from the ones last sent for this document at this version. A Diagnostic is only
+   * reused for a finding that says the same, so the very same objects in the same order say the same.
+   */
   changedSince(uri: string, version: number, converted: DocumentDiagnostics): boolean {
     const sent = this.sent.get(uri);
-    return !sent || sent.version !== version || !sameKeys(sent.keys, converted.keys);
+    return !sent || sent.version !== version || !sameObjects(sent.diagnostics, converted.diagnostics);
   }
 
   /** Notes what was sent for a document. */
   noteSent(uri: string, version: number, converted: DocumentDiagnostics): void {
-    this.sent.set(uri, { version, keys: converted.keys });
+    this.sent.set(uri, { version, diagnostics: converted.diagnostics });
   }
 
   /** Forgets a closed document. */
@@ -73,7 +81,7 @@ export class OpenDiagnostics {
   }
 }
 
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+function sameObjects(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

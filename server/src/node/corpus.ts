@@ -2,7 +2,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { addYearHints, analyze, analyzeSteps, type Analysis, type AnalysisOptions } from '../core/analyze';
 import { withYearHints, type NeighbourHint } from '../core/dates/article-years';
 import type { LineFrequencyIndex, RecurrenceIndex } from '../core/corpus/line-frequency';
-import type { ArticleText } from '../core/text/article-text';
 import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
 import { buildIndex, updateIndexedFile, type IndexProgress } from './corpus-index';
 import { NeighbourYears } from './neighbour-years';
@@ -113,8 +112,8 @@ export class Corpus {
   private readonly kept = new Map<string, string>();
   private readonly cache = new Map<string, CacheEntry>();
   private readonly running = new Map<string, Running>();
-  /** The text of the last analysed version of each open document, whose unchanged lines the next analysis reuses. */
-  private readonly lastText = new Map<string, ArticleText>();
+  /** The last analysis of each open document, whose unchanged lines and resolutions the next analysis reuses. */
+  private readonly lastAnalysis = new Map<string, Analysis>();
   private readonly neighbourYears = new NeighbourYears();
   private readonly closed = new Map<string, ClosedEntry>();
   private readonly unhinted = new Map<string, Unhinted>();
@@ -188,7 +187,7 @@ export class Corpus {
   /** Forgets one open document (it was closed). */
   forget(uri: string): void {
     this.cache.delete(uri);
-    this.lastText.delete(uri);
+    this.lastAnalysis.delete(uri);
     const running = this.running.get(uri);
     if (running) running.job.cancelled = true;
     this.running.delete(uri);
@@ -385,12 +384,12 @@ export class Corpus {
     try {
       const options = await this.optionsFor(doc.uri);
       if (cancel.isCancelled()) return undefined;
-      const steps = analyzeSteps(text, options, cancel, logger, this.lastText.get(doc.uri));
+      const steps = analyzeSteps(text, options, cancel, logger, this.lastAnalysis.get(doc.uri));
       for (;;) {
         const next = steps.next();
         if (next.done) {
           this.cache.set(doc.uri, { version, generation, analysis: next.value });
-          this.lastText.set(doc.uri, next.value.doc);
+          this.lastAnalysis.set(doc.uri, next.value);
           return next.value;
         }
         await nextTurn();

@@ -90,15 +90,103 @@ export function resolveMentions(mentions: readonly Mention[], ctx: ResolveContex
 /** How many mentions `resolveMentionsSteps` resolves between two yields. */
 const MENTIONS_PER_STEP = 500;
 
+/** One resolved mention with what its resolution read besides the catalog and the context. */
+interface MemoEntry {
+  readonly mention: Mention;
+  readonly following: string;
+  readonly preceding: string;
+  /** What the article says of the mention's number, as compared between versions. */
+  readonly facts: string;
+  readonly resolution: Resolution;
+}
+
+/**
+ * The resolutions of one analysis, in document order, with everything each one read. The next version of the
+ * document, resolved in the same context, keeps the resolution of every mention before and after its edit that
+ * reads the same: an edit changes few mentions, and resolving one against the catalog costs far more than checking.
+ */
+export class ResolutionMemo {
+  private readonly entries: MemoEntry[] = [];
+
+  private constructor(private readonly catalog: Catalog, private readonly context: string, private readonly textLength: number, private earlier?: ResolutionMemo) {}
+
+  /** A memo for resolving with `ctx`, reusing `previous` when it was made with the same catalog and context. */
+  static after(ctx: ResolveContext, previous?: ResolutionMemo): ResolutionMemo {
+    const context = JSON.stringify([ctx.province, ctx.articleDate, ctx.latestYear, ctx.family, Boolean(ctx.text)]);
+    const same = previous && previous.catalog === ctx.catalog && previous.context === context;
+    return new ResolutionMemo(ctx.catalog, context, ctx.text?.length ?? 0, same ? previous : undefined);
+  }
+
+  /** Resolves `mentions` (in document order) into this memo, reusing the earlier memo's matching entries. */
+  resolve(mentions: readonly Mention[], ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts>): (index: number) => Resolution {
+    const factKeys = new Map<string, string>();
+    const read = mentions.map((mention) => ({ mention, ...around(mention, ctx), facts: factsKey(mention, facts, factKeys) }));
+    const earlier = this.earlier?.entries ?? [];
+    const shift = this.textLength - (this.earlier?.textLength ?? 0);
+    // Held only while resolving: a memo chained to every earlier one would keep every earlier text alive.
+    this.earlier = undefined;
+    // Mentions before the edit keep their offsets, mentions after it move by the change in length.
+    let head = 0;
+    while (head < read.length && head < earlier.length && sameEntry(earlier[head], read[head], 0)) head++;
+    let tail = 0;
+    while (tail < read.length - head && tail < earlier.length - head && sameEntry(earlier[earlier.length - 1 - tail], read[read.length - 1 - tail], shift)) tail++;
+    return (index) => {
+      const now = read[index] as Omit<MemoEntry, 'resolution'>;
+      const kept = index < head ? earlier[index] : index >= read.length - tail ? earlier[earlier.length - read.length + index] : undefined;
+      const resolution = kept?.resolution ?? resolveMention(now.mention, ctx, facts);
+      this.entries[index] = { ...now, resolution };
+      return resolution;
+    };
+  }
+}
+
+/** Whether an earlier entry read the same as a mention does now, its span moved by `shift`. */
+function sameEntry(entry: MemoEntry | undefined, now: Omit<MemoEntry, 'resolution'> | undefined, shift: number): boolean {
+  if (!entry || !now) return false;
+  const before = entry.mention;
+  const mention = now.mention;
+  if (before.span.start + shift !== mention.span.start || before.span.end + shift !== mention.span.end) return false;
+  if (now.following !== entry.following || now.preceding !== entry.preceding || now.facts !== entry.facts) return false;
+  // A mention's fields come from the per-line memo, so an unchanged line gives the very same values.
+  let fields = 0;
+  for (const k in mention) {
+    fields++;
+    if (k !== 'span' && before[k as keyof Mention] !== mention[k as keyof Mention]) return false;
+  }
+  return fields === Object.keys(before).length;
+}
+
+/** What the article says about a document mention's kind and number, as a string to compare. */
+function factsKey(mention: Mention, facts: ReadonlyMap<string, ArticleFacts>, factKeys: Map<string, string>): string {
+  const key = mention.type === 'document' ? keyOf(mention) : undefined;
+  if (key === undefined) return '';
+  let known = factKeys.get(key);
+  if (known === undefined) {
+    const f = facts.get(key);
+    known = f ? JSON.stringify([[...f.symbols], [...f.issuers], [...f.terms]]) : '';
+    factKeys.set(key, known);
+  }
+  return known;
+}
+
 /** `resolveMentions` in slices, yielding between them so a document with thousands of mentions does not hold the caller. */
-export function* resolveMentionsSteps(mentions: readonly Mention[], ctx: ResolveContext): Generator<string, ResolvedMention[]> {
+export function* resolveMentionsSteps(mentions: readonly Mention[], ctx: ResolveContext, memo = ResolutionMemo.after(ctx)): Generator<string, ResolvedMention[]> {
   const facts = gather(mentions);
+  const resolutionOf = memo.resolve(mentions, ctx, facts);
   const resolved: ResolvedMention[] = [];
   for (const mention of mentions) {
     if (resolved.length > 0 && resolved.length % MENTIONS_PER_STEP === 0) yield `resolution to mention ${resolved.length}`;
-    resolved.push({ mention, resolution: resolveMention(mention, ctx, facts) });
+    resolved.push({ mention, resolution: resolutionOf(resolved.length) });
   }
   return resolved;
+}
+
+/** The words after and before a mention that resolution reads for a stated date and the topic. */
+function around(mention: Mention, ctx: ResolveContext): { following: string; preceding: string } {
+  return {
+    following: ctx.text?.slice(mention.span.end, mention.span.end + 240) ?? '',
+    preceding: ctx.text?.slice(Math.max(0, mention.span.start - 120), mention.span.start) ?? '',
+  };
 }
 
 /** Resolves one mention against the catalog and the article. */
@@ -222,8 +310,7 @@ function resolveLocal(ctx: ResolveContext, base: string, mention: Mention, suffi
  * was written, or the one whose title fits the topic words after the mention ("về …"); otherwise it stays ambiguous.
  */
 function choose(candidates: readonly CatalogEntry[], ctx: ResolveContext, mention: Mention): Resolution {
-  const following = ctx.text?.slice(mention.span.end, mention.span.end + 240) ?? '';
-  const preceding = ctx.text?.slice(Math.max(0, mention.span.start - 120), mention.span.start) ?? '';
+  const { following, preceding } = around(mention, ctx);
   const stated = mention.date ?? statedDate(following, preceding);
   let pool = [...candidates];
   if (stated && pool.length > 0) {
@@ -260,8 +347,7 @@ function notCatalogued(mention: Mention): UnknownReason {
 
 /** The issue date the text writes with a mention ("… ngày 11/1/2017"), if any. */
 function statedFor(mention: Mention, ctx: ResolveContext): string | undefined {
-  const following = ctx.text?.slice(mention.span.end, mention.span.end + 240) ?? '';
-  const preceding = ctx.text?.slice(Math.max(0, mention.span.start - 120), mention.span.start) ?? '';
+  const { following, preceding } = around(mention, ctx);
   return mention.date ?? statedDate(following, preceding);
 }
 
