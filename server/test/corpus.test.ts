@@ -128,3 +128,28 @@ test('a date without a year takes the year its neighbours state, the same whiche
     assert.deepEqual(await dates(new Corpus({ optionsFor: () => defaultAnalysisOptions }), file), walked[i], `${path.basename(file)} alone`);
   }
 });
+
+test('a neighbour that changes on disk gives its new year in the editor, and its first year in a run over fixed files', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-neighbours-fixed-'));
+  const dated = (i: number, year: number): string => `Bài ${i}\n\nNgày ${i + 1}/3/${year}, Ban Tuyên giáo Tỉnh ủy Sóc Trăng tổ chức Hội nghị sơ kết công tác quý ${i}.\n`;
+  const undated = 'Bài 2\n\nNgày 17/3, Ban Tuyên giáo Tỉnh ủy Sóc Trăng tổ chức Hội nghị giao ban báo chí.\n';
+  const files = [dated(1, 2017), undated, dated(3, 2017)].map((text, i) => {
+    const file = path.join(dir, `bai_${i + 1}.txt`);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+  const dateOf = async (corpus: Corpus): Promise<string | undefined> => {
+    const r = await corpus.analyzeFile(files[1] ?? '');
+    return 'analysis' in r ? r.analysis.meetings[0]?.date?.iso : r.problem;
+  };
+  const editor = new Corpus({ optionsFor: () => defaultAnalysisOptions });
+  const run = new Corpus({ optionsFor: () => defaultAnalysisOptions, filesFixed: true });
+  assert.equal(await dateOf(editor), '2017-03-17');
+  assert.equal(await dateOf(run), '2017-03-17');
+  // Both neighbours move to 2018, with a new size so the change shows in their stamps.
+  fs.writeFileSync(files[0] ?? '', `${dated(1, 2018)}\n`);
+  fs.writeFileSync(files[2] ?? '', `${dated(3, 2018)}\n`);
+  fs.writeFileSync(files[1] ?? '', `${undated}\n`);
+  assert.equal(await dateOf(editor), '2018-03-17');
+  assert.equal(await dateOf(run), '2017-03-17');
+});

@@ -100,7 +100,7 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   // Both are cached where the language server keeps them for a workspace of the same folder.
   const cacheFile = defaultCacheFile(cacheRoot(args.paths), undefined);
   let sites: SiteProfileResult | undefined;
-  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: jobs > 1 ? 0 : KEPT_CHARS, cacheFile });
+  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: jobs > 1 ? 0 : KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
   let fromCache = 0;
   await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; });
   if (fromCache > 0) io.err(`${indexFromCacheMessage(options.locale, fromCache, files.length - fromCache)}\n`);
@@ -130,8 +130,13 @@ const FILES_PER_WORKER = 64;
  * The threads that analyse: `--jobs`, else the cores for a run large enough to share. `fix` that writes files stays in
  * one thread, since each file it writes is a neighbour whose year the next file may read.
  */
+/** Whether the command rewrites the files it analyses (`fix` without `--dry-run`), which then change during the run. */
+function writesFiles(command: string, args: Args): boolean {
+  return command === 'fix' && !args.dryRun;
+}
+
 function jobsFor(command: string, args: Args, fileCount: number): number {
-  if (command === 'fix' && !args.dryRun) return 1;
+  if (writesFiles(command, args)) return 1;
   return args.jobs ?? Math.max(1, Math.min(defaultJobs(), Math.floor(fileCount / FILES_PER_WORKER)));
 }
 

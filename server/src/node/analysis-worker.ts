@@ -25,7 +25,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   const { options } = projectOptions(findProjectRoot(process.cwd()), setup.locale);
   const sites = setup.sites ? new TableSiteLookup(setup.sites.rows, setup.sites.files) : undefined;
   const base = sites ? { ...options, siteChrome: sites } : options;
-  const corpus = new Corpus({ optionsFor: () => base, ...(setup.recurrence ? { recurrence: new PackedRecurrenceIndex(setup.recurrence) } : {}) });
+  const corpus = new Corpus({ optionsFor: () => base, filesFixed: true, ...(setup.recurrence ? { recurrence: new PackedRecurrenceIndex(setup.recurrence) } : {}) });
   const queue: ToWorker[] = [];
   let busy = false;
   const drain = async (): Promise<void> => {

@@ -49,6 +49,8 @@ export interface CorpusSetup {
   readonly keepAnalyses?: number;
   /** Open documents' analyses run as its foreground; background walks over the corpus wait for it. */
   readonly pacer?: Pacer;
+  /** The files do not change while this corpus lives (one CLI run), so what it read of a neighbour's year stays true. */
+  readonly filesFixed?: boolean;
 }
 
 /** Whether a walk over the corpus answers a request (yields only to let messages in) or runs in the background. */
@@ -114,7 +116,7 @@ export class Corpus {
   private readonly running = new Map<string, Running>();
   /** The last analysis of each open document, whose unchanged lines and resolutions the next analysis reuses. */
   private readonly lastAnalysis = new Map<string, Analysis>();
-  private readonly neighbourYears = new NeighbourYears();
+  private readonly neighbourYears: NeighbourYears;
   private readonly closed = new Map<string, ClosedEntry>();
   private readonly unhinted = new Map<string, Unhinted>();
   private generation = 0;
@@ -124,6 +126,7 @@ export class Corpus {
 
   constructor(private readonly setup: CorpusSetup) {
     this.pacer = setup.pacer ?? noForeground;
+    this.neighbourYears = new NeighbourYears(setup.filesFixed === true);
   }
 
   /** The recurrence index, once a first indexing finished. */

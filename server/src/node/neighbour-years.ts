@@ -35,6 +35,12 @@ export class NeighbourYears {
   private readonly known = new Map<string, Known>();
   private readonly listings = new Map<string, Listing>();
 
+  /**
+   * `filesFixed`: the files do not change while this lives (one CLI run over a snapshot), so a folder listed once and a
+   * file whose year is known are not looked at on disk again; in the editor they are, as files change under it.
+   */
+  constructor(private readonly filesFixed = false) {}
+
   /** The year the nearest dated files before and after `file` in its folder agree on, with their names. */
   hintsFor(file: string, analyze: AnalyzeWithoutHints): NeighbourHint | undefined {
     const folder = path.dirname(file);
@@ -62,9 +68,10 @@ export class NeighbourYears {
 
   /** The folder's `.txt` names in natural order, read again only when the folder changed. */
   private listing(folder: string): readonly string[] | undefined {
+    const kept = this.listings.get(folder);
+    if (kept && this.filesFixed) return kept.names;
     try {
       const mtimeMs = fs.statSync(folder).mtimeMs;
-      const kept = this.listings.get(folder);
       if (kept && kept.mtimeMs === mtimeMs) return kept.names;
       const names = fs.readdirSync(folder).filter((n) => n.endsWith('.txt')).sort(NATURAL_ORDER.compare);
       this.listings.set(folder, { mtimeMs, names });
@@ -75,6 +82,8 @@ export class NeighbourYears {
   }
 
   private yearOf(file: string, analyze: AnalyzeWithoutHints): number | undefined {
+    const cached = this.known.get(file);
+    if (cached && this.filesFixed) return cached.year;
     let stamp: string;
     try {
       const stat = fs.statSync(file);
@@ -83,7 +92,6 @@ export class NeighbourYears {
     } catch {
       return undefined;
     }
-    const cached = this.known.get(file);
     if (cached && cached.stamp === stamp) return cached.year;
     const analysis = analyze(file, stamp);
     const year = analysis ? textualYear(analysis) : undefined;
