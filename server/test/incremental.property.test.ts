@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { analyze, analyzeSteps, defaultAnalysisOptions, type Analysis, type AnalysisOptions } from '../src/core/analyze';
 import { loadBuiltInCatalog } from './catalog-fixture';
 import type { ArticleText } from '../src/core/text/article-text';
+import { lineHashes } from '../src/core/corpus/line-frequency';
+import { documentLineHashes } from '../src/core/rules/boilerplate/site-chrome';
 
 const SEEDS_DIR = path.join(__dirname, '..', '..', '..', 'seeds');
 const SEEDS = fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().slice(0, 12).map((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8'));
@@ -43,6 +45,8 @@ function lines(doc: ArticleText): unknown[] {
   return Array.from({ length: doc.lineCount }, (_, i) => ({ ...doc.line(i), text: doc.lineText(i), key: doc.lineKey(i), blank: doc.isBlank(i) }));
 }
 
+const sorted = (hashes: Uint32Array): number[] => [...hashes].sort((a, b) => a - b);
+
 /** Edits `start` in turn, analysing each version from the one before (its text only, or the whole analysis) and afresh. */
 function checkEdits(start: string, edits: readonly { at: number; length: number; insert: string }[], options: AnalysisOptions, reuse: 'doc' | 'analysis'): void {
   let text = start;
@@ -54,6 +58,7 @@ function checkEdits(start: string, edits: readonly { at: number; length: number;
     const fresh = analyze(text, options);
     assert.deepEqual(lines(reused.doc), lines(fresh.doc), 'the same lines');
     assert.deepEqual(results(reused), results(fresh), 'the same findings, references, meetings and facts');
+    assert.deepEqual(sorted(documentLineHashes(reused.doc)), sorted(lineHashes(text)), 'the same line hashes for the site lookup');
     previous = reused;
   }
 }

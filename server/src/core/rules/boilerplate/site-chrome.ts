@@ -5,7 +5,9 @@
  * that reads like prose, holds no letter or reads like a byline or source line ("Theo TTXVN"), is probable.
  */
 import { msg } from '../messages';
-import { lineHashes } from '../../corpus/line-frequency';
+import { hashKey, MAX_RECURRING_LINE } from '../../corpus/line-frequency';
+import type { ArticleText } from '../../text/article-text';
+import { LineMemo } from '../../text/memo';
 import type { Tier } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { isBylineLike, isSentenceLike } from './line-shapes';
@@ -19,7 +21,7 @@ export const siteChromeRule: Rule = {
   defaultSeverity: 'warning',
   messages: ['site-chrome'],
   check(ctx: RuleContext): RuleFinding[] {
-    const site = ctx.siteChrome?.siteOf(ctx.path, () => lineHashes(ctx.doc.text));
+    const site = ctx.siteChrome?.siteOf(ctx.path, () => documentLineHashes(ctx.doc));
     if (!site) return [];
     const findings: RuleFinding[] = [];
     forEachCandidateLine(ctx, (line, key) => {
@@ -35,3 +37,20 @@ export const siteChromeRule: Rule = {
     return findings;
   },
 };
+
+const hashOfKey = new LineMemo(hashKey);
+
+/**
+ * The distinct hashes of the document's countable lines, the set `lineHashes` gives for its text, read from the
+ * lines' keys the document already holds: an edit does not scan and hash the whole text again.
+ */
+export function documentLineHashes(doc: ArticleText): Uint32Array {
+  const seen = new Set<number>();
+  for (let line = 0; line < doc.lineCount; line++) {
+    const info = doc.line(line);
+    if (info.end - info.start > MAX_RECURRING_LINE * 2) continue;
+    const key = doc.lineKey(line);
+    if (key !== '' && key.length <= MAX_RECURRING_LINE) seen.add(hashOfKey.get(key));
+  }
+  return Uint32Array.from(seen);
+}
