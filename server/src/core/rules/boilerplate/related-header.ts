@@ -1,4 +1,5 @@
 import { toLineKey } from '../../text/article-text';
+import { LineMemo } from '../../text/memo';
 import { BUILT_IN_TABLE } from './built-in-table';
 
 const entry = BUILT_IN_TABLE.entries.find((e) => e.id === 'boilerplate/related-header');
@@ -6,5 +7,7 @@ const phrases = new Set(entry?.phrases.map(toLineKey) ?? []);
 
 /** True when a line key is a header that opens a list of other articles ("Tin liên quan", "Cùng chuyên mục"). */
 export function isRelatedHeader(key: string): boolean {
-  return phrases.has(key) || (entry?.patterns.some((p) => p.test(key)) ?? false);
+  return relatedHeaders.get(key);
 }
+
+const relatedHeaders = new LineMemo((key: string) => phrases.has(key) || (entry?.patterns.some((p) => p.test(key)) ?? false));
