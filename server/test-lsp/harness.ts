@@ -161,6 +161,12 @@ export class LspClient {
     return withTimeout(new Promise<string>((resolve) => void this.logWaiters.add({ pattern, resolve })), timeoutMs, `a log matching ${pattern}`);
   }
 
+  /** The first server log message matching the pattern, one that already arrived or the next. */
+  log(pattern: RegExp, timeoutMs = EVENT_TIMEOUT_MS): Promise<string> {
+    const earlier = this.timeline.find((e): e is { readonly log: string } => 'log' in e && pattern.test(e.log));
+    return earlier ? Promise.resolve(earlier.log) : this.nextLog(pattern, timeoutMs);
+  }
+
   /** A point in the order of logs and publications received so far, for `publicationAfterLog`. */
   mark(): number {
     return this.timeline.length;

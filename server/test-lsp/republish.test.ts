@@ -18,8 +18,10 @@ describe('a settings change', () => {
     const file = path.join(root, 'corpus', 'a1.txt');
     uri = pathToFileURL(file).toString();
     await client.open(uri, fs.readFileSync(file, 'utf8'));
-    // The first indexing may finish after the open and republish with the old settings; let it land first.
-    await client.publicationAfterLog(/^indexed \d+ article files/u, uri);
+    // The first indexing may finish after the open and republish with the old settings (or find nothing changed and
+    // send nothing); let it finish, and the analysis it started, which a hover waits for, before settings change.
+    await client.log(/^indexed \d+ article files/u);
+    await client.hover(uri, { line: 0, character: 0 });
   });
   after(() => client.close());
 

@@ -120,6 +120,7 @@ export function* analyzeSteps(
   if (cancel.isCancelled()) throw new AnalysisCancelled();
   yield 'resolution';
   const years = yearContextOf(doc, references, article, options.years);
+  yield 'years';
   const meetings = yield* meetingSteps(doc, debrisLines, article, years, options, cancel);
   yield 'meetings';
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

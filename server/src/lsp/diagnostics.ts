@@ -1,8 +1,8 @@
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import { nextTurn } from '../node/scheduler';
 import type { Finding } from '../core/types';
-import { diagnosticPlace, sameDiagnostic, toDiagnostic } from './convert';
+import { diagnosticPlace, sameDiagnostic, sameRange, toDiagnostic, toRange } from './convert';
 
 const PER_SLICE = 2000;
 
@@ -22,7 +22,7 @@ export interface DocumentDiagnostics {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** A converted finding, kept to be compared with the next version's finding at the same place. */
+/** A converted finding, kept to be compared with the next version's findings. */
 interface Converted {
   readonly finding: Finding;
   readonly diagnostic: Diagnostic;
@@ -34,29 +34,38 @@ interface Converted {
  * equals the one last sent for the same version (a republish after a settings or index change) is not sent again.
  */
 export class OpenDiagnostics {
-  /** Per document, the last version's converted findings by place: the next version looks its findings up there. */
-  private readonly last = new Map<string, ReadonlyMap<string, Converted>>();
+  /** Per document, the last version's converted findings in order: the next version's findings are compared with them. */
+  private readonly last = new Map<string, readonly Converted[]>();
   private readonly sent = new Map<string, { readonly version: number; readonly diagnostics: readonly Diagnostic[] }>();
 
   constructor(private readonly docsBase: string | undefined) {}
 
-  /** The analysis's diagnostics, reusing the previous version's Diagnostic of every finding that says the same at the same place. */
+  /**
+   * The analysis's diagnostics, reusing the previous version's Diagnostic of every finding that says the same at the
+   * same place. Findings before an edit keep their index and those after it their index from the end, so each is
+   * compared with the earlier finding there first, and looked up by place only when that one differs.
+   */
   async convert(uri: string, analysis: Analysis): Promise<DocumentDiagnostics> {
-    const reusable = this.last.get(uri);
-    const byPlace = new Map<string, Converted>();
+    const earlier = this.last.get(uri) ?? [];
+    const lines = analysis.doc.lines;
+    const findings = analysis.findings;
+    const fromEnd = earlier.length - findings.length;
+    let byPlace: ReadonlyMap<string, Converted> | undefined;
+    const converted: Converted[] = [];
     const diagnostics: Diagnostic[] = [];
-    for (let i = 0; i < analysis.findings.length; i++) {
-      const finding = analysis.findings[i];
+    for (let i = 0; i < findings.length; i++) {
+      const finding = findings[i];
       if (!finding) continue;
-      const place = diagnosticPlace(analysis.doc.lines, finding);
-      const earlier = reusable?.get(place);
+      const range = toRange(lines, finding.span);
+      const kept = sameAs(earlier[i], finding, range) ?? sameAs(earlier[i + fromEnd], finding, range)
+        ?? sameAs((byPlace ??= placesOf(earlier)).get(diagnosticPlace(finding.ruleId, range)), finding, range);
       // `data.index` is a hint for code actions, which check it against the range: a reused one may be stale.
-      const diagnostic = earlier && sameDiagnostic(earlier.finding, finding) ? earlier.diagnostic : toDiagnostic(analysis.doc.lines, finding, i, this.docsBase);
-      if (!byPlace.has(place)) byPlace.set(place, { finding, diagnostic });
+      const diagnostic = kept?.diagnostic ?? toDiagnostic(lines, finding, i, this.docsBase);
+      converted.push({ finding, diagnostic });
       diagnostics.push(diagnostic);
       if (i % PER_SLICE === PER_SLICE - 1) await nextTurn();
     }
-    this.last.set(uri, byPlace);
+    this.last.set(uri, converted);
     return { diagnostics };
   }
 
@@ -85,4 +94,19 @@ function sameObjects(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolea
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** The earlier converted finding when it gives this finding's diagnostic at this range. */
+function sameAs(earlier: Converted | undefined, finding: Finding, range: Range): Converted | undefined {
+  return earlier && earlier.finding.ruleId === finding.ruleId && sameRange(earlier.diagnostic.range, range) && sameDiagnostic(earlier.finding, finding) ? earlier : undefined;
+}
+
+/** The first converted finding at each place. */
+function placesOf(converted: readonly Converted[]): ReadonlyMap<string, Converted> {
+  const byPlace = new Map<string, Converted>();
+  for (const c of converted) {
+    const place = diagnosticPlace(c.finding.ruleId, c.diagnostic.range);
+    if (!byPlace.has(place)) byPlace.set(place, c);
+  }
+  return byPlace;
 }

@@ -63,9 +63,9 @@ export function splitSentences(doc: ArticleText, skipLine: (line: number) => boo
   const sentences: Sentence[] = [];
   for (let line = from; line < doc.lineCount && line < to; line++) {
     if (skipLine(line) || doc.isBlank(line)) continue;
-    const info = doc.line(line);
+    const lineStart = doc.line(line).start;
     const { view, spans } = sentencesByLine.get(doc.lineText(line));
-    for (const s of spans) sentences.push({ line, lineStart: info.start, view, ...s });
+    for (const s of spans) sentences.push({ line, lineStart, view, start: s.start, end: s.end, text: s.text });
   }
   return sentences;
 }
