@@ -157,9 +157,7 @@ function* meetingSteps(doc: ArticleText, debrisLines: ReadonlySet<number>, artic
 }
 
 function familyOf(doc: ArticleText): { family?: 'party' | 'state' } {
-  const lines: string[] = [];
-  for (let line = 0; line < Math.min(doc.lineCount, 5000); line++) lines.push(doc.lineText(line));
-  const family = articleFamily(lines);
+  const family = articleFamily(doc);
   return family ? { family } : {};
 }
 

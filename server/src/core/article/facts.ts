@@ -86,7 +86,7 @@ function countLines(doc: ArticleText): { provinces: Map<string, number>; years: 
   const provinces = new Map<string, number>();
   const years = new Map<number, number>();
   for (let line = 0; line < doc.lineCount && line < 20_000; line++) {
-    const facts = factsByLine.get(doc.lineText(line));
+    const facts = doc.lineValue(factsByLine, line);
     for (const p of facts.provinces) provinces.set(p, (provinces.get(p) ?? 0) + 1);
     for (const y of facts.years) years.set(y, (years.get(y) ?? 0) + 1);
   }

@@ -34,7 +34,7 @@ const foldedLines = new LineMemo((line: string) => intern(fold(line)), 50_000);
 /** What the article, the documents it cites (as resolved against the catalogs) and the hints say about its year. */
 export function yearContextOf(doc: ArticleText, references: readonly ResolvedMention[], article: ArticleFacts, hints: YearHints = {}): YearContext {
   const lines: string[] = [];
-  for (let line = 0; line < Math.min(doc.lineCount, YEAR_LINES); line++) lines.push(foldedLines.get(doc.lineText(line)));
+  for (let line = 0; line < Math.min(doc.lineCount, YEAR_LINES); line++) lines.push(doc.lineValue(foldedLines, line));
   const cited: CitedDocument[] = [];
   for (const r of references) {
     const date = documentDate(r);

@@ -64,7 +64,7 @@ export function splitSentences(doc: ArticleText, skipLine: (line: number) => boo
   for (let line = from; line < doc.lineCount && line < to; line++) {
     if (skipLine(line) || doc.isBlank(line)) continue;
     const lineStart = doc.line(line).start;
-    const { view, spans } = sentencesByLine.get(doc.lineText(line));
+    const { view, spans } = doc.lineValue(sentencesByLine, line);
     for (const s of spans) sentences.push({ line, lineStart, view, start: s.start, end: s.end, text: s.text });
   }
   return sentences;

@@ -1,3 +1,4 @@
+import type { ArticleText } from '../text/article-text';
 import { LineMemo } from '../text/memo';
 import { fold } from '../text/normalized-text';
 import { isoFromMatch, NUMERIC_DATE_SOURCE } from '../dates/numeric';
@@ -7,17 +8,20 @@ const PARTY_WORDS = /(?<![\p{L}\p{M}])(đảng|đảng viên|tỉnh ủy|thành 
 const STATE_WORDS = /(?<![\p{L}\p{M}])(chính phủ|thủ tướng|bộ trưởng|doanh nghiệp|ngân sách|quốc hội|ubnd|hđnd|nghị định|thông tư)(?![\p{L}\p{M}])/gu;
 const STOP_WORDS = new Set(['về', 'của', 'và', 'các', 'trong', 'với', 'cho', 'để', 'tới', 'đến', 'một', 'những', 'số', 'tình', 'hình', 'mới', 'tăng', 'cường']);
 
+/** Lines read for the article's vocabulary: its first pages say what it is about. */
+const FAMILY_LINES = 5000;
+
 const familyWords = new LineMemo((line: string): readonly [number, number] => {
   const folded = fold(line);
   return [folded.match(PARTY_WORDS)?.length ?? 0, folded.match(STATE_WORDS)?.length ?? 0];
 });
 
 /** Whether an article reads as Party work or State administration, from the vocabulary of its lines. */
-export function articleFamily(lines: readonly string[]): 'party' | 'state' | undefined {
+export function articleFamily(doc: ArticleText): 'party' | 'state' | undefined {
   let party = 0;
   let state = 0;
-  for (const line of lines.slice(0, 5000)) {
-    const [p, s] = familyWords.get(line);
+  for (let line = 0; line < Math.min(doc.lineCount, FAMILY_LINES); line++) {
+    const [p, s] = doc.lineValue(familyWords, line);
     party += p;
     state += s;
   }

@@ -150,7 +150,7 @@ export function findMentions(doc: ArticleText, cancel: CancellationCheck, from =
   for (let line = from; line < Math.min(to, doc.lineCount); line++) {
     if ((line & 1023) === 1023 && cancel.isCancelled()) return [];
     const info = doc.line(line);
-    const mentions = mentionsByLine.get(doc.lineText(line));
+    const mentions = doc.lineValue(mentionsByLine, line);
     for (const m of mentions) found.push({ ...m, span: { start: m.span.start + info.start, end: m.span.end + info.start } });
   }
   return found;

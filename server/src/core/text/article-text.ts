@@ -13,20 +13,30 @@ const SPACES = /[\s\u00a0\u200b\u200c\u200d\ufeff]+/gu;
 export class ArticleText {
   readonly lines: LineIndex;
 
-  private readonly keys: (string | undefined)[] = [];
-  private readonly texts: (string | undefined)[] = [];
+  private readonly keys: (string | undefined)[];
+  private readonly texts: (string | undefined)[];
+  /** Per memo of a function of a line's text (or of its key), the values read so far, by line. */
+  private readonly byText = new Map<LineMemo<unknown>, unknown[]>();
+  private readonly byKey = new Map<LineMemo<unknown>, unknown[]>();
 
   constructor(readonly text: string, previous?: ArticleText) {
     const unchanged = previous ? unchangedLines(previous, text) : { before: 0, after: 0 };
     this.lines = previous ? new LineIndex(text, previous.lines, unchanged) : new LineIndex(text);
-    // Filled in line order, one slot per line, so the engine keeps both arrays compact whatever line is read first.
+    // Filled in line order, one slot per line, so the engine keeps the arrays compact whatever line is read first.
     const firstAfter = this.lines.lineCount - unchanged.after;
     const shift = this.lines.lineCount - (previous?.lineCount ?? 0);
-    for (let line = 0; line < this.lines.lineCount; line++) {
-      const from = line < unchanged.before ? line : line >= firstAfter ? line - shift : -1;
-      this.texts.push(from < 0 ? undefined : previous?.texts[from]);
-      this.keys.push(from < 0 ? undefined : previous?.keys[from]);
-    }
+    const carried = <T>(earlier: readonly (T | undefined)[]): (T | undefined)[] => {
+      const values: (T | undefined)[] = [];
+      for (let line = 0; line < this.lines.lineCount; line++) {
+        const from = line < unchanged.before ? line : line >= firstAfter ? line - shift : -1;
+        values.push(from < 0 ? undefined : earlier[from]);
+      }
+      return values;
+    };
+    this.texts = carried(previous?.texts ?? []);
+    this.keys = carried(previous?.keys ?? []);
+    for (const [memo, values] of previous?.byText ?? []) this.byText.set(memo, carried(values));
+    for (const [memo, values] of previous?.byKey ?? []) this.byKey.set(memo, carried(values));
   }
 
   /** Number of lines. */
@@ -61,6 +71,19 @@ export class ArticleText {
     return key;
   }
 
+  /**
+   * A memo's value for a line's text, kept by line: the next version, built from this one, has it for every line
+   * its edit left alone without looking the text up again.
+   */
+  lineValue<T>(memo: LineMemo<T>, line: number): T {
+    return valueAt(this.byText, memo, line, () => memo.get(this.lineText(line)));
+  }
+
+  /** A memo's value for a line's key, kept by line like `lineValue`. */
+  keyValue<T>(memo: LineMemo<T>, line: number): T {
+    return valueAt(this.byKey, memo, line, () => memo.get(this.lineKey(line)));
+  }
+
   /** True when the line holds nothing but whitespace (NBSP and zero-width included). */
   isBlank(index: number): boolean {
     const info = this.lines.line(index);
@@ -70,6 +93,20 @@ export class ArticleText {
     }
     return true;
   }
+}
+
+function valueAt<T>(byMemo: Map<LineMemo<unknown>, unknown[]>, memo: LineMemo<T>, line: number, compute: () => T): T {
+  let values = byMemo.get(memo);
+  if (!values) {
+    values = [];
+    byMemo.set(memo, values);
+  }
+  let value = values[line] as T | undefined;
+  if (value === undefined) {
+    value = compute();
+    values[line] = value;
+  }
+  return value;
 }
 
 /**

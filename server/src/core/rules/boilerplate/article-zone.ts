@@ -6,7 +6,7 @@
 import type { ArticleText } from '../../text/article-text';
 import { LineMemo } from '../../text/memo';
 import { isBylineLike, isDateLike, wordCount } from './line-shapes';
-import { isKnownChrome } from './known-chrome';
+import { isKnownChrome, isKnownChromeLine } from './known-chrome';
 import { isRelatedHeader } from './related-header';
 
 /** The article's lines: `first` (the headline, or the first prose line) to `last` (its last prose line or byline). */
@@ -161,7 +161,7 @@ function findClusters(doc: ArticleText, p: ZoneParameters): Cluster[] {
   for (let line = 0; line < doc.lineCount; line++) {
     if (doc.isBlank(line)) continue;
     const key = doc.lineKey(line);
-    if (isProse(key, p)) {
+    if (p === DEFAULT_ZONE_PARAMETERS ? doc.keyValue(proseWithDefaults, line) : isProseLine(key, p)) {
       // Paragraphs follow each other; a teaser under each related title, or a comment under each name, stands
       // alone between short lines, so a prose line right after another weighs twice as much as a lone one.
       const weight = previousWasProse ? key.length : key.length / 2;
@@ -177,8 +177,8 @@ function findClusters(doc: ArticleText, p: ZoneParameters): Cluster[] {
       previousWasProse = true;
       continue;
     }
-    if (isKnownChrome(key)) gap = p.maxGap + 1;
-    else if (!isFragment(doc.lineText(line))) gap++;
+    if (isKnownChromeLine(doc, line)) gap = p.maxGap + 1;
+    else if (!doc.lineValue(fragments, line)) gap++;
     else continue;
     previousWasProse = false;
   }

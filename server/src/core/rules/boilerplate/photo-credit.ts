@@ -43,7 +43,7 @@ export const photoCreditRule: Rule = {
     for (let line = 0; line < doc.lineCount; line++) {
       const info = doc.line(line);
       const shift = (span: Span): Span => ({ start: span.start + info.start, end: span.end + info.start });
-      for (const found of creditsByLine.get(doc.lineText(line))) {
+      for (const found of doc.lineValue(creditsByLine, line)) {
         const credit = shift(found.credit);
         const withSpace = shift(found.withSpace);
         const wholeLine = withSpace.start === info.start && withSpace.end === info.end;

@@ -31,8 +31,8 @@ function matchedLines(ctx: RuleContext, matcher: number): readonly number[] {
   let byMatcher = linesByContext.get(ctx);
   if (!byMatcher) {
     const lines: number[][] = matchers.map(() => []);
-    forEachCandidateLine(ctx, (line, key) => {
-      for (const m of matchesByKey.get(key)) lines[m]?.push(line);
+    forEachCandidateLine(ctx, (line) => {
+      for (const m of ctx.doc.keyValue(matchesByKey, line)) lines[m]?.push(line);
     });
     byMatcher = lines;
     linesByContext.set(ctx, byMatcher);

@@ -9,7 +9,7 @@ import type { Tier } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { findArticleZone } from './article-zone';
 import { isBylineLike, isParagraph } from './line-shapes';
-import { isRelatedHeader } from './related-header';
+import { isRelatedHeader, isRelatedHeaderLine } from './related-header';
 import { blockFinding } from './whole-line';
 
 /** The block of titles under a related-articles header. */
@@ -25,7 +25,7 @@ export const relatedListRule: Rule = {
     const zone = findArticleZone(doc);
     let line = 0;
     while (line < doc.lineCount) {
-      if (!isRelatedHeader(doc.lineKey(line))) {
+      if (!isRelatedHeaderLine(doc, line)) {
         line++;
         continue;
       }
