@@ -23,18 +23,17 @@ export class ArticleText {
     const unchanged = previous ? unchangedLines(previous, text) : { before: 0, after: 0 };
     this.lines = previous ? new LineIndex(text, previous.lines, unchanged) : new LineIndex(text);
     // Filled in line order, one slot per line, so the engine keeps the arrays compact whatever line is read first.
-    const firstAfter = this.lines.lineCount - unchanged.after;
-    const shift = this.lines.lineCount - (previous?.lineCount ?? 0);
+    const { before, after } = unchanged;
+    const changed = this.lines.lineCount - before - after;
+    const earlierAfter = (previous?.lineCount ?? 0) - after;
+    // Copied in three slices (a value array may stop short of the last lines, which no rule read).
     const carried = <T>(earlier: readonly (T | undefined)[]): (T | undefined)[] => {
-      const values: (T | undefined)[] = [];
-      for (let line = 0; line < this.lines.lineCount; line++) {
-        const from = line < unchanged.before ? line : line >= firstAfter ? line - shift : -1;
-        values.push(from < 0 ? undefined : earlier[from]);
-      }
-      return values;
+      if (changed < 0) return Array.from({ length: this.lines.lineCount }, (_, line) => (line < before ? earlier[line] : earlier[line - this.lines.lineCount + earlierAfter + after]));
+      if (earlier.length <= before) return earlier.slice(0, before);
+      return earlier.slice(0, before).concat(new Array<T | undefined>(changed).fill(undefined), earlier.slice(earlierAfter));
     };
-    this.texts = carried(previous?.texts ?? []);
-    this.keys = carried(previous?.keys ?? []);
+    this.texts = previous ? carried(previous.texts) : new Array<string | undefined>(this.lines.lineCount).fill(undefined);
+    this.keys = previous ? carried(previous.keys) : new Array<string | undefined>(this.lines.lineCount).fill(undefined);
     for (const [memo, values] of previous?.byText ?? []) this.byText.set(memo, carried(values));
     for (const [memo, values] of previous?.byKey ?? []) this.byKey.set(memo, carried(values));
   }
