@@ -173,6 +173,8 @@ function factsKey(mention: Mention, facts: ReadonlyMap<string, ArticleFacts>, fa
 export function* resolveMentionsSteps(mentions: readonly Mention[], ctx: ResolveContext, memo = ResolutionMemo.after(ctx)): Generator<string, ResolvedMention[]> {
   const facts = gather(mentions);
   const resolutionOf = memo.resolve(mentions, ctx, facts);
+  // Reading every mention's surroundings and comparing them with the earlier version's is a step of its own.
+  if (mentions.length > MENTIONS_PER_STEP) yield 'mentions read';
   const resolved: ResolvedMention[] = [];
   for (const mention of mentions) {
     if (resolved.length > 0 && resolved.length % MENTIONS_PER_STEP === 0) yield `resolution to mention ${resolved.length}`;
