@@ -10,16 +10,21 @@ export function mergeRepeats(meetings: readonly Meeting[], sentenceOf: readonly 
   const kept: Meeting[] = [];
   const keptWords: ReadonlySet<string>[] = [];
   const indexes: number[] = [];
-  // Only meetings of the same kind repeat each other: each kind's kept meetings, in order.
-  const byKind = new Map<string, number[]>();
+  // Only meetings of the same kind repeat each other: each kind's kept meetings, in order, and its dated ones by day.
+  const byKind = new Map<string, KindIndex>();
   meetings.forEach((m, i) => {
     const words = nameWords(m);
-    const sameKind = byKind.get(m.kind) ?? [];
-    const same = sameKind.find((j) => isRepeat(kept[j] as Meeting, m, keptWords[j] ?? new Set(), words)) ?? -1;
+    let kind = byKind.get(m.kind);
+    if (!kind) {
+      kind = { all: [], undated: [], byDay: new Map() };
+      byKind.set(m.kind, kind);
+    }
+    const same = firstRepeated(kind, kept, keptWords, m, words);
     const first = kept[same];
     if (!first) {
-      sameKind.push(kept.length);
-      byKind.set(m.kind, sameKind);
+      kind.all.push(kept.length);
+      if (m.date) pushTo(kind.byDay, dayOf(m.date), kept.length);
+      else kind.undated.push(kept.length);
       kept.push(m);
       keptWords.push(words);
       indexes.push(sentenceOf[i] ?? 0);
@@ -34,8 +39,43 @@ export function mergeRepeats(meetings: readonly Meeting[], sentenceOf: readonly 
       ...(first.place ? {} : m.place ? { place: m.place } : {}),
       status: first.status === 'mentioned' ? m.status : first.status,
     };
+    // A kept meeting that took its repeat's date is found by that day from now on (it stays in `undated` until skipped).
+    if (!first.date && m.date) pushTo(kind.byDay, dayOf(m.date), same);
   });
   return { kept, indexes };
+}
+
+/** One kind's kept meetings: all of them in order, those without a date, and the dated ones by day and month. */
+interface KindIndex {
+  readonly all: number[];
+  readonly undated: number[];
+  readonly byDay: Map<string, number[]>;
+}
+
+/**
+ * The first kept meeting of the kind that `isRepeat` finds `m` repeats, or -1. A dated meeting repeats the first
+ * kept one of its day, or an earlier undated one with the same name; an undated one is compared by name with all.
+ */
+function firstRepeated(kind: KindIndex, kept: readonly Meeting[], keptWords: readonly ReadonlySet<string>[], m: Meeting, words: ReadonlySet<string>): number {
+  const repeats = (j: number): boolean => isRepeat(kept[j] as Meeting, m, keptWords[j] ?? new Set(), words);
+  if (!m.date) return kind.all.find(repeats) ?? -1;
+  let best = -1;
+  for (const j of kind.byDay.get(dayOf(m.date)) ?? []) if (best < 0 || j < best) best = j;
+  for (const j of kind.undated) {
+    if (best >= 0 && j > best) break;
+    if (!kept[j]?.date && repeats(j)) return j;
+  }
+  return best;
+}
+
+function dayOf(date: NonNullable<Meeting['date']>): string {
+  return `${date.day}/${date.month}`;
+}
+
+function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function isRepeat(a: Meeting, b: Meeting, x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
