@@ -10,7 +10,7 @@ import type { YearContext } from './dates/year';
 import { REFERENCE_RULES, RULES } from './rules/registry';
 import { renderMessage } from './rules/messages';
 import type { RecurrenceThreshold, RuleContext, RuleFinding, RuleInfo } from './rules/rule';
-import { ArticleText } from './text/article-text';
+import { ArticleText, unchangedLines } from './text/article-text';
 import { runToEnd } from './steps';
 import type { RecurrenceIndex } from './corpus/line-frequency';
 import type { SiteChromeLookup } from './corpus/site-chrome-lookup';
@@ -75,7 +75,11 @@ export function* analyzeSteps(
   // read: on a large document that copy is a step's worth of work of its own, before the text is compared and split.
   text.charCodeAt(0);
   yield 'text joined';
-  const doc = new ArticleText(text, previous instanceof ArticleText ? previous : previous?.doc);
+  const previousDoc = previous instanceof ArticleText ? previous : previous?.doc;
+  // Comparing a large text with its previous version is a step of its own, before its lines are carried over.
+  const unchanged = previousDoc ? unchangedLines(previousDoc, text) : undefined;
+  if (previousDoc) yield 'text compared';
+  const doc = new ArticleText(text, previousDoc, unchanged);
   yield 'text';
   const user = compileUserPhrases(options.extraPhrases);
   const ctx: RuleContext = {

@@ -117,10 +117,17 @@ export class ResolutionMemo {
     return new ResolutionMemo(ctx.catalog, context, ctx.text?.length ?? 0, same ? previous : undefined);
   }
 
-  /** Resolves `mentions` (in document order) into this memo, reusing the earlier memo's matching entries. */
-  resolve(mentions: readonly Mention[], ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts>): (index: number) => Resolution {
+  /**
+   * Resolves `mentions` (in document order) into this memo, reusing the earlier memo's matching entries; reads what
+   * each mention's resolution depends on first, in slices, yielding between them.
+   */
+  *resolveSteps(mentions: readonly Mention[], ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts>): Generator<string, (index: number) => Resolution> {
     const factKeys = new Map<string, string>();
-    const read = mentions.map((mention) => ({ mention, ...around(mention, ctx), facts: factsKey(mention, facts, factKeys) }));
+    const read: Omit<MemoEntry, 'resolution'>[] = [];
+    for (const mention of mentions) {
+      if (read.length > 0 && read.length % MENTIONS_PER_STEP === 0) yield `mentions read to ${read.length}`;
+      read.push({ mention, ...around(mention, ctx), facts: factsKey(mention, facts, factKeys) });
+    }
     const earlier = this.earlier?.entries ?? [];
     const shift = this.textLength - (this.earlier?.textLength ?? 0);
     // Held only while resolving: a memo chained to every earlier one would keep every earlier text alive.
@@ -172,8 +179,8 @@ function factsKey(mention: Mention, facts: ReadonlyMap<string, ArticleFacts>, fa
 /** `resolveMentions` in slices, yielding between them so a document with thousands of mentions does not hold the caller. */
 export function* resolveMentionsSteps(mentions: readonly Mention[], ctx: ResolveContext, memo = ResolutionMemo.after(ctx)): Generator<string, ResolvedMention[]> {
   const facts = gather(mentions);
-  const resolutionOf = memo.resolve(mentions, ctx, facts);
-  // Reading every mention's surroundings and comparing them with the earlier version's is a step of its own.
+  const resolutionOf = yield* memo.resolveSteps(mentions, ctx, facts);
+  // Comparing every mention's surroundings with the earlier version's is a step of its own.
   if (mentions.length > MENTIONS_PER_STEP) yield 'mentions read';
   const resolved: ResolvedMention[] = [];
   for (const mention of mentions) {

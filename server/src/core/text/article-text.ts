@@ -15,27 +15,30 @@ export class ArticleText {
 
   private readonly keys: (string | undefined)[];
   private readonly texts: (string | undefined)[];
-  /** Per memo of a function of a line's text (or of its key), the values read so far, by line. */
-  private readonly byText = new Map<LineMemo<unknown>, unknown[]>();
-  private readonly byKey = new Map<LineMemo<unknown>, unknown[]>();
+  /**
+   * Per line, the values memos gave for its text (and for its key), by memo id. A line the next version keeps keeps
+   * its slots too: they hold pure functions of the same text, so both versions may fill them.
+   */
+  private readonly textSlots: (unknown[] | undefined)[];
+  private readonly keySlots: (unknown[] | undefined)[];
 
-  constructor(readonly text: string, previous?: ArticleText) {
-    const unchanged = previous ? unchangedLines(previous, text) : { before: 0, after: 0 };
+  /** `unchanged`, when given, is what `unchangedLines(previous, text)` returns, worked out beforehand. */
+  constructor(readonly text: string, previous?: ArticleText, unchanged = previous ? unchangedLines(previous, text) : { before: 0, after: 0 }) {
     this.lines = previous ? new LineIndex(text, previous.lines, unchanged) : new LineIndex(text);
-    // Filled in line order, one slot per line, so the engine keeps the arrays compact whatever line is read first.
+    // One slot per line, so the engine keeps the arrays compact whatever line is read first; an unchanged line's
+    // slots are copied in two slices around the edit.
     const { before, after } = unchanged;
     const changed = this.lines.lineCount - before - after;
     const earlierAfter = (previous?.lineCount ?? 0) - after;
-    // Copied in three slices (a value array may stop short of the last lines, which no rule read).
-    const carried = <T>(earlier: readonly (T | undefined)[]): (T | undefined)[] => {
+    const carried = <T>(earlier: readonly (T | undefined)[] | undefined): (T | undefined)[] => {
+      if (!earlier) return new Array<T | undefined>(this.lines.lineCount).fill(undefined);
       if (changed < 0) return Array.from({ length: this.lines.lineCount }, (_, line) => (line < before ? earlier[line] : earlier[line - this.lines.lineCount + earlierAfter + after]));
-      if (earlier.length <= before) return earlier.slice(0, before);
       return earlier.slice(0, before).concat(new Array<T | undefined>(changed).fill(undefined), earlier.slice(earlierAfter));
     };
-    this.texts = previous ? carried(previous.texts) : new Array<string | undefined>(this.lines.lineCount).fill(undefined);
-    this.keys = previous ? carried(previous.keys) : new Array<string | undefined>(this.lines.lineCount).fill(undefined);
-    for (const [memo, values] of previous?.byText ?? []) this.byText.set(memo, carried(values));
-    for (const [memo, values] of previous?.byKey ?? []) this.byKey.set(memo, carried(values));
+    this.texts = carried(previous?.texts);
+    this.keys = carried(previous?.keys);
+    this.textSlots = carried(previous?.textSlots);
+    this.keySlots = carried(previous?.keySlots);
   }
 
   /** Number of lines. */
@@ -75,12 +78,24 @@ export class ArticleText {
    * its edit left alone without looking the text up again.
    */
   lineValue<T>(memo: LineMemo<T>, line: number): T {
-    return valueAt(this.byText, memo, line, () => memo.get(this.lineText(line)));
+    const slot = slotOf(this.textSlots, line);
+    let value = slot[memo.id] as T | undefined;
+    if (value === undefined) {
+      value = memo.get(this.lineText(line));
+      slot[memo.id] = value;
+    }
+    return value;
   }
 
   /** A memo's value for a line's key, kept by line like `lineValue`. */
   keyValue<T>(memo: LineMemo<T>, line: number): T {
-    return valueAt(this.byKey, memo, line, () => memo.get(this.lineKey(line)));
+    const slot = slotOf(this.keySlots, line);
+    let value = slot[memo.id] as T | undefined;
+    if (value === undefined) {
+      value = memo.get(this.lineKey(line));
+      slot[memo.id] = value;
+    }
+    return value;
   }
 
   /** True when the line holds nothing but whitespace (NBSP and zero-width included). */
@@ -94,25 +109,20 @@ export class ArticleText {
   }
 }
 
-function valueAt<T>(byMemo: Map<LineMemo<unknown>, unknown[]>, memo: LineMemo<T>, line: number, compute: () => T): T {
-  let values = byMemo.get(memo);
-  if (!values) {
-    values = [];
-    byMemo.set(memo, values);
+function slotOf(slots: (unknown[] | undefined)[], line: number): unknown[] {
+  let slot = slots[line];
+  if (!slot) {
+    slot = [];
+    slots[line] = slot;
   }
-  let value = values[line] as T | undefined;
-  if (value === undefined) {
-    value = compute();
-    values[line] = value;
-  }
-  return value;
+  return slot;
 }
 
 /**
  * How many lines at the start and at the end of `text` are the lines of `previous`, with the same line breaks:
  * those before the first character that differs, and those after the last one (the break before them included).
  */
-function unchangedLines(previous: ArticleText, text: string): UnchangedLines {
+export function unchangedLines(previous: ArticleText, text: string): UnchangedLines {
   const old = previous.text;
   const prefix = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);

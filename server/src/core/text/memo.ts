@@ -3,6 +3,8 @@
  * per-line results (line keys, mentions, credits) are reused across versions; the memo empties itself when full.
  */
 export class LineMemo<T> {
+  /** A number of its own, under which a document keeps this memo's values by line (`ArticleText.lineValue`). */
+  readonly id = nextMemoId++;
   private readonly values = new Map<string, T>();
 
   constructor(private readonly compute: (line: string) => T, private readonly capacity = 200_000) {}
@@ -20,6 +22,8 @@ export class LineMemo<T> {
     return value as T;
   }
 }
+
+let nextMemoId = 0;
 
 const interned = new Map<string, string>();
 const INTERNED_LINES = 200_000;
