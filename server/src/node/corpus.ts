@@ -102,7 +102,7 @@ export function toPath(uri: string): string {
 
 const REUSED_PER_TURN = 256;
 /** How long an open document's analysis runs its steps before it lets the event loop take messages. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 
 /**
  * The one place that reads corpus files, keeps the recurrence index over them, and analyses open documents

@@ -79,10 +79,10 @@ export class ArticleText {
    */
   lineValue<T>(memo: LineMemo<T>, line: number): T {
     const slot = slotOf(this.textSlots, line);
-    let value = slot[memo.id] as T | undefined;
+    let value = slot[memo.slot] as T | undefined;
     if (value === undefined) {
       value = memo.get(this.lineText(line));
-      slot[memo.id] = value;
+      slot[memo.slot] = value;
     }
     return value;
   }
@@ -90,10 +90,10 @@ export class ArticleText {
   /** A memo's value for a line's key, kept by line like `lineValue`. */
   keyValue<T>(memo: LineMemo<T>, line: number): T {
     const slot = slotOf(this.keySlots, line);
-    let value = slot[memo.id] as T | undefined;
+    let value = slot[memo.slot] as T | undefined;
     if (value === undefined) {
       value = memo.get(this.lineKey(line));
-      slot[memo.id] = value;
+      slot[memo.slot] = value;
     }
     return value;
   }

@@ -3,11 +3,19 @@
  * per-line results (line keys, mentions, credits) are reused across versions; the memo empties itself when full.
  */
 export class LineMemo<T> {
-  /** A number of its own, under which a document keeps this memo's values by line (`ArticleText.lineValue`). */
-  readonly id = nextMemoId++;
   private readonly values = new Map<string, T>();
+  private slotIndex: number | undefined;
 
   constructor(private readonly compute: (line: string) => T, private readonly capacity = 200_000) {}
+
+  /**
+   * A number of its own, under which a document keeps this memo's values by line (`ArticleText.lineValue`): given
+   * on first use, so the few memos documents use number their slots densely.
+   */
+  get slot(): number {
+    this.slotIndex ??= nextSlot++;
+    return this.slotIndex;
+  }
 
   /** The value for a line, computed once while it stays in the memo. */
   get(line: string): T {
@@ -23,7 +31,7 @@ export class LineMemo<T> {
   }
 }
 
-let nextMemoId = 0;
+let nextSlot = 0;
 
 const interned = new Map<string, string>();
 const INTERNED_LINES = 200_000;
