@@ -101,8 +101,6 @@ export function toPath(uri: string): string {
 }
 
 const REUSED_PER_TURN = 256;
-/** How long an open document's analysis runs its steps before it lets the event loop take messages. */
-const SLICE_MS = 4;
 
 /**
  * The one place that reads corpus files, keeps the recurrence index over them, and analyses open documents
@@ -390,7 +388,6 @@ export class Corpus {
       const options = await this.optionsFor(doc.uri);
       if (cancel.isCancelled()) return undefined;
       const steps = analyzeSteps(text, options, cancel, logger, this.lastAnalysis.get(doc.uri));
-      let sliceStart = performance.now();
       for (;;) {
         const next = steps.next();
         if (next.done) {
@@ -398,12 +395,8 @@ export class Corpus {
           this.lastAnalysis.set(doc.uri, next.value);
           return next.value;
         }
-        // Steps run back to back for a few milliseconds: a turn of the event loop each would cost more than the
-        // short steps of a small edit, while a message waits at most one slice and one step.
-        if (performance.now() - sliceStart < SLICE_MS) continue;
         await nextTurn();
         if (cancel.isCancelled()) return undefined;
-        sliceStart = performance.now();
       }
     } catch (error) {
       if (!(error instanceof AnalysisCancelled)) logger.log('error', `analysis of ${doc.uri} failed`, error instanceof Error ? error.stack : error);
