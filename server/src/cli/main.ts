@@ -15,7 +15,7 @@ import { runClean } from './commands/clean';
 import { runReport } from './commands/report';
 import { printProfiles } from './commands/profiles';
 import { profilesCacheFile, siteProfilesOf, type SiteProfileResult } from '../node/site-profiles-store';
-import { analyseInPool, defaultJobs } from '../node/analysis-pool';
+import { analyseInPool, defaultJobs, type AnalysisPart } from '../node/analysis-pool';
 import { defaultCacheFile } from '../node/corpus-index';
 import { packRecurrence } from '../node/shared-recurrence';
 import { siteTable } from '../node/site-table';
@@ -24,19 +24,23 @@ import { CommandRun, type Output } from './run-context';
 
 export type { AnalysedFile, Output } from './run-context';
 
-/** A command over files: the formats it accepts, and its run, which returns whether it found anything. */
+/**
+ * A command over files: the formats it accepts, the parts of each analysis it reads besides the document (all that
+ * workers send back), and its run, which returns whether it found anything.
+ */
 interface FileCommand {
   readonly formats: readonly string[];
+  readonly reads: readonly AnalysisPart[];
   run(ctx: CommandRun): Promise<boolean>;
 }
 
 /** The commands over files; a new command is one more entry (and its help text). */
 const FILE_COMMANDS: Readonly<Record<string, FileCommand>> = {
-  lint: { formats: ['text', 'json', 'sarif'], run: runLint },
-  fix: { formats: ['text'], run: (ctx) => (ctx.args.encoding ? runFixEncoding(ctx) : runFix(ctx)) },
-  outline: { formats: ['text', 'json'], run: printOutline },
-  refs: { formats: ['text', 'json'], run: printRefs },
-  report: { formats: ['text', 'json'], run: runReport },
+  lint: { formats: ['text', 'json', 'sarif'], reads: ['findings'], run: runLint },
+  fix: { formats: ['text'], reads: ['findings'], run: (ctx) => (ctx.args.encoding ? runFixEncoding(ctx) : runFix(ctx)) },
+  outline: { formats: ['text', 'json'], reads: ['article', 'meetings'], run: printOutline },
+  refs: { formats: ['text', 'json'], reads: ['references'], run: printRefs },
+  report: { formats: ['text', 'json'], reads: ['findings', 'article', 'meetings', 'references'], run: runReport },
 };
 
 /** `profiles` prints what the corpus's index shows instead of analysing each file. */
@@ -100,7 +104,7 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   // Both are cached where the language server keeps them for a workspace of the same folder.
   const cacheFile = defaultCacheFile(cacheRoot(args.paths), undefined);
   let sites: SiteProfileResult | undefined;
-  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: jobs > 1 ? 0 : KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
+  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
   let fromCache = 0;
   await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; });
   if (fromCache > 0) io.err(`${indexFromCacheMessage(options.locale, fromCache, files.length - fromCache)}\n`);
@@ -113,7 +117,8 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   const inThread = (list: readonly string[]) => corpus.analyses(list);
   const onWorkers = (list: readonly string[]) => {
     return analyseInPool(list, {
-      jobs, locale: options.locale, recurrence: index ? packRecurrence(index) : undefined,
+      jobs, parts: command.reads, inThisThread: (file) => corpus.analyzeFile(file), takeText: (file) => corpus.takeKeptText(file),
+      locale: options.locale, recurrence: index ? packRecurrence(index) : undefined,
       sites: sites && index ? siteTable(sites.profiles, [...index.entries()].map(([file]) => file)) : undefined,
       onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`),
     });

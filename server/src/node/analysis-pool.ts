@@ -15,14 +15,25 @@ export interface WorkerSetup {
   readonly sites: SiteTable | undefined;
 }
 
-/** A batch of files for a worker: contiguous files of one folder, so its neighbour-year cache keeps hitting. */
+/** The parts of an analysis besides its document that a command reads; only those travel back from a worker. */
+export type AnalysisPart = 'findings' | 'article' | 'references' | 'meetings' | 'years';
+
+/** Every part, for a command that reads them all. */
+export const ALL_PARTS: readonly AnalysisPart[] = ['findings', 'article', 'references', 'meetings', 'years'];
+
+/**
+ * A batch of files for a worker: contiguous files of one folder, so its neighbour-year cache keeps hitting, with the
+ * texts the main thread already read of them (undefined where it did not), and the parts to send back.
+ */
 export interface ToWorker {
   readonly batch: number;
   readonly files: readonly string[];
+  readonly texts: readonly (string | undefined)[];
+  readonly parts: readonly AnalysisPart[];
 }
 
-/** An analysis as it travels back: the document as its text, rebuilt on arrival. */
-export type WireAnalysis = Omit<Analysis, 'doc'> & { readonly text: string };
+/** An analysis as it travels back: the document as its text, rebuilt on arrival, and only the parts asked for. */
+export type WireAnalysis = Partial<Pick<Analysis, AnalysisPart>> & { readonly text: string };
 
 /** The first message of a worker, once it loaded the options; then one result of a batch, by its place in the batch. */
 export type FromWorker = { readonly ready: true } | FileResult;
@@ -35,7 +46,14 @@ interface FileResult {
 
 /** How the pool runs. */
 export interface PoolSetup extends WorkerSetup {
+  /** The threads that analyse, this one included when `inThisThread` is given. */
   readonly jobs: number;
+  /** The parts of each analysis the caller reads; the others are left out of the results from workers. */
+  readonly parts: readonly AnalysisPart[];
+  /** Analyses a file in this thread, which then takes batches too while it waits for the workers. */
+  readonly inThisThread?: (file: string) => Promise<FileAnalysis>;
+  /** The text this thread already read of a file, handed over (and forgotten here) so a worker does not read it again. */
+  readonly takeText?: (file: string) => string | undefined;
   /** Told when a worker stops unexpectedly, with what becomes of its files. */
   readonly onWorkerStopped: (message: string) => void;
   /** The worker's script; the built `analysis-worker.js` beside this module by default. */
@@ -79,15 +97,22 @@ interface Slot {
 }
 
 /**
- * The analyses of `files`, in input order, made by `jobs` worker threads. Work goes out in contiguous batches,
- * and only a bounded window of files ahead of the next one to yield is ever sent, so memory stays flat however many
- * files there are. A worker that stops is replaced; its unanswered files are sent again one by one, and a file
- * that stopped a worker twice is reported as a problem. Never loses a file.
+ * The analyses of `files`, in input order, made by `jobs` threads: worker threads, and this one when the setup can
+ * analyse here, which takes a batch whenever it has none and works through it while the next file to yield is not
+ * back yet. Work goes out in contiguous batches, and only a bounded window of files ahead of the next one to yield
+ * is ever handed out, so memory stays flat however many files there are. A worker that stops is replaced; its
+ * unanswered files are sent again one by one, and a file that stopped a worker twice is reported as a problem.
+ * Never loses a file.
  */
 export async function* analyseInPool(files: readonly string[], setup: PoolSetup): AsyncGenerator<FileAnalysis> {
   const script = setup.workerScript ?? path.join(__dirname, 'analysis-worker.js');
   const workerData: WorkerSetup = { locale: setup.locale, recurrence: setup.recurrence, sites: setup.sites };
   const window = setup.jobs * BATCHES_PER_WORKER * BATCH_FILES;
+  const here = setup.inThisThread;
+  const workers = here ? setup.jobs - 1 : setup.jobs;
+  const takeText = setup.takeText ?? (() => undefined);
+  /** The batch this thread works through, when it analyses too. */
+  const local: Item[] = [];
   const results = new Map<number, FileAnalysis>();
   const retry: Item[] = [];
   const slots = new Set<Slot>();
@@ -157,14 +182,14 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
   };
 
   const fill = (): void => {
-    while (slots.size < setup.jobs && (retry.length > 0 || cursor < files.length)) spawn();
+    while (slots.size < workers && (retry.length > 0 || cursor < files.length)) spawn();
     for (const slot of slots) {
       while (slot.sent.length < BATCHES_PER_WORKER) {
         const items = nextBatch();
         if (!items) return;
         const sent: Sent = { id: batchIds++, items, received: 0 };
         slot.sent.push(sent);
-        const message: ToWorker = { batch: sent.id, files: items.map((item) => item.file) };
+        const message: ToWorker = { batch: sent.id, files: items.map((item) => item.file), texts: items.map((item) => takeText(item.file)), parts: setup.parts };
         slot.worker.postMessage(message);
       }
     }
@@ -173,6 +198,8 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
   try {
     while (next < files.length) {
       if (fatal) throw fatal;
+      // This thread takes its batch first, so the first files to yield need no worker started.
+      if (here && local.length === 0) local.push(...(nextBatch() ?? []));
       // Topped up before every file, so no worker runs dry while the command is busy with the results.
       fill();
       const ready = results.get(next);
@@ -180,6 +207,11 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
         results.delete(next);
         next++;
         yield ready;
+        continue;
+      }
+      const item = local.shift();
+      if (here && item) {
+        results.set(item.at, await analyseHere(here, item.file));
         continue;
       }
       await new Promise<void>((resolve) => { wake = resolve; });
@@ -191,10 +223,23 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
   }
 }
 
+/** One file analysed in this thread; a failure is the file's problem, as in a worker. */
+async function analyseHere(analyse: (file: string) => Promise<FileAnalysis>, file: string): Promise<FileAnalysis> {
+  try {
+    return await analyse(file);
+  } catch (error) {
+    return { file, uri: toUri(file), problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/**
+ * A worker's result as the analysis the command reads: the parts it asked for and the document rebuilt from its text.
+ * The parts left behind are absent, which the pool's tests would show for a command that reads more than it asks.
+ */
 function revive(result: FileResult['result']): FileAnalysis {
   if ('problem' in result) return result;
-  const { text, ...rest } = result.analysis;
-  return { file: result.file, uri: result.uri, version: null, analysis: { ...rest, doc: new ArticleText(text) } };
+  const { text, ...parts } = result.analysis;
+  return { file: result.file, uri: result.uri, version: null, analysis: { ...parts, doc: new ArticleText(text) } as Analysis };
 }
 
 /** A worker's error in a few words; errors thrown in a worker arrive as plain objects, not `Error`s. */

@@ -9,16 +9,24 @@ import { Corpus, toUri } from './corpus';
 import { findProjectRoot, projectOptions } from './project-options';
 import { PackedRecurrenceIndex } from './shared-recurrence';
 import { TableSiteLookup } from './site-table';
-import type { FromWorker, ToWorker, WireAnalysis, WorkerSetup } from './analysis-pool';
+import type { AnalysisPart, FromWorker, ToWorker, WireAnalysis, WorkerSetup } from './analysis-pool';
 
 /**
- * The analysis as it can travel: the document as its text, and the neighbours' year only as a value. Left as a
- * function, it was never asked for, since no date needed it, and stays behind rather than read the neighbours now.
+ * The analysis as it can travel: the document as its text, and of the rest only the parts asked for; the neighbours'
+ * year only as a value. Left as a function, it was never asked for, since no date needed it, and stays behind
+ * rather than read the neighbours now.
  */
-function toWire(analysis: Analysis): WireAnalysis {
-  const { doc, years, ...rest } = analysis;
-  const { neighbours, ...known } = years;
-  return { ...rest, years: typeof neighbours === 'function' ? known : years, text: doc.text };
+function toWire(analysis: Analysis, parts: readonly AnalysisPart[]): WireAnalysis {
+  const wire: { -readonly [K in AnalysisPart]?: Analysis[K] } & { text: string } = { text: analysis.doc.text };
+  for (const part of parts) {
+    if (part !== 'years') {
+      (wire as Record<AnalysisPart, unknown>)[part] = analysis[part];
+      continue;
+    }
+    const { neighbours, ...known } = analysis.years;
+    wire.years = typeof neighbours === 'function' ? known : analysis.years;
+  }
+  return wire;
 }
 
 function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
@@ -31,6 +39,11 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
   const drain = async (): Promise<void> => {
     busy = true;
     for (let message = queue.shift(); message; message = queue.shift()) {
+      // Kept before the first file, so a file that reads its neighbours' year finds their texts too.
+      for (const [i, file] of message.files.entries()) {
+        const text = message.texts[i];
+        if (text !== undefined) corpus.keepText(file, text);
+      }
       for (const [i, file] of message.files.entries()) {
         let result: FileAnalysis;
         try {
@@ -38,7 +51,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
         } catch (error) {
           result = { file, uri: toUri(file), problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
         }
-        port.postMessage({ batch: message.batch, index: i, result: 'problem' in result ? result : { file: result.file, uri: result.uri, analysis: toWire(result.analysis) } });
+        port.postMessage({ batch: message.batch, index: i, result: 'problem' in result ? result : { file: result.file, uri: result.uri, analysis: toWire(result.analysis, message.parts) } });
       }
     }
     busy = false;
