@@ -15,7 +15,7 @@ import { runClean } from './commands/clean';
 import { runReport } from './commands/report';
 import { printProfiles } from './commands/profiles';
 import { profilesCacheFile, siteProfilesOf, type SiteProfileResult } from '../node/site-profiles-store';
-import { analyseInPool, defaultJobs, type AnalysisPart } from '../node/analysis-pool';
+import { defaultJobs, startPool, type AnalysisPart, type AnalysisPool } from '../node/analysis-pool';
 import { defaultCacheFile } from '../node/corpus-index';
 import { packRecurrence } from '../node/shared-recurrence';
 import { siteTable } from '../node/site-table';
@@ -105,27 +105,30 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   const cacheFile = defaultCacheFile(cacheRoot(args.paths), undefined);
   let sites: SiteProfileResult | undefined;
   const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
-  let fromCache = 0;
-  await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; });
-  if (fromCache > 0) io.err(`${indexFromCacheMessage(options.locale, fromCache, files.length - fromCache)}\n`);
-  const index = corpus.recurrence;
-  if (index) sites = siteProfilesOf(index, profilesCacheFile(cacheFile));
-  if (!command) {
-    if (sites) printProfiles(sites.profiles, args.format, options.locale, io);
-    return 0;
-  }
-  const inThread = (list: readonly string[]) => corpus.analyses(list);
-  const onWorkers = (list: readonly string[]) => {
-    return analyseInPool(list, {
-      jobs, parts: command.reads, inThisThread: (file) => corpus.analyzeFile(file), takeText: (file) => corpus.takeKeptText(file),
-      locale: options.locale, recurrence: index ? packRecurrence(index) : undefined,
+  // Started before indexing, so the workers load while this thread reads the corpus; this thread is one of the jobs.
+  const pool = command && jobs > 1 ? startPool({ workers: jobs - 1, locale: options.locale, onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`) }) : undefined;
+  try {
+    let fromCache = 0;
+    await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; });
+    if (fromCache > 0) io.err(`${indexFromCacheMessage(options.locale, fromCache, files.length - fromCache)}\n`);
+    const index = corpus.recurrence;
+    if (index) sites = siteProfilesOf(index, profilesCacheFile(cacheFile));
+    if (!command) {
+      if (sites) printProfiles(sites.profiles, args.format, options.locale, io);
+      return 0;
+    }
+    const inThread = (list: readonly string[]) => corpus.analyses(list);
+    const onPool = (on: AnalysisPool) => (list: readonly string[]) => on.analyse(list, {
+      parts: command.reads, inThisThread: (file) => corpus.analyzeFile(file), takeText: (file) => corpus.takeKeptText(file),
+      recurrence: index ? packRecurrence(index) : undefined,
       sites: sites && index ? siteTable(sites.profiles, [...index.entries()].map(([file]) => file)) : undefined,
-      onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`),
     });
-  };
-  const ctx = new CommandRun(args, io, options.locale, jobs > 1 ? onWorkers : inThread, files);
-  const found = await command.run(ctx);
-  return ctx.ioFailed ? 2 : found ? 1 : 0;
+    const ctx = new CommandRun(args, io, options.locale, pool ? onPool(pool) : inThread, files);
+    const found = await command.run(ctx);
+    return ctx.ioFailed ? 2 : found ? 1 : 0;
+  } finally {
+    await pool?.close();
+  }
 }
 
 /** Files per worker below which a default run stays in one thread: starting a worker costs more than it saves. */

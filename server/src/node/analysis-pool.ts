@@ -8,9 +8,13 @@ import { toUri, type FileAnalysis } from './corpus';
 import type { PackedRecurrence } from './shared-recurrence';
 import type { SiteTable } from './site-table';
 
-/** What every worker gets once, when it starts. */
-export interface WorkerSetup {
+/** What every worker gets when it starts, before the corpus is indexed: enough to load the project's options. */
+export interface WorkerStart {
   readonly locale: Locale;
+}
+
+/** What a run's workers share, sent to each as its first message once the corpus is indexed. */
+export interface RunShared {
   readonly recurrence: PackedRecurrence | undefined;
   readonly sites: SiteTable | undefined;
 }
@@ -32,6 +36,9 @@ export interface ToWorker {
   readonly parts: readonly AnalysisPart[];
 }
 
+/** A message to a worker: what the run shares (first), then batches. */
+export type ToWorkerMessage = { readonly shared: RunShared } | ToWorker;
+
 /** An analysis as it travels back: the document as its text, rebuilt on arrival, and only the parts asked for. */
 export type WireAnalysis = Partial<Pick<Analysis, AnalysisPart>> & { readonly text: string };
 
@@ -44,20 +51,29 @@ interface FileResult {
   readonly result: { readonly file: string; readonly uri: string; readonly problem: string } | { readonly file: string; readonly uri: string; readonly analysis: WireAnalysis };
 }
 
-/** How the pool runs. */
-export interface PoolSetup extends WorkerSetup {
-  /** The threads that analyse, this one included when `inThisThread` is given. */
-  readonly jobs: number;
+/** How the pool's workers start. */
+export interface PoolStart extends WorkerStart {
+  readonly workers: number;
+  /** Told when a worker stops unexpectedly, with what becomes of its files. */
+  readonly onWorkerStopped: (message: string) => void;
+  /** The worker's script; the built `analysis-worker.js` beside this module by default. */
+  readonly workerScript?: string;
+}
+
+/** One run over files on the pool. */
+export interface PoolRun extends RunShared {
   /** The parts of each analysis the caller reads; the others are left out of the results from workers. */
   readonly parts: readonly AnalysisPart[];
   /** Analyses a file in this thread, which then takes batches too while it waits for the workers. */
   readonly inThisThread?: (file: string) => Promise<FileAnalysis>;
   /** The text this thread already read of a file, handed over (and forgotten here) so a worker does not read it again. */
   readonly takeText?: (file: string) => string | undefined;
-  /** Told when a worker stops unexpectedly, with what becomes of its files. */
-  readonly onWorkerStopped: (message: string) => void;
-  /** The worker's script; the built `analysis-worker.js` beside this module by default. */
-  readonly workerScript?: string;
+}
+
+/** How `analyseInPool` runs: a pool started for one run. */
+export interface PoolSetup extends Omit<PoolStart, 'workers'>, PoolRun {
+  /** The threads that analyse, this one included when `inThisThread` is given. */
+  readonly jobs: number;
 }
 
 /** Files per batch: small enough to share the work out evenly, large enough that messages stay few. */
@@ -94,48 +110,41 @@ interface Slot {
   /** Batches sent and not fully answered, oldest first. */
   readonly sent: Sent[];
   ready: boolean;
+  /** Whether it has this run's shared setup. */
+  joined: boolean;
 }
 
-/**
- * The analyses of `files`, in input order, made by `jobs` threads: worker threads, and this one when the setup can
- * analyse here, which takes a batch whenever it has none and works through it while the next file to yield is not
- * back yet. Work goes out in contiguous batches, and only a bounded window of files ahead of the next one to yield
- * is ever handed out, so memory stays flat however many files there are. A worker that stops is replaced; its
- * unanswered files are sent again one by one, and a file that stopped a worker twice is reported as a problem.
- * Never loses a file.
- */
-export async function* analyseInPool(files: readonly string[], setup: PoolSetup): AsyncGenerator<FileAnalysis> {
-  const script = setup.workerScript ?? path.join(__dirname, 'analysis-worker.js');
-  const workerData: WorkerSetup = { locale: setup.locale, recurrence: setup.recurrence, sites: setup.sites };
-  const window = setup.jobs * BATCHES_PER_WORKER * BATCH_FILES;
-  const here = setup.inThisThread;
-  const workers = here ? setup.jobs - 1 : setup.jobs;
-  const takeText = setup.takeText ?? (() => undefined);
-  /** The batch this thread works through, when it analyses too. */
-  const local: Item[] = [];
-  const results = new Map<number, FileAnalysis>();
-  const retry: Item[] = [];
+/** Worker threads started ahead of a run, which load while this thread indexes the corpus. */
+export interface AnalysisPool {
+  /**
+   * The analyses of `files`, in input order, made by the workers and by this thread when the run can analyse here,
+   * which takes a batch whenever it has none and works through it while the next file to yield is not back yet.
+   * Work goes out in contiguous batches, and only a bounded window of files ahead of the next one to yield is
+   * ever handed out, so memory stays flat however many files there are. A worker that stops is replaced; its
+   * unanswered files are sent again one by one, and a file that stopped a worker twice is reported as a problem.
+   * Never loses a file. One run at a time.
+   */
+  analyse(files: readonly string[], run: PoolRun): AsyncGenerator<FileAnalysis>;
+  /** Stops the workers. */
+  close(): Promise<void>;
+}
+
+/** Per run: what the workers' messages and stops update. */
+interface RunState {
+  readonly results: Map<number, FileAnalysis>;
+  readonly retry: Item[];
+  notify(): void;
+}
+
+/** Starts the pool's workers now, so they load the options while the corpus is indexed. */
+export function startPool(start: PoolStart): AnalysisPool {
+  const script = start.workerScript ?? path.join(__dirname, 'analysis-worker.js');
+  const workerData: WorkerStart = { locale: start.locale };
   const slots = new Set<Slot>();
-  let cursor = 0;
-  let next = 0;
-  let batchIds = 0;
+  let shared: RunShared | undefined;
+  let state: RunState | undefined;
   let failedStarts = 0;
   let fatal: Error | undefined;
-  let wake: () => void = () => undefined;
-  const notify = (): void => wake();
-
-  const nextBatch = (): Item[] | undefined => {
-    const again = retry.shift();
-    if (again) return [again];
-    if (cursor >= files.length || cursor - next >= window) return undefined;
-    const items: Item[] = [];
-    const folder = path.dirname(files[cursor] as string);
-    while (cursor < files.length && items.length < BATCH_FILES && path.dirname(files[cursor] as string) === folder) {
-      items.push({ at: cursor, file: files[cursor] as string, attempts: 0 });
-      cursor++;
-    }
-    return items;
-  };
 
   const lost = (slot: Slot, reason: string): void => {
     slots.delete(slot);
@@ -145,15 +154,15 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
     const current = pending[0];
     if (current && slot.ready) current.attempts++;
     const given = pending.filter((item) => item.attempts >= MAX_ATTEMPTS);
-    for (const item of given) results.set(item.at, { file: item.file, uri: toUri(item.file), problem: `the analysis worker stopped while analysing it (${reason})` });
-    retry.unshift(...pending.filter((item) => item.attempts < MAX_ATTEMPTS));
-    setup.onWorkerStopped(`analysis worker stopped (${reason}); ${pending.length - given.length} of its files are analysed again${given.length > 0 ? `, ${given.length} reported` : ''}`);
-    notify();
+    for (const item of given) state?.results.set(item.at, { file: item.file, uri: toUri(item.file), problem: `the analysis worker stopped while analysing it (${reason})` });
+    state?.retry.unshift(...pending.filter((item) => item.attempts < MAX_ATTEMPTS));
+    start.onWorkerStopped(`analysis worker stopped (${reason}); ${pending.length - given.length} of its files are analysed again${given.length > 0 ? `, ${given.length} reported` : ''}`);
+    state?.notify();
   };
 
   const spawn = (): Slot => {
     const worker = new Worker(script, { workerData });
-    const slot: Slot = { worker, sent: [], ready: false };
+    const slot: Slot = { worker, sent: [], ready: false, joined: false };
     let stopped = false;
     const stop = (reason: string): void => {
       if (stopped) return;
@@ -167,13 +176,13 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
         return;
       }
       const sent = slot.sent[0];
-      if (!sent || sent.id !== message.batch) return;
+      if (!sent || sent.id !== message.batch || !state) return;
       const item = sent.items[message.index];
       if (!item) return;
       sent.received = message.index + 1;
-      results.set(item.at, revive(message.result));
+      state.results.set(item.at, revive(message.result));
       if (sent.received === sent.items.length) slot.sent.shift();
-      notify();
+      state.notify();
     });
     worker.on('error', (error: unknown) => stop(describeError(error)));
     worker.on('exit', (code) => stop(`exit code ${code}`));
@@ -181,45 +190,99 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
     return slot;
   };
 
-  const fill = (): void => {
-    while (slots.size < workers && (retry.length > 0 || cursor < files.length)) spawn();
-    for (const slot of slots) {
-      while (slot.sent.length < BATCHES_PER_WORKER) {
-        const items = nextBatch();
-        if (!items) return;
-        const sent: Sent = { id: batchIds++, items, received: 0 };
-        slot.sent.push(sent);
-        const message: ToWorker = { batch: sent.id, files: items.map((item) => item.file), texts: items.map((item) => takeText(item.file)), parts: setup.parts };
-        slot.worker.postMessage(message);
-      }
-    }
-  };
+  for (let i = 0; i < start.workers; i++) spawn();
 
-  try {
-    while (next < files.length) {
-      if (fatal) throw fatal;
-      // This thread takes its batch first, so the first files to yield need no worker started.
-      if (here && local.length === 0) local.push(...(nextBatch() ?? []));
-      // Topped up before every file, so no worker runs dry while the command is busy with the results.
-      fill();
-      const ready = results.get(next);
-      if (ready) {
-        results.delete(next);
-        next++;
-        yield ready;
-        continue;
+  async function* analyse(files: readonly string[], run: PoolRun): AsyncGenerator<FileAnalysis> {
+    const here = run.inThisThread;
+    const window = (start.workers + (here ? 1 : 0)) * BATCHES_PER_WORKER * BATCH_FILES;
+    const takeText = run.takeText ?? (() => undefined);
+    /** The batch this thread works through, when it analyses too. */
+    const local: Item[] = [];
+    const results = new Map<number, FileAnalysis>();
+    const retry: Item[] = [];
+    let cursor = 0;
+    let next = 0;
+    let batchIds = 0;
+    let wake: () => void = () => undefined;
+    shared = { recurrence: run.recurrence, sites: run.sites };
+    state = { results, retry, notify: () => wake() };
+    for (const slot of slots) slot.joined = false;
+
+    const nextBatch = (): Item[] | undefined => {
+      const again = retry.shift();
+      if (again) return [again];
+      if (cursor >= files.length || cursor - next >= window) return undefined;
+      const items: Item[] = [];
+      const folder = path.dirname(files[cursor] as string);
+      while (cursor < files.length && items.length < BATCH_FILES && path.dirname(files[cursor] as string) === folder) {
+        items.push({ at: cursor, file: files[cursor] as string, attempts: 0 });
+        cursor++;
       }
-      const item = local.shift();
-      if (here && item) {
-        results.set(item.at, await analyseHere(here, item.file));
-        continue;
+      return items;
+    };
+
+    const fill = (): void => {
+      while (slots.size < start.workers && (retry.length > 0 || cursor < files.length)) spawn();
+      for (const slot of slots) {
+        if (!slot.joined && shared) {
+          slot.worker.postMessage({ shared } satisfies ToWorkerMessage);
+          slot.joined = true;
+        }
+        while (slot.sent.length < BATCHES_PER_WORKER) {
+          const items = nextBatch();
+          if (!items) return;
+          const sent: Sent = { id: batchIds++, items, received: 0 };
+          slot.sent.push(sent);
+          const message: ToWorker = { batch: sent.id, files: items.map((item) => item.file), texts: items.map((item) => takeText(item.file)), parts: run.parts };
+          slot.worker.postMessage(message);
+        }
       }
-      await new Promise<void>((resolve) => { wake = resolve; });
+    };
+
+    try {
+      while (next < files.length) {
+        if (fatal) throw fatal;
+        // This thread takes its batch first, so the first files to yield wait for no worker.
+        if (here && local.length === 0) local.push(...(nextBatch() ?? []));
+        // Topped up before every file, so no worker runs dry while the command is busy with the results.
+        fill();
+        const ready = results.get(next);
+        if (ready) {
+          results.delete(next);
+          next++;
+          yield ready;
+          continue;
+        }
+        const item = local.shift();
+        if (here && item) {
+          results.set(item.at, await analyseHere(here, item.file));
+          continue;
+        }
+        await new Promise<void>((resolve) => { wake = resolve; });
+      }
+    } finally {
+      state = undefined;
     }
+  }
+
+  return {
+    analyse,
+    async close() {
+      const stopping = [...slots];
+      slots.clear();
+      await Promise.all(stopping.map((slot) => slot.worker.terminate()));
+    },
+  };
+}
+
+/** The analyses of `files` on a pool started for them (see `AnalysisPool.analyse`), stopped when done. */
+export async function* analyseInPool(files: readonly string[], setup: PoolSetup): AsyncGenerator<FileAnalysis> {
+  const { jobs, ...rest } = setup;
+  const pool = startPool({ ...rest, workers: setup.inThisThread ? jobs - 1 : jobs });
+  try {
+    yield* pool.analyse(files, rest);
   } finally {
-    const stopping = [...slots];
-    slots.clear();
-    await Promise.all(stopping.map((slot) => slot.worker.terminate()));
+    await pool.close();
   }
 }
 

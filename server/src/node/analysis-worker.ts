@@ -1,6 +1,7 @@
 /**
- * An analysis worker of the pool (`analysis-pool.ts`): loads the project's options once, then analyses the files
- * of each batch it is sent, in order, posting each result back as soon as it is ready.
+ * An analysis worker of the pool (`analysis-pool.ts`): loads the project's options once when it starts, takes what
+ * the run shares (the index, the site table) from its first message, then analyses the files of each batch it is
+ * sent, in order, posting each result back as soon as it is ready.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Analysis } from '../core/analyze';
@@ -9,7 +10,7 @@ import { Corpus, toUri } from './corpus';
 import { findProjectRoot, projectOptions } from './project-options';
 import { PackedRecurrenceIndex } from './shared-recurrence';
 import { TableSiteLookup } from './site-table';
-import type { AnalysisPart, FromWorker, ToWorker, WireAnalysis, WorkerSetup } from './analysis-pool';
+import type { AnalysisPart, FromWorker, RunShared, ToWorker, ToWorkerMessage, WireAnalysis, WorkerStart } from './analysis-pool';
 
 /**
  * The analysis as it can travel: the document as its text, and of the rest only the parts asked for; the neighbours'
@@ -29,25 +30,28 @@ function toWire(analysis: Analysis, parts: readonly AnalysisPart[]): WireAnalysi
   return wire;
 }
 
-function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
+function start(port: NonNullable<typeof parentPort>, setup: WorkerStart): void {
   const { options } = projectOptions(findProjectRoot(process.cwd()), setup.locale);
-  const sites = setup.sites ? new TableSiteLookup(setup.sites.rows, setup.sites.files) : undefined;
-  const base = sites ? { ...options, siteChrome: sites } : options;
-  const corpus = new Corpus({ optionsFor: () => base, filesFixed: true, ...(setup.recurrence ? { recurrence: new PackedRecurrenceIndex(setup.recurrence) } : {}) });
+  let corpus: Corpus | undefined;
+  const join = (shared: RunShared): Corpus => {
+    const sites = shared.sites ? new TableSiteLookup(shared.sites.rows, shared.sites.files) : undefined;
+    const base = sites ? { ...options, siteChrome: sites } : options;
+    return new Corpus({ optionsFor: () => base, filesFixed: true, ...(shared.recurrence ? { recurrence: new PackedRecurrenceIndex(shared.recurrence) } : {}) });
+  };
   const queue: ToWorker[] = [];
   let busy = false;
-  const drain = async (): Promise<void> => {
+  const drain = async (into: Corpus): Promise<void> => {
     busy = true;
     for (let message = queue.shift(); message; message = queue.shift()) {
       // Kept before the first file, so a file that reads its neighbours' year finds their texts too.
       for (const [i, file] of message.files.entries()) {
         const text = message.texts[i];
-        if (text !== undefined) corpus.keepText(file, text);
+        if (text !== undefined) into.keepText(file, text);
       }
       for (const [i, file] of message.files.entries()) {
         let result: FileAnalysis;
         try {
-          result = await corpus.analyzeFile(file);
+          result = await into.analyzeFile(file);
         } catch (error) {
           result = { file, uri: toUri(file), problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
         }
@@ -57,10 +61,14 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
     busy = false;
   };
   port.postMessage({ ready: true } satisfies FromWorker);
-  port.on('message', (message: ToWorker) => {
+  port.on('message', (message: ToWorkerMessage) => {
+    if ('shared' in message) {
+      corpus = join(message.shared);
+      return;
+    }
     queue.push(message);
-    if (!busy) void drain();
+    if (!busy && corpus) void drain(corpus);
   });
 }
 
-if (parentPort) start(parentPort, workerData as WorkerSetup);
+if (parentPort) start(parentPort, workerData as WorkerStart);
