@@ -11,6 +11,11 @@ import type { SiteTable } from './site-table';
 /** What every worker gets when it starts, before the corpus is indexed: enough to load the project's options. */
 export interface WorkerStart {
   readonly locale: Locale;
+  /**
+   * Files to analyse while the corpus is indexed, without its index, only to warm the engine up; the results are
+   * dropped, and the per-line memos they fill hold pure functions of a line's text, so no later result changes.
+   */
+  readonly warmUp?: readonly string[];
 }
 
 /** What a run's workers share, sent to each as its first message once the corpus is indexed. */
@@ -52,8 +57,11 @@ interface FileResult {
 }
 
 /** How the pool's workers start. */
-export interface PoolStart extends WorkerStart {
+export interface PoolStart {
+  readonly locale: Locale;
   readonly workers: number;
+  /** The files the run will analyse, when known at the start: each worker warms up on the first it is likely to get. */
+  readonly files?: readonly string[];
   /** Told when a worker stops unexpectedly, with what becomes of its files. */
   readonly onWorkerStopped: (message: string) => void;
   /** The worker's script; the built `analysis-worker.js` beside this module by default. */
@@ -80,6 +88,13 @@ export interface PoolSetup extends Omit<PoolStart, 'workers'>, PoolRun {
 const BATCH_FILES = 128;
 /** Batches a worker holds at once, so it never waits for the next one. */
 const BATCHES_PER_WORKER = 2;
+/**
+ * Batches per thread handed out ahead of the next file to yield: enough that a worker keeps going while this
+ * thread works through a batch of its own, few enough that the results waiting their turn stay a few megabytes.
+ */
+const WINDOW_BATCHES_PER_THREAD = 4;
+/** Files a worker analyses to warm up while the corpus is indexed. */
+const WARM_UP_FILES = 64;
 /** A file whose worker stopped this many times while analysing it is reported, not tried again. */
 const MAX_ATTEMPTS = 2;
 
@@ -139,7 +154,6 @@ interface RunState {
 /** Starts the pool's workers now, so they load the options while the corpus is indexed. */
 export function startPool(start: PoolStart): AnalysisPool {
   const script = start.workerScript ?? path.join(__dirname, 'analysis-worker.js');
-  const workerData: WorkerStart = { locale: start.locale };
   const slots = new Set<Slot>();
   let shared: RunShared | undefined;
   let state: RunState | undefined;
@@ -160,7 +174,8 @@ export function startPool(start: PoolStart): AnalysisPool {
     state?.notify();
   };
 
-  const spawn = (): Slot => {
+  const spawn = (warmUp?: readonly string[]): Slot => {
+    const workerData: WorkerStart = { locale: start.locale, ...(warmUp ? { warmUp } : {}) };
     const worker = new Worker(script, { workerData });
     const slot: Slot = { worker, sent: [], ready: false, joined: false };
     let stopped = false;
@@ -190,11 +205,16 @@ export function startPool(start: PoolStart): AnalysisPool {
     return slot;
   };
 
-  for (let i = 0; i < start.workers; i++) spawn();
+  // This thread takes the first batch, so worker i is likely to get batch 1 + 2i first (`fill` gives each two).
+  const first = start.files ? batchStarts(start.files, 1 + BATCHES_PER_WORKER * start.workers) : [];
+  for (let i = 0; i < start.workers; i++) {
+    const from = first[1 + BATCHES_PER_WORKER * i];
+    spawn(start.files && from !== undefined ? start.files.slice(from, from + WARM_UP_FILES) : undefined);
+  }
 
   async function* analyse(files: readonly string[], run: PoolRun): AsyncGenerator<FileAnalysis> {
     const here = run.inThisThread;
-    const window = (start.workers + (here ? 1 : 0)) * BATCHES_PER_WORKER * BATCH_FILES;
+    const window = (start.workers + (here ? 1 : 0)) * WINDOW_BATCHES_PER_THREAD * BATCH_FILES;
     const takeText = run.takeText ?? (() => undefined);
     /** The batch this thread works through, when it analyses too. */
     const local: Item[] = [];
@@ -213,11 +233,7 @@ export function startPool(start: PoolStart): AnalysisPool {
       if (again) return [again];
       if (cursor >= files.length || cursor - next >= window) return undefined;
       const items: Item[] = [];
-      const folder = path.dirname(files[cursor] as string);
-      while (cursor < files.length && items.length < BATCH_FILES && path.dirname(files[cursor] as string) === folder) {
-        items.push({ at: cursor, file: files[cursor] as string, attempts: 0 });
-        cursor++;
-      }
+      for (const end = batchEnd(files, cursor); cursor < end; cursor++) items.push({ at: cursor, file: files[cursor] as string, attempts: 0 });
       return items;
     };
 
@@ -284,6 +300,21 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
   } finally {
     await pool.close();
   }
+}
+
+/** Where the batch that starts at `from` ends: `BATCH_FILES` files at most, all in one folder. */
+function batchEnd(files: readonly string[], from: number): number {
+  const folder = path.dirname(files[from] as string);
+  let end = from;
+  while (end < files.length && end - from < BATCH_FILES && path.dirname(files[end] as string) === folder) end++;
+  return end;
+}
+
+/** Where the first `count` batches of a run over `files` start. */
+function batchStarts(files: readonly string[], count: number): number[] {
+  const starts: number[] = [];
+  for (let from = 0; from < files.length && starts.length < count; from = batchEnd(files, from)) starts.push(from);
+  return starts;
 }
 
 /** One file analysed in this thread; a failure is the file's problem, as in a worker. */
