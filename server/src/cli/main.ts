@@ -131,21 +131,22 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   }
 }
 
-/** Files per worker below which a default run stays in one thread: starting a worker costs more than it saves. */
-const FILES_PER_WORKER = 64;
+/** Files per thread below which a default run uses fewer threads: starting a worker costs more than it saves. */
+const FILES_PER_THREAD = 64;
 
-/**
- * The threads that analyse: `--jobs`, else the cores for a run large enough to share. `fix` that writes files stays in
- * one thread, since each file it writes is a neighbour whose year the next file may read.
- */
 /** Whether the command rewrites the files it analyses (`fix` without `--dry-run`), which then change during the run. */
 function writesFiles(command: string, args: Args): boolean {
   return command === 'fix' && !args.dryRun;
 }
 
+/**
+ * The threads that analyse, the main thread included: `--jobs`, else `defaultJobs()` for a run large enough to
+ * share. `fix` that writes files stays in one thread, since each file it writes is a neighbour whose year the next
+ * file may read.
+ */
 function jobsFor(command: string, args: Args, fileCount: number): number {
   if (writesFiles(command, args)) return 1;
-  return args.jobs ?? Math.max(1, Math.min(defaultJobs(), Math.floor(fileCount / FILES_PER_WORKER)));
+  return args.jobs ?? Math.max(1, Math.min(defaultJobs(), Math.floor(fileCount / FILES_PER_THREAD)));
 }
 
 /** The folder the index cache is named after: the one folder linted, as the server names it after its workspace folder. */

@@ -99,9 +99,11 @@ const WARM_UP_FILES = 64;
 const MAX_ATTEMPTS = 2;
 
 /**
- * The workers to use by default: one core is left to the main thread, which indexes, receives every analysis and
- * writes the output. On two cores that leaves one, so the run stays in the main thread: measured on 2 cores, two
- * workers took about 60 % more CPU time than one thread (start-up, warming up twice, copying each analysis back).
+ * The threads that analyse by default, the main thread included: one core less than there are, since the main
+ * thread also indexes and writes the output, and the engine's compiler and GC threads keep about a core's share
+ * busy. On two cores that is one thread: measured there under other load, the main thread with one worker took
+ * about 40 % more CPU time in all than one thread (each engine warms up and fills its memos on its own) and was
+ * no faster (`npm run bench` prints both).
  */
 export function defaultJobs(): number {
   return Math.max(1, os.availableParallelism() - 1);
