@@ -27,9 +27,6 @@ export interface RunShared {
 /** The parts of an analysis besides its document that a command reads; only those travel back from a worker. */
 export type AnalysisPart = 'findings' | 'article' | 'references' | 'meetings' | 'years';
 
-/** Every part, for a command that reads them all. */
-export const ALL_PARTS: readonly AnalysisPart[] = ['findings', 'article', 'references', 'meetings', 'years'];
-
 /**
  * A batch of files for a worker: contiguous files of one folder, so its neighbour-year cache keeps hitting, with the
  * texts the main thread already read of them (undefined where it did not), and the parts to send back.
