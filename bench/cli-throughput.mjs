@@ -14,12 +14,19 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { median, memoryOf, round, threadCpuOf } from './stats.mjs';
 
+/**
+ * The temporary folder of the timed lints: the CLI keeps its index cache under it, where no other process on the
+ * machine clears it between a run and the next (the shared one under the system's temporary folder may be).
+ */
+const LINT_TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-bench-tmp-'));
+process.on('exit', () => fs.rmSync(LINT_TMP, { recursive: true, force: true }));
+
 /** The index cache files `vn-corpus lint <corpus>` reads and writes, where the server keeps them for that folder. */
 export function cacheFilesOf(repo, corpus) {
   const require = createRequire(import.meta.url);
   const { defaultCacheFile } = require(path.join(repo, 'server', 'out', 'src', 'node', 'corpus-index.js'));
   const { profilesCacheFile } = require(path.join(repo, 'server', 'out', 'src', 'node', 'site-profiles-store.js'));
-  const index = defaultCacheFile(path.resolve(corpus), undefined);
+  const index = defaultCacheFile(path.resolve(corpus), path.join(LINT_TMP, 'vn-corpus-index'));
   return [index, profilesCacheFile(index)];
 }
 
@@ -32,7 +39,7 @@ export function defaultJobsOf(repo) {
 /** Times one `vn-corpus lint <corpus> --format json`, with the index cache removed first when `cold`. */
 export async function timeLint({ repo, corpus, cold, extra = [] }) {
   if (cold) for (const file of cacheFilesOf(repo, corpus)) fs.rmSync(file, { force: true });
-  const lint = await timeChild([path.join(repo, 'bin', 'vn-corpus'), 'lint', corpus, '--format', 'json', ...extra], repo);
+  const lint = await timeChild([path.join(repo, 'bin', 'vn-corpus'), 'lint', corpus, '--format', 'json', ...extra], repo, { ...process.env, TMPDIR: LINT_TMP });
   // Exit code 1 means findings, which this corpus has; anything else is a failure of the run.
   if (lint.code !== 0 && lint.code !== 1) throw new Error(`lint exited ${lint.code ?? lint.signal}: ${lint.stderr}`);
   return { ...lint, fromCache: /^index: from cache[^\n]*/mu.exec(lint.stderr)?.[0] };
@@ -42,11 +49,11 @@ export async function timeLint({ repo, corpus, cold, extra = [] }) {
  * Runs a command with stdout sent to /dev/null; resolves with wall time, exit code, sampled peak RSS and the CPU
  * seconds of its main thread and of all its other threads (workers, and the engine's own compiler and GC threads).
  */
-export function timeChild(args, cwd) {
+export function timeChild(args, cwd, env = process.env) {
   return new Promise((resolve, reject) => {
     const devNull = fs.openSync('/dev/null', 'w');
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', devNull, 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', devNull, 'pipe'] });
     fs.closeSync(devNull);
     let stderr = '';
     let peakMB = 0;
