@@ -19,6 +19,7 @@ import { analyseInPool, defaultJobs } from '../node/analysis-pool';
 import { defaultCacheFile } from '../node/corpus-index';
 import { packRecurrence } from '../node/shared-recurrence';
 import { siteTable } from '../node/site-table';
+import { limitLineMemos } from '../core/text/memo';
 import { HELP } from './help';
 import { CommandRun, type Output } from './run-context';
 
@@ -44,8 +45,14 @@ const PROFILE_FORMATS = ['text', 'json'];
 
 const COMMANDS = new Set([...Object.keys(FILE_COMMANDS), 'profiles', 'lsp']);
 
-/** Texts kept from the indexing pass up to this many characters, so most runs read each file once. */
-const KEPT_CHARS = 128 * 1024 * 1024;
+/**
+ * Texts kept from the indexing pass up to this many characters (64 MB as UTF-16), so a run over a few thousand
+ * files reads each file once, while a run over a million keeps the same few and reads the rest again.
+ */
+const KEPT_CHARS = 32 * 1024 * 1024;
+
+/** Lines each memo keeps in a CLI run, which reads each file once (the editor keeps more, for a large document's edits). */
+const MEMO_LINES = 50_000;
 
 /** Runs the CLI and returns its exit code: 0 nothing found, 1 findings, 2 usage or I/O error. */
 export async function run(argv: readonly string[], io: Output): Promise<number> {
@@ -94,6 +101,7 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   if (args.paths.length === 0) throw new UsageError(`${name} needs at least one file or folder`);
   const files = await collectFiles(args.paths);
   const options = loadOptions(args, io);
+  limitLineMemos(MEMO_LINES);
   const jobs = jobsFor(name, args, files.length);
   // The files named on the command line are the corpus: each line's recurrence is counted over them, and their
   // site profiles come from the same index, as in the editor, so lint and fix flag the same site chrome.
@@ -114,7 +122,7 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   const onWorkers = (list: readonly string[]) => {
     return analyseInPool(list, {
       jobs, locale: options.locale, recurrence: index ? packRecurrence(index) : undefined,
-      sites: sites && index ? siteTable(sites.profiles, [...index.entries()].map(([file]) => file)) : undefined,
+      sites: sites && index ? siteTable(sites.profiles, index.files()) : undefined,
       onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`),
     });
   };
