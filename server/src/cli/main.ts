@@ -45,14 +45,13 @@ const PROFILE_FORMATS = ['text', 'json'];
 
 const COMMANDS = new Set([...Object.keys(FILE_COMMANDS), 'profiles', 'lsp']);
 
-/**
- * Texts kept from the indexing pass up to this many characters (64 MB as UTF-16), so a run over a few thousand
- * files reads each file once, while a run over a million keeps the same few and reads the rest again.
- */
-const KEPT_CHARS = 32 * 1024 * 1024;
+/** Texts kept from the indexing pass up to this many characters, so most runs read each file once… */
+const KEPT_CHARS = 64 * 1024 * 1024;
+/** …when they are over this many files at most: in a larger run the few kept would save little, at a cost in memory that adds to the index's. */
+const KEPT_FILES = 20_000;
 
 /** Lines each memo keeps in a CLI run, which reads each file once (the editor keeps more, for a large document's edits). */
-const MEMO_LINES = 50_000;
+const MEMO_LINES = 20_000;
 
 /** Runs the CLI and returns its exit code: 0 nothing found, 1 findings, 2 usage or I/O error. */
 export async function run(argv: readonly string[], io: Output): Promise<number> {
@@ -108,7 +107,7 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   // Both are cached where the language server keeps them for a workspace of the same folder.
   const cacheFile = defaultCacheFile(cacheRoot(args.paths), undefined);
   let sites: SiteProfileResult | undefined;
-  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: jobs > 1 ? 0 : KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
+  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: jobs > 1 || files.length > KEPT_FILES ? 0 : KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
   let fromCache = 0;
   await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; });
   if (fromCache > 0) io.err(`${indexFromCacheMessage(options.locale, fromCache, files.length - fromCache)}\n`);

@@ -35,7 +35,7 @@ interface Folder {
  * Folders whose listing and years are kept, the most recently used; a walk in folder order needs only the current
  * one, and forgetting one only costs reading its neighbours again, so memory stays flat however many files a run has.
  */
-const FOLDERS_KEPT = 64;
+const FOLDERS_KEPT = 8;
 
 const NATURAL_ORDER = new Intl.Collator('en', { numeric: true });
 
