@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import type { AnalysisOptions } from '../core/analyze';
 import type { Locale } from '../core/types';
 import { toLocale } from '../core/i18n/localize';
@@ -53,6 +54,17 @@ const KEPT_FILES = 20_000;
 /** Lines each memo keeps in a CLI run, which reads each file once (the editor keeps more, for a large document's edits). */
 const MEMO_LINES = 20_000;
 
+/**
+ * How far the engine lets its heap grow past what the last full collection kept, in a run over many files: by
+ * default it may double or more, and most of what a run allocates (file texts, one file's analysis) is garbage soon
+ * after, so a run over a million files would take gigabytes it does not use.
+ */
+const HEAP_GROWING_PERCENT = 30;
+
+function collectGarbageSooner(): void {
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
 /** Runs the CLI and returns its exit code: 0 nothing found, 1 findings, 2 usage or I/O error. */
 export async function run(argv: readonly string[], io: Output): Promise<number> {
   if (argv[0] === 'clean') return runClean(argv.slice(1), io);
@@ -99,6 +111,7 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')} for ${name}`);
   if (args.paths.length === 0) throw new UsageError(`${name} needs at least one file or folder`);
   const files = await collectFiles(args.paths);
+  if (files.length > KEPT_FILES) collectGarbageSooner();
   const options = loadOptions(args, io);
   limitLineMemos(MEMO_LINES);
   const jobs = jobsFor(name, args, files.length);

@@ -1,5 +1,6 @@
 import { toLineKey } from '../text/article-text';
 import { HashCounts } from './hash-counts';
+import type { LineSets } from './site-profiles';
 
 /** Lines longer than this are never counted: recurrence is evidence for short chrome lines. */
 export const MAX_RECURRING_LINE = 160;
@@ -47,7 +48,7 @@ const SAMPLES_KEPT = 4;
  * the order of their last `setFile`); their hashes lie end to end in one typed array, the counts and each line's
  * first sample in a `HashCounts`, and only lines held by two files or more keep more samples in a `Map`.
  */
-export class LineFrequencyIndex implements RecurrenceIndex {
+export class LineFrequencyIndex implements RecurrenceIndex, LineSets {
   private readonly counts = new HashCounts();
   /** The second to fourth samples of a line, by hash. */
   private readonly moreSamples = new Map<number, number[]>();
@@ -88,7 +89,7 @@ export class LineFrequencyIndex implements RecurrenceIndex {
   removeFile(file: string): void {
     const id = this.ids.get(file);
     if (id === undefined) return;
-    const old = this.hashesOf(id);
+    const old = this.hashesAt(id);
     this.ids.delete(file);
     this.paths[id] = undefined;
     this.poolLive -= old.length;
@@ -109,7 +110,7 @@ export class LineFrequencyIndex implements RecurrenceIndex {
   *entries(): IterableIterator<[string, Uint32Array]> {
     for (let id = 0; id < this.paths.length; id++) {
       const file = this.paths[id];
-      if (file !== undefined) yield [file, this.hashesOf(id)];
+      if (file !== undefined) yield [file, this.hashesAt(id)];
     }
   }
 
@@ -123,6 +124,17 @@ export class LineFrequencyIndex implements RecurrenceIndex {
     return this.ids.has(file);
   }
 
+  /** The file's hashes, empty when it is not indexed. */
+  hashesOf(file: string): Uint32Array {
+    const id = this.ids.get(file);
+    return id === undefined ? new Uint32Array() : this.hashesAt(id);
+  }
+
+  /** Number of files holding the line hash. */
+  filesWithHash(hash: number): number {
+    return this.counts.countOf(hash);
+  }
+
   filesWith(key: string): number {
     return this.counts.countOf(hashKey(key));
   }
@@ -134,7 +146,7 @@ export class LineFrequencyIndex implements RecurrenceIndex {
     return ids.map((id) => this.paths[id] ?? '').filter((f) => f !== except).slice(0, limit);
   }
 
-  private hashesOf(id: number): Uint32Array {
+  private hashesAt(id: number): Uint32Array {
     const start = this.starts[id] ?? 0;
     return this.pool.subarray(start, start + Math.max(0, this.lengths[id] ?? 0));
   }
@@ -161,7 +173,7 @@ export class LineFrequencyIndex implements RecurrenceIndex {
     let used = 0;
     for (let id = 0; id < this.paths.length; id++) {
       if (this.paths[id] === undefined) continue;
-      const hashes = this.hashesOf(id);
+      const hashes = this.hashesAt(id);
       pool.set(hashes, used);
       this.starts[id] = used;
       used += hashes.length;
