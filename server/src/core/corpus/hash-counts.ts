@@ -34,7 +34,7 @@ export class HashCounts {
 
   /** Counts one more file holding the hash; returns the new count. A new hash keeps `file` as its first. */
   increment(hash: number, file: number): number {
-    if ((this.used + 1) * 2 > this.keys.length) this.grow();
+    if ((this.used + 1) * 10 > this.keys.length * 7) this.grow();
     const mask = this.keys.length - 1;
     let slot = mix(hash) & mask;
     for (;;) {

@@ -1,5 +1,6 @@
 import { toLineKey } from '../text/article-text';
 import { HashCounts } from './hash-counts';
+import { PathIds } from './path-ids';
 import type { LineSets } from './site-profiles';
 
 /** Lines longer than this are never counted: recurrence is evidence for short chrome lines. */
@@ -52,8 +53,8 @@ export class LineFrequencyIndex implements RecurrenceIndex, LineSets {
   private readonly counts = new HashCounts();
   /** The second to fourth samples of a line, by hash. */
   private readonly moreSamples = new Map<number, number[]>();
-  private readonly ids = new Map<string, number>();
   private paths: (string | undefined)[] = [];
+  private readonly ids = new PathIds((id) => this.paths[id]);
   private starts = new Uint32Array(64);
   private lengths = new Int32Array(64);
   private pool = new Uint32Array(256);
@@ -70,8 +71,8 @@ export class LineFrequencyIndex implements RecurrenceIndex, LineSets {
   setFile(file: string, hashes: Uint32Array): void {
     this.removeFile(file);
     const id = this.paths.length;
-    this.ids.set(file, id);
     this.paths.push(file);
+    this.ids.add(file, id);
     this.store(id, hashes);
     for (const h of hashes) {
       if (this.counts.increment(h, id) === 1) continue;
@@ -88,7 +89,7 @@ export class LineFrequencyIndex implements RecurrenceIndex, LineSets {
   /** Removes a file's lines. */
   removeFile(file: string): void {
     const id = this.ids.get(file);
-    if (id === undefined) return;
+    if (id < 0) return;
     const old = this.hashesAt(id);
     this.ids.delete(file);
     this.paths[id] = undefined;
@@ -121,13 +122,13 @@ export class LineFrequencyIndex implements RecurrenceIndex, LineSets {
 
   /** True when the file is indexed. */
   has(file: string): boolean {
-    return this.ids.has(file);
+    return this.ids.get(file) >= 0;
   }
 
   /** The file's hashes, empty when it is not indexed. */
   hashesOf(file: string): Uint32Array {
     const id = this.ids.get(file);
-    return id === undefined ? new Uint32Array() : this.hashesAt(id);
+    return id < 0 ? new Uint32Array() : this.hashesAt(id);
   }
 
   /** Number of files holding the line hash. */
