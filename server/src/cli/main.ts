@@ -46,22 +46,26 @@ const PROFILE_FORMATS = ['text', 'json'];
 
 const COMMANDS = new Set([...Object.keys(FILE_COMMANDS), 'profiles', 'lsp']);
 
-/** Texts kept from the indexing pass up to this many characters, so most runs read each file once… */
+/** Texts kept from the indexing pass up to this many characters, so most runs read each file once. */
 const KEPT_CHARS = 64 * 1024 * 1024;
-/** …when they are over this many files at most: in a larger run the few kept would save little, at a cost in memory that adds to the index's. */
-const KEPT_FILES = 20_000;
+/**
+ * A run over more files than this keeps no texts (the few kept would save little, at a cost in memory that adds to
+ * the index's), caps the memos and lets the heap grow less: its memory stays nearly flat in the number of files.
+ */
+const LARGE_RUN_FILES = 20_000;
 
-/** Lines each memo keeps in a CLI run, which reads each file once (the editor keeps more, for a large document's edits). */
-const MEMO_LINES = 20_000;
+/** Lines each memo keeps in a run over many files, which meets most lines once (the editor keeps more, for a large document's edits). */
+const MEMO_LINES = 10_000;
 
 /**
  * How far the engine lets its heap grow past what the last full collection kept, in a run over many files: by
  * default it may double or more, and most of what a run allocates (file texts, one file's analysis) is garbage soon
  * after, so a run over a million files would take gigabytes it does not use.
  */
-const HEAP_GROWING_PERCENT = 30;
+const HEAP_GROWING_PERCENT = 15;
 
-function collectGarbageSooner(): void {
+function keepMemoryFlat(): void {
+  limitLineMemos(MEMO_LINES);
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
@@ -111,16 +115,15 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')} for ${name}`);
   if (args.paths.length === 0) throw new UsageError(`${name} needs at least one file or folder`);
   const files = await collectFiles(args.paths);
-  if (files.length > KEPT_FILES) collectGarbageSooner();
+  if (files.length > LARGE_RUN_FILES) keepMemoryFlat();
   const options = loadOptions(args, io);
-  limitLineMemos(MEMO_LINES);
   const jobs = jobsFor(name, args, files.length);
   // The files named on the command line are the corpus: each line's recurrence is counted over them, and their
   // site profiles come from the same index, as in the editor, so lint and fix flag the same site chrome.
   // Both are cached where the language server keeps them for a workspace of the same folder.
   const cacheFile = defaultCacheFile(cacheRoot(args.paths), undefined);
   let sites: SiteProfileResult | undefined;
-  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: jobs > 1 || files.length > KEPT_FILES ? 0 : KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
+  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: jobs > 1 || files.length > LARGE_RUN_FILES ? 0 : KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
   let fromCache = 0;
   await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; });
   if (fromCache > 0) io.err(`${indexFromCacheMessage(options.locale, fromCache, files.length - fromCache)}\n`);
