@@ -254,10 +254,11 @@ function report() {
     rows.push(['vn-corpus lint --format json', `${f.cli.lintMBps} MB/s (median ${f.cli.lintSeconds} s, exit ${f.cli.lintExitCodes.join('/')}, peak RSS ~${f.cli.lintPeakRssMB} MB)`, '', '']);
     rows.push(['lint / floor time, cold index', `${f.cli.ratio}×`, '≤ 2×', verdict(f.cli.ratio, 2)]);
     rows.push(['lint, second run: from cache', `${f.cli.cachedSeconds} s, ${f.cli.cachedRatio}× floor (${f.cli.cachedIndex ?? 'the cache was NOT used'})`, '', '']);
-    rows.push([`lint --jobs ${f.cli.jobs}, cold index`, `${f.cli.workersSeconds} s`, '', '']);
-    if (f.cli.lintCpu && f.cli.workersCpu) {
-      const cpu = (c) => `${c.main} s main thread + ${c.others} s other threads`;
-      rows.push(['lint CPU: default jobs / workers', `${cpu(f.cli.lintCpu)} / ${cpu(f.cli.workersCpu)}`, '', '']);
+    const cpu = (c) => (c ? `; CPU ${c.main} s main thread + ${c.others} s other threads (largest ${c.largestOther} s)` : '');
+    rows.push([`lint CPU, default (--jobs ${f.cli.defaultJobs})`, cpu(f.cli.lintCpu).slice(2), '', '']);
+    for (const j of f.cli.jobsRows ?? []) {
+      const threads = j.jobs === 1 ? 'one thread' : `this thread + ${j.jobs - 1} worker${j.jobs === 2 ? '' : 's'}`;
+      rows.push([`lint --jobs ${j.jobs} (${threads}), cold index`, `${j.seconds} s, ${j.ratio}× floor (median of ${j.runsSeconds.join(' / ')} s)${cpu(j.cpu)}`, '', '']);
     }
   }
   rows.push(...profileRows(f.lintProfile));

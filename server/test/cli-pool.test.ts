@@ -130,7 +130,7 @@ test('a worker that stops is reported, its files are analysed again, and a file 
   ].join('\n'));
   const stops: string[] = [];
   const results: FileAnalysis[] = [];
-  for await (const r of analyseInPool(files, { jobs: 2, locale: 'en', recurrence: undefined, sites: undefined, onWorkerStopped: (m) => stops.push(m), workerScript: script })) results.push(r);
+  for await (const r of analyseInPool(files, { jobs: 2, parts: ['findings'], locale: 'en', recurrence: undefined, sites: undefined, onWorkerStopped: (m) => stops.push(m), workerScript: script })) results.push(r);
   assert.deepEqual(results.map((r) => r.file), files, 'every file comes back, in input order');
   const lost = results.filter((r) => 'problem' in r);
   assert.deepEqual(lost.map((r) => r.file), [crashing]);

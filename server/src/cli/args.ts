@@ -14,7 +14,7 @@ export interface Args {
   readonly html: string | undefined;
   /** `fix --encoding`: convert broken or legacy encodings instead of removing boilerplate. */
   readonly encoding: boolean;
-  /** `--jobs N`: analyse on N threads; 1 analyses in the main thread. Undefined: the cores less one, for large runs. */
+  /** `--jobs N`: analyse on N threads, the main thread and N - 1 workers. Undefined: the cores less one, for large runs. */
   readonly jobs: number | undefined;
 }
 

@@ -16,7 +16,7 @@ Commands:
 
 Options:
   --lang en|vi   language of messages (default: from LANG)
-  --jobs N       analyse on N worker threads (default: cores less one, for large runs; 1: in the main thread)
+  --jobs N       analyse on N threads: the main thread and N-1 workers (default: cores less one, for large runs)
   --help         help for a command
 
 Folders are walked for *.txt files; .gitignore is honoured and node_modules skipped.

@@ -16,7 +16,7 @@ import { runClean } from './commands/clean';
 import { runReport } from './commands/report';
 import { printProfiles } from './commands/profiles';
 import { profilesCacheFile, siteProfilesOf, type SiteProfileResult } from '../node/site-profiles-store';
-import { analyseInPool, defaultJobs } from '../node/analysis-pool';
+import { defaultJobs, startPool, type AnalysisPart, type AnalysisPool } from '../node/analysis-pool';
 import { defaultCacheFile } from '../node/corpus-index';
 import { packRecurrence } from '../node/shared-recurrence';
 import { siteTable } from '../node/site-table';
@@ -26,19 +26,23 @@ import { CommandRun, type Output } from './run-context';
 
 export type { AnalysedFile, Output } from './run-context';
 
-/** A command over files: the formats it accepts, and its run, which returns whether it found anything. */
+/**
+ * A command over files: the formats it accepts, the parts of each analysis it reads besides the document (all that
+ * workers send back), and its run, which returns whether it found anything.
+ */
 interface FileCommand {
   readonly formats: readonly string[];
+  readonly reads: readonly AnalysisPart[];
   run(ctx: CommandRun): Promise<boolean>;
 }
 
 /** The commands over files; a new command is one more entry (and its help text). */
 const FILE_COMMANDS: Readonly<Record<string, FileCommand>> = {
-  lint: { formats: ['text', 'json', 'sarif'], run: runLint },
-  fix: { formats: ['text'], run: (ctx) => (ctx.args.encoding ? runFixEncoding(ctx) : runFix(ctx)) },
-  outline: { formats: ['text', 'json'], run: printOutline },
-  refs: { formats: ['text', 'json'], run: printRefs },
-  report: { formats: ['text', 'json'], run: runReport },
+  lint: { formats: ['text', 'json', 'sarif'], reads: ['findings'], run: runLint },
+  fix: { formats: ['text'], reads: ['findings'], run: (ctx) => (ctx.args.encoding ? runFixEncoding(ctx) : runFix(ctx)) },
+  outline: { formats: ['text', 'json'], reads: ['article', 'meetings'], run: printOutline },
+  refs: { formats: ['text', 'json'], reads: ['references'], run: printRefs },
+  report: { formats: ['text', 'json'], reads: ['findings', 'article', 'meetings', 'references'], run: runReport },
 };
 
 /** `profiles` prints what the corpus's index shows instead of analysing each file. */
@@ -47,7 +51,7 @@ const PROFILE_FORMATS = ['text', 'json'];
 const COMMANDS = new Set([...Object.keys(FILE_COMMANDS), 'profiles', 'lsp']);
 
 /** Texts kept from the indexing pass up to this many characters, so most runs read each file once. */
-const KEPT_CHARS = 64 * 1024 * 1024;
+const KEPT_CHARS = 128 * 1024 * 1024;
 /**
  * A run over more files than this keeps no texts (the few kept would save little, at a cost in memory that adds to
  * the index's), caps the memos and lets the heap grow less: its memory stays nearly flat in the number of files.
@@ -123,44 +127,49 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   // Both are cached where the language server keeps them for a workspace of the same folder.
   const cacheFile = defaultCacheFile(cacheRoot(args.paths), undefined);
   let sites: SiteProfileResult | undefined;
-  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: jobs > 1 || files.length > LARGE_RUN_FILES ? 0 : KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
-  let fromCache = 0;
-  await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; });
-  if (fromCache > 0) io.err(`${indexFromCacheMessage(options.locale, fromCache, files.length - fromCache)}\n`);
-  const index = corpus.recurrence;
-  if (index) sites = siteProfilesOf(index, profilesCacheFile(cacheFile));
-  if (!command) {
-    if (sites) printProfiles(sites.profiles, args.format, options.locale, io);
-    return 0;
-  }
-  const inThread = (list: readonly string[]) => corpus.analyses(list);
-  const onWorkers = (list: readonly string[]) => {
-    return analyseInPool(list, {
-      jobs, locale: options.locale, recurrence: index ? packRecurrence(index) : undefined,
+  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: files.length > LARGE_RUN_FILES ? 0 : KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
+  // Started before indexing, so the workers load while this thread reads the corpus; this thread is one of the jobs.
+  const pool = command && jobs > 1 ? startPool({ workers: jobs - 1, files, locale: options.locale, onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`) }) : undefined;
+  try {
+    let fromCache = 0;
+    await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; });
+    if (fromCache > 0) io.err(`${indexFromCacheMessage(options.locale, fromCache, files.length - fromCache)}\n`);
+    const index = corpus.recurrence;
+    if (index) sites = siteProfilesOf(index, profilesCacheFile(cacheFile));
+    if (!command) {
+      if (sites) printProfiles(sites.profiles, args.format, options.locale, io);
+      return 0;
+    }
+    const inThread = (list: readonly string[]) => corpus.analyses(list);
+    const onPool = (on: AnalysisPool) => (list: readonly string[]) => on.analyse(list, {
+      parts: command.reads, inThisThread: (file) => corpus.analyzeFile(file), takeText: (file) => corpus.takeKeptText(file),
+      recurrence: index ? packRecurrence(index) : undefined,
       sites: sites && index ? siteTable(sites.profiles, index.files()) : undefined,
-      onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`),
     });
-  };
-  const ctx = new CommandRun(args, io, options.locale, jobs > 1 ? onWorkers : inThread, files);
-  const found = await command.run(ctx);
-  return ctx.ioFailed ? 2 : found ? 1 : 0;
+    const ctx = new CommandRun(args, io, options.locale, pool ? onPool(pool) : inThread, files);
+    const found = await command.run(ctx);
+    return ctx.ioFailed ? 2 : found ? 1 : 0;
+  } finally {
+    await pool?.close();
+  }
 }
 
-/** Files per worker below which a default run stays in one thread: starting a worker costs more than it saves. */
-const FILES_PER_WORKER = 64;
+/** Files per thread below which a default run uses fewer threads: starting a worker costs more than it saves. */
+const FILES_PER_THREAD = 64;
 
-/**
- * The threads that analyse: `--jobs`, else the cores for a run large enough to share. `fix` that writes files stays in
- * one thread, since each file it writes is a neighbour whose year the next file may read.
- */
 /** Whether the command rewrites the files it analyses (`fix` without `--dry-run`), which then change during the run. */
 function writesFiles(command: string, args: Args): boolean {
   return command === 'fix' && !args.dryRun;
 }
 
+/**
+ * The threads that analyse, the main thread included: `--jobs`, else `defaultJobs()` for a run large enough to
+ * share. `fix` that writes files stays in one thread, since each file it writes is a neighbour whose year the next
+ * file may read.
+ */
 function jobsFor(command: string, args: Args, fileCount: number): number {
   if (writesFiles(command, args)) return 1;
-  return args.jobs ?? Math.max(1, Math.min(defaultJobs(), Math.floor(fileCount / FILES_PER_WORKER)));
+  return args.jobs ?? Math.max(1, Math.min(defaultJobs(), Math.floor(fileCount / FILES_PER_THREAD)));
 }
 
 /** The folder the index cache is named after: the one folder linted, as the server names it after its workspace folder. */

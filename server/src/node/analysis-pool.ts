@@ -8,21 +8,41 @@ import { toUri, type FileAnalysis } from './corpus';
 import type { PackedRecurrence } from './shared-recurrence';
 import type { SiteTable } from './site-table';
 
-/** What every worker gets once, when it starts. */
-export interface WorkerSetup {
+/** What every worker gets when it starts, before the corpus is indexed: enough to load the project's options. */
+export interface WorkerStart {
   readonly locale: Locale;
+  /**
+   * Files to analyse while the corpus is indexed, without its index, only to warm the engine up; the results are
+   * dropped, and the per-line memos they fill hold pure functions of a line's text, so no later result changes.
+   */
+  readonly warmUp?: readonly string[];
+}
+
+/** What a run's workers share, sent to each as its first message once the corpus is indexed. */
+export interface RunShared {
   readonly recurrence: PackedRecurrence | undefined;
   readonly sites: SiteTable | undefined;
 }
 
-/** A batch of files for a worker: contiguous files of one folder, so its neighbour-year cache keeps hitting. */
+/** The parts of an analysis besides its document that a command reads; only those travel back from a worker. */
+export type AnalysisPart = 'findings' | 'article' | 'references' | 'meetings' | 'years';
+
+/**
+ * A batch of files for a worker: contiguous files of one folder, so its neighbour-year cache keeps hitting, with the
+ * texts the main thread already read of them (undefined where it did not), and the parts to send back.
+ */
 export interface ToWorker {
   readonly batch: number;
   readonly files: readonly string[];
+  readonly texts: readonly (string | undefined)[];
+  readonly parts: readonly AnalysisPart[];
 }
 
-/** An analysis as it travels back: the document as its text, rebuilt on arrival. */
-export type WireAnalysis = Omit<Analysis, 'doc'> & { readonly text: string };
+/** A message to a worker: what the run shares (first), then batches. */
+export type ToWorkerMessage = { readonly shared: RunShared } | ToWorker;
+
+/** An analysis as it travels back: the document as its text, rebuilt on arrival, and only the parts asked for. */
+export type WireAnalysis = Partial<Pick<Analysis, AnalysisPart>> & { readonly text: string };
 
 /** The first message of a worker, once it loaded the options; then one result of a batch, by its place in the batch. */
 export type FromWorker = { readonly ready: true } | FileResult;
@@ -33,26 +53,54 @@ interface FileResult {
   readonly result: { readonly file: string; readonly uri: string; readonly problem: string } | { readonly file: string; readonly uri: string; readonly analysis: WireAnalysis };
 }
 
-/** How the pool runs. */
-export interface PoolSetup extends WorkerSetup {
-  readonly jobs: number;
+/** How the pool's workers start. */
+export interface PoolStart {
+  readonly locale: Locale;
+  readonly workers: number;
+  /** The files the run will analyse, when known at the start: each worker warms up on the first it is likely to get. */
+  readonly files?: readonly string[];
   /** Told when a worker stops unexpectedly, with what becomes of its files. */
   readonly onWorkerStopped: (message: string) => void;
   /** The worker's script; the built `analysis-worker.js` beside this module by default. */
   readonly workerScript?: string;
 }
 
+/** One run over files on the pool. */
+export interface PoolRun extends RunShared {
+  /** The parts of each analysis the caller reads; the others are left out of the results from workers. */
+  readonly parts: readonly AnalysisPart[];
+  /** Analyses a file in this thread, which then takes batches too while it waits for the workers. */
+  readonly inThisThread?: (file: string) => Promise<FileAnalysis>;
+  /** The text this thread already read of a file, handed over (and forgotten here) so a worker does not read it again. */
+  readonly takeText?: (file: string) => string | undefined;
+}
+
+/** How `analyseInPool` runs: a pool started for one run. */
+export interface PoolSetup extends Omit<PoolStart, 'workers'>, PoolRun {
+  /** The threads that analyse, this one included when `inThisThread` is given. */
+  readonly jobs: number;
+}
+
 /** Files per batch: small enough to share the work out evenly, large enough that messages stay few. */
 const BATCH_FILES = 128;
 /** Batches a worker holds at once, so it never waits for the next one. */
 const BATCHES_PER_WORKER = 2;
+/**
+ * Batches per thread handed out ahead of the next file to yield: enough that a worker keeps going while this
+ * thread works through a batch of its own, few enough that the results waiting their turn stay a few megabytes.
+ */
+const WINDOW_BATCHES_PER_THREAD = 4;
+/** Files a worker analyses to warm up while the corpus is indexed. */
+const WARM_UP_FILES = 64;
 /** A file whose worker stopped this many times while analysing it is reported, not tried again. */
 const MAX_ATTEMPTS = 2;
 
 /**
- * The workers to use by default: one core is left to the main thread, which indexes, receives every analysis and
- * writes the output. On two cores that leaves one, so the run stays in the main thread: measured on 2 cores, two
- * workers took about 60 % more CPU time than one thread (start-up, warming up twice, copying each analysis back).
+ * The threads that analyse by default, the main thread included: one core less than there are, since the main
+ * thread also indexes and writes the output, and the engine's compiler and GC threads keep about a core's share
+ * busy. On two cores that is one thread: measured there under other load, the main thread with one worker took
+ * about 40 % more CPU time in all than one thread (each engine warms up and fills its memos on its own) and was
+ * no faster (`npm run bench` prints both).
  */
 export function defaultJobs(): number {
   return Math.max(1, os.availableParallelism() - 1);
@@ -76,41 +124,40 @@ interface Slot {
   /** Batches sent and not fully answered, oldest first. */
   readonly sent: Sent[];
   ready: boolean;
+  /** Whether it has this run's shared setup. */
+  joined: boolean;
 }
 
-/**
- * The analyses of `files`, in input order, made by `jobs` worker threads. Work goes out in contiguous batches,
- * and only a bounded window of files ahead of the next one to yield is ever sent, so memory stays flat however many
- * files there are. A worker that stops is replaced; its unanswered files are sent again one by one, and a file
- * that stopped a worker twice is reported as a problem. Never loses a file.
- */
-export async function* analyseInPool(files: readonly string[], setup: PoolSetup): AsyncGenerator<FileAnalysis> {
-  const script = setup.workerScript ?? path.join(__dirname, 'analysis-worker.js');
-  const workerData: WorkerSetup = { locale: setup.locale, recurrence: setup.recurrence, sites: setup.sites };
-  const window = setup.jobs * BATCHES_PER_WORKER * BATCH_FILES;
-  const results = new Map<number, FileAnalysis>();
-  const retry: Item[] = [];
+/** Worker threads started ahead of a run, which load while this thread indexes the corpus. */
+export interface AnalysisPool {
+  /**
+   * The analyses of `files`, in input order, made by the workers and by this thread when the run can analyse here,
+   * which takes a batch whenever it has none and works through it while the next file to yield is not back yet.
+   * Work goes out in contiguous batches, and only a bounded window of files ahead of the next one to yield is
+   * ever handed out, so memory stays flat however many files there are. A worker that stops is replaced; its
+   * unanswered files are sent again one by one, and a file that stopped a worker twice is reported as a problem.
+   * Never loses a file. One run at a time.
+   */
+  analyse(files: readonly string[], run: PoolRun): AsyncGenerator<FileAnalysis>;
+  /** Stops the workers. */
+  close(): Promise<void>;
+}
+
+/** Per run: what the workers' messages and stops update. */
+interface RunState {
+  readonly results: Map<number, FileAnalysis>;
+  readonly retry: Item[];
+  notify(): void;
+}
+
+/** Starts the pool's workers now, so they load the options while the corpus is indexed. */
+export function startPool(start: PoolStart): AnalysisPool {
+  const script = start.workerScript ?? path.join(__dirname, 'analysis-worker.js');
   const slots = new Set<Slot>();
-  let cursor = 0;
-  let next = 0;
-  let batchIds = 0;
+  let shared: RunShared | undefined;
+  let state: RunState | undefined;
   let failedStarts = 0;
   let fatal: Error | undefined;
-  let wake: () => void = () => undefined;
-  const notify = (): void => wake();
-
-  const nextBatch = (): Item[] | undefined => {
-    const again = retry.shift();
-    if (again) return [again];
-    if (cursor >= files.length || cursor - next >= window) return undefined;
-    const items: Item[] = [];
-    const folder = path.dirname(files[cursor] as string);
-    while (cursor < files.length && items.length < BATCH_FILES && path.dirname(files[cursor] as string) === folder) {
-      items.push({ at: cursor, file: files[cursor] as string, attempts: 0 });
-      cursor++;
-    }
-    return items;
-  };
 
   const lost = (slot: Slot, reason: string): void => {
     slots.delete(slot);
@@ -120,15 +167,16 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
     const current = pending[0];
     if (current && slot.ready) current.attempts++;
     const given = pending.filter((item) => item.attempts >= MAX_ATTEMPTS);
-    for (const item of given) results.set(item.at, { file: item.file, uri: toUri(item.file), problem: `the analysis worker stopped while analysing it (${reason})` });
-    retry.unshift(...pending.filter((item) => item.attempts < MAX_ATTEMPTS));
-    setup.onWorkerStopped(`analysis worker stopped (${reason}); ${pending.length - given.length} of its files are analysed again${given.length > 0 ? `, ${given.length} reported` : ''}`);
-    notify();
+    for (const item of given) state?.results.set(item.at, { file: item.file, uri: toUri(item.file), problem: `the analysis worker stopped while analysing it (${reason})` });
+    state?.retry.unshift(...pending.filter((item) => item.attempts < MAX_ATTEMPTS));
+    start.onWorkerStopped(`analysis worker stopped (${reason}); ${pending.length - given.length} of its files are analysed again${given.length > 0 ? `, ${given.length} reported` : ''}`);
+    state?.notify();
   };
 
-  const spawn = (): Slot => {
+  const spawn = (warmUp?: readonly string[]): Slot => {
+    const workerData: WorkerStart = { locale: start.locale, ...(warmUp ? { warmUp } : {}) };
     const worker = new Worker(script, { workerData });
-    const slot: Slot = { worker, sent: [], ready: false };
+    const slot: Slot = { worker, sent: [], ready: false, joined: false };
     let stopped = false;
     const stop = (reason: string): void => {
       if (stopped) return;
@@ -142,13 +190,13 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
         return;
       }
       const sent = slot.sent[0];
-      if (!sent || sent.id !== message.batch) return;
+      if (!sent || sent.id !== message.batch || !state) return;
       const item = sent.items[message.index];
       if (!item) return;
       sent.received = message.index + 1;
-      results.set(item.at, revive(message.result));
+      state.results.set(item.at, revive(message.result));
       if (sent.received === sent.items.length) slot.sent.shift();
-      notify();
+      state.notify();
     });
     worker.on('error', (error: unknown) => stop(describeError(error)));
     worker.on('exit', (code) => stop(`exit code ${code}`));
@@ -156,45 +204,135 @@ export async function* analyseInPool(files: readonly string[], setup: PoolSetup)
     return slot;
   };
 
-  const fill = (): void => {
-    while (slots.size < setup.jobs && (retry.length > 0 || cursor < files.length)) spawn();
-    for (const slot of slots) {
-      while (slot.sent.length < BATCHES_PER_WORKER) {
-        const items = nextBatch();
-        if (!items) return;
-        const sent: Sent = { id: batchIds++, items, received: 0 };
-        slot.sent.push(sent);
-        const message: ToWorker = { batch: sent.id, files: items.map((item) => item.file) };
-        slot.worker.postMessage(message);
-      }
-    }
-  };
+  // This thread takes the first batch, so worker i is likely to get batch 1 + 2i first (`fill` gives each two).
+  const first = start.files ? batchStarts(start.files, 1 + BATCHES_PER_WORKER * start.workers) : [];
+  for (let i = 0; i < start.workers; i++) {
+    const from = first[1 + BATCHES_PER_WORKER * i];
+    spawn(start.files && from !== undefined ? start.files.slice(from, from + WARM_UP_FILES) : undefined);
+  }
 
-  try {
-    while (next < files.length) {
-      if (fatal) throw fatal;
-      // Topped up before every file, so no worker runs dry while the command is busy with the results.
-      fill();
-      const ready = results.get(next);
-      if (ready) {
-        results.delete(next);
-        next++;
-        yield ready;
-        continue;
+  async function* analyse(files: readonly string[], run: PoolRun): AsyncGenerator<FileAnalysis> {
+    const here = run.inThisThread;
+    const window = (start.workers + (here ? 1 : 0)) * WINDOW_BATCHES_PER_THREAD * BATCH_FILES;
+    const takeText = run.takeText ?? (() => undefined);
+    /** The batch this thread works through, when it analyses too. */
+    const local: Item[] = [];
+    const results = new Map<number, FileAnalysis>();
+    const retry: Item[] = [];
+    let cursor = 0;
+    let next = 0;
+    let batchIds = 0;
+    let wake: () => void = () => undefined;
+    shared = { recurrence: run.recurrence, sites: run.sites };
+    state = { results, retry, notify: () => wake() };
+    for (const slot of slots) slot.joined = false;
+
+    const nextBatch = (): Item[] | undefined => {
+      const again = retry.shift();
+      if (again) return [again];
+      if (cursor >= files.length || cursor - next >= window) return undefined;
+      const items: Item[] = [];
+      for (const end = batchEnd(files, cursor); cursor < end; cursor++) items.push({ at: cursor, file: files[cursor] as string, attempts: 0 });
+      return items;
+    };
+
+    const fill = (): void => {
+      while (slots.size < start.workers && (retry.length > 0 || cursor < files.length)) spawn();
+      for (const slot of slots) {
+        if (!slot.joined && shared) {
+          slot.worker.postMessage({ shared } satisfies ToWorkerMessage);
+          slot.joined = true;
+        }
+        while (slot.sent.length < BATCHES_PER_WORKER) {
+          const items = nextBatch();
+          if (!items) return;
+          const sent: Sent = { id: batchIds++, items, received: 0 };
+          slot.sent.push(sent);
+          const message: ToWorker = { batch: sent.id, files: items.map((item) => item.file), texts: items.map((item) => takeText(item.file)), parts: run.parts };
+          slot.worker.postMessage(message);
+        }
       }
-      await new Promise<void>((resolve) => { wake = resolve; });
+    };
+
+    try {
+      while (next < files.length) {
+        if (fatal) throw fatal;
+        // This thread takes its batch first, so the first files to yield wait for no worker.
+        if (here && local.length === 0) local.push(...(nextBatch() ?? []));
+        // Topped up before every file, so no worker runs dry while the command is busy with the results.
+        fill();
+        const ready = results.get(next);
+        if (ready) {
+          results.delete(next);
+          next++;
+          yield ready;
+          continue;
+        }
+        const item = local.shift();
+        if (here && item) {
+          results.set(item.at, await analyseHere(here, item.file));
+          continue;
+        }
+        await new Promise<void>((resolve) => { wake = resolve; });
+      }
+    } finally {
+      state = undefined;
     }
+  }
+
+  return {
+    analyse,
+    async close() {
+      const stopping = [...slots];
+      slots.clear();
+      await Promise.all(stopping.map((slot) => slot.worker.terminate()));
+    },
+  };
+}
+
+/** The analyses of `files` on a pool started for them (see `AnalysisPool.analyse`), stopped when done. */
+export async function* analyseInPool(files: readonly string[], setup: PoolSetup): AsyncGenerator<FileAnalysis> {
+  const { jobs, ...rest } = setup;
+  const pool = startPool({ ...rest, workers: setup.inThisThread ? jobs - 1 : jobs });
+  try {
+    yield* pool.analyse(files, rest);
   } finally {
-    const stopping = [...slots];
-    slots.clear();
-    await Promise.all(stopping.map((slot) => slot.worker.terminate()));
+    await pool.close();
   }
 }
 
+/** Where the batch that starts at `from` ends: `BATCH_FILES` files at most, all in one folder. */
+function batchEnd(files: readonly string[], from: number): number {
+  const folder = path.dirname(files[from] as string);
+  let end = from;
+  while (end < files.length && end - from < BATCH_FILES && path.dirname(files[end] as string) === folder) end++;
+  return end;
+}
+
+/** Where the first `count` batches of a run over `files` start. */
+function batchStarts(files: readonly string[], count: number): number[] {
+  const starts: number[] = [];
+  for (let from = 0; from < files.length && starts.length < count; from = batchEnd(files, from)) starts.push(from);
+  return starts;
+}
+
+/** One file analysed in this thread; a failure is the file's problem, as in a worker. */
+async function analyseHere(analyse: (file: string) => Promise<FileAnalysis>, file: string): Promise<FileAnalysis> {
+  try {
+    return await analyse(file);
+  } catch (error) {
+    return { file, uri: toUri(file), problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/**
+ * A worker's result as the analysis the command reads: the parts it asked for and the document rebuilt from its text.
+ * The parts left behind are absent, which the pool's tests would show for a command that reads more than it asks.
+ */
 function revive(result: FileResult['result']): FileAnalysis {
   if ('problem' in result) return result;
-  const { text, ...rest } = result.analysis;
-  return { file: result.file, uri: result.uri, version: null, analysis: { ...rest, doc: new ArticleText(text) } };
+  const { text, ...parts } = result.analysis;
+  return { file: result.file, uri: result.uri, version: null, analysis: { ...parts, doc: new ArticleText(text) } as Analysis };
 }
 
 /** A worker's error in a few words; errors thrown in a worker arrive as plain objects, not `Error`s. */

@@ -1,6 +1,7 @@
 /**
- * An analysis worker of the pool (`analysis-pool.ts`): loads the project's options once, then analyses the files
- * of each batch it is sent, in order, posting each result back as soon as it is ready.
+ * An analysis worker of the pool (`analysis-pool.ts`): loads the project's options once when it starts, takes what
+ * the run shares (the index, the site table) from its first message, then analyses the files of each batch it is
+ * sent, in order, posting each result back as soon as it is ready.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Analysis } from '../core/analyze';
@@ -9,45 +10,73 @@ import { Corpus, toUri } from './corpus';
 import { findProjectRoot, projectOptions } from './project-options';
 import { PackedRecurrenceIndex } from './shared-recurrence';
 import { TableSiteLookup } from './site-table';
-import type { FromWorker, ToWorker, WireAnalysis, WorkerSetup } from './analysis-pool';
+import type { AnalysisPart, FromWorker, RunShared, ToWorker, ToWorkerMessage, WireAnalysis, WorkerStart } from './analysis-pool';
 
 /**
- * The analysis as it can travel: the document as its text, and the neighbours' year only as a value. Left as a
- * function, it was never asked for, since no date needed it, and stays behind rather than read the neighbours now.
+ * The analysis as it can travel: the document as its text, and of the rest only the parts asked for; the neighbours'
+ * year only as a value. Left as a function, it was never asked for, since no date needed it, and stays behind
+ * rather than read the neighbours now.
  */
-function toWire(analysis: Analysis): WireAnalysis {
-  const { doc, years, ...rest } = analysis;
-  const { neighbours, ...known } = years;
-  return { ...rest, years: typeof neighbours === 'function' ? known : years, text: doc.text };
+function toWire(analysis: Analysis, parts: readonly AnalysisPart[]): WireAnalysis {
+  const wire: { -readonly [K in AnalysisPart]?: Analysis[K] } & { text: string } = { text: analysis.doc.text };
+  for (const part of parts) {
+    if (part !== 'years') {
+      (wire as Record<AnalysisPart, unknown>)[part] = analysis[part];
+      continue;
+    }
+    const { neighbours, ...known } = analysis.years;
+    wire.years = typeof neighbours === 'function' ? known : analysis.years;
+  }
+  return wire;
 }
 
-function start(port: NonNullable<typeof parentPort>, setup: WorkerSetup): void {
+function start(port: NonNullable<typeof parentPort>, setup: WorkerStart): void {
   const { options } = projectOptions(findProjectRoot(process.cwd()), setup.locale);
-  const sites = setup.sites ? new TableSiteLookup(setup.sites.rows, setup.sites.files) : undefined;
-  const base = sites ? { ...options, siteChrome: sites } : options;
-  const corpus = new Corpus({ optionsFor: () => base, filesFixed: true, ...(setup.recurrence ? { recurrence: new PackedRecurrenceIndex(setup.recurrence) } : {}) });
+  let corpus: Corpus | undefined;
+  const join = (shared: RunShared): Corpus => {
+    const sites = shared.sites ? new TableSiteLookup(shared.sites.rows, shared.sites.files) : undefined;
+    const base = sites ? { ...options, siteChrome: sites } : options;
+    return new Corpus({ optionsFor: () => base, filesFixed: true, ...(shared.recurrence ? { recurrence: new PackedRecurrenceIndex(shared.recurrence) } : {}) });
+  };
   const queue: ToWorker[] = [];
   let busy = false;
-  const drain = async (): Promise<void> => {
+  const drain = async (into: Corpus): Promise<void> => {
     busy = true;
     for (let message = queue.shift(); message; message = queue.shift()) {
+      // Kept before the first file, so a file that reads its neighbours' year finds their texts too.
+      for (const [i, file] of message.files.entries()) {
+        const text = message.texts[i];
+        if (text !== undefined) into.keepText(file, text);
+      }
       for (const [i, file] of message.files.entries()) {
         let result: FileAnalysis;
         try {
-          result = await corpus.analyzeFile(file);
+          result = await into.analyzeFile(file);
         } catch (error) {
           result = { file, uri: toUri(file), problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
         }
-        port.postMessage({ batch: message.batch, index: i, result: 'problem' in result ? result : { file: result.file, uri: result.uri, analysis: toWire(result.analysis) } });
+        port.postMessage({ batch: message.batch, index: i, result: 'problem' in result ? result : { file: result.file, uri: result.uri, analysis: toWire(result.analysis, message.parts) } });
       }
     }
     busy = false;
   };
+  const warmUp = async (files: readonly string[]): Promise<void> => {
+    const scratch = new Corpus({ optionsFor: () => options, filesFixed: true });
+    for (const file of files) {
+      if (corpus) return;
+      await scratch.analyzeFile(file).catch(() => undefined);
+    }
+  };
   port.postMessage({ ready: true } satisfies FromWorker);
-  port.on('message', (message: ToWorker) => {
+  if (setup.warmUp) void warmUp(setup.warmUp);
+  port.on('message', (message: ToWorkerMessage) => {
+    if ('shared' in message) {
+      corpus = join(message.shared);
+      return;
+    }
     queue.push(message);
-    if (!busy) void drain();
+    if (!busy && corpus) void drain(corpus);
   });
 }
 
-if (parentPort) start(parentPort, workerData as WorkerSetup);
+if (parentPort) start(parentPort, workerData as WorkerStart);

@@ -369,6 +369,18 @@ export class Corpus {
     return pace === 'background' ? this.pacer.background() : nextTurn();
   }
 
+  /** Keeps a text read elsewhere for the file's next analysis (used once), as the texts read while indexing are kept. */
+  keepText(file: string, text: string): void {
+    this.kept.set(file, text);
+  }
+
+  /** The text kept of a file, handed over: this corpus forgets it and reads the file again should it need it. */
+  takeKeptText(file: string): string | undefined {
+    const text = this.kept.get(file);
+    this.kept.delete(file);
+    return text;
+  }
+
   /** A file's text: kept from indexing (used once), else read now. */
   private readFile(file: string): ReadResult {
     const text = this.kept.get(file);
