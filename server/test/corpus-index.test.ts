@@ -36,3 +36,17 @@ test('a cancelled build returns nothing and a broken cache file is ignored', asy
   fs.writeFileSync(cache, '{ not json');
   assert.equal((await buildIndex(files, cache, () => false, () => undefined))?.fileCount, 3);
 });
+
+test('a cache of the older whole-JSON format is ignored, not misread', async () => {
+  const { dir, files } = corpus(3);
+  const cache = path.join(dir, 'old.json');
+  const stat = fs.statSync(files[0] ?? '');
+  // The older format, with hashes that would count a line the file does not hold.
+  const wrong = Buffer.from(Uint32Array.from([1, 2, 3]).buffer).toString('base64');
+  fs.writeFileSync(cache, JSON.stringify({ version: 1, files: { [files[0] ?? '']: { mtimeMs: stat.mtimeMs, size: stat.size, hashes: wrong } } }));
+  let fromCache = -1;
+  const index = await buildIndex(files, cache, () => false, (p) => { fromCache = p.fromCache; });
+  assert.equal(fromCache, 0);
+  assert.equal(index?.filesWith('cổng thông tin điện tử'), 3);
+  assert.match(fs.readFileSync(cache, 'utf8'), /^\{"version":2\}\n/u, 'rewritten in the current format');
+});

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import type { AnalysisOptions } from '../core/analyze';
 import type { Locale } from '../core/types';
 import { toLocale } from '../core/i18n/localize';
@@ -19,6 +20,7 @@ import { defaultJobs, startPool, type AnalysisPart, type AnalysisPool } from '..
 import { defaultCacheFile } from '../node/corpus-index';
 import { packRecurrence } from '../node/shared-recurrence';
 import { siteTable } from '../node/site-table';
+import { limitLineMemos } from '../core/text/memo';
 import { HELP } from './help';
 import { CommandRun, type Output } from './run-context';
 
@@ -50,6 +52,26 @@ const COMMANDS = new Set([...Object.keys(FILE_COMMANDS), 'profiles', 'lsp']);
 
 /** Texts kept from the indexing pass up to this many characters, so most runs read each file once. */
 const KEPT_CHARS = 128 * 1024 * 1024;
+/**
+ * A run over more files than this keeps no texts (the few kept would save little, at a cost in memory that adds to
+ * the index's), caps the memos and lets the heap grow less: its memory stays nearly flat in the number of files.
+ */
+const LARGE_RUN_FILES = 20_000;
+
+/** Lines each memo keeps in a run over many files, which meets most lines once (the editor keeps more, for a large document's edits). */
+const MEMO_LINES = 10_000;
+
+/**
+ * How far the engine lets its heap grow past what the last full collection kept, in a run over many files: by
+ * default it may double or more, and most of what a run allocates (file texts, one file's analysis) is garbage soon
+ * after, so a run over a million files would take gigabytes it does not use.
+ */
+const HEAP_GROWING_PERCENT = 15;
+
+function keepMemoryFlat(): void {
+  limitLineMemos(MEMO_LINES);
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
 
 /** Runs the CLI and returns its exit code: 0 nothing found, 1 findings, 2 usage or I/O error. */
 export async function run(argv: readonly string[], io: Output): Promise<number> {
@@ -97,6 +119,7 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')} for ${name}`);
   if (args.paths.length === 0) throw new UsageError(`${name} needs at least one file or folder`);
   const files = await collectFiles(args.paths);
+  if (files.length > LARGE_RUN_FILES) keepMemoryFlat();
   const options = loadOptions(args, io);
   const jobs = jobsFor(name, args, files.length);
   // The files named on the command line are the corpus: each line's recurrence is counted over them, and their
@@ -104,7 +127,7 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   // Both are cached where the language server keeps them for a workspace of the same folder.
   const cacheFile = defaultCacheFile(cacheRoot(args.paths), undefined);
   let sites: SiteProfileResult | undefined;
-  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
+  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: files.length > LARGE_RUN_FILES ? 0 : KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
   // Started before indexing, so the workers load while this thread reads the corpus; this thread is one of the jobs.
   const pool = command && jobs > 1 ? startPool({ workers: jobs - 1, files, locale: options.locale, onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`) }) : undefined;
   try {
@@ -121,7 +144,7 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
     const onPool = (on: AnalysisPool) => (list: readonly string[]) => on.analyse(list, {
       parts: command.reads, inThisThread: (file) => corpus.analyzeFile(file), takeText: (file) => corpus.takeKeptText(file),
       recurrence: index ? packRecurrence(index) : undefined,
-      sites: sites && index ? siteTable(sites.profiles, [...index.entries()].map(([file]) => file)) : undefined,
+      sites: sites && index ? siteTable(sites.profiles, index.files()) : undefined,
     });
     const ctx = new CommandRun(args, io, options.locale, pool ? onPool(pool) : inThread, files);
     const found = await command.run(ctx);

@@ -73,7 +73,8 @@ export class CuratorOffers {
       if (!isOfferableLine(line) || flagged.has(key) || offered.has(key)) continue;
       if (index.filesWith(key) === 0) continue;
       const hash = hashKey(key);
-      const others = [...index.entries()].filter(([file, hashes]) => file !== self && hashes.includes(hash)).map(([file]) => file);
+      const others: string[] = [];
+      for (const [file, hashes] of index.entries()) if (file !== self && hashes.includes(hash)) others.push(file);
       if (others.length === 0) continue;
       offered.add(key);
       writeOfferedLines(this.offeredFile, offered);

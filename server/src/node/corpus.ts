@@ -174,7 +174,7 @@ export class Corpus {
       changed = true;
     }
     if (!changed) return false;
-    this.files = [...index.entries()].map(([file]) => file);
+    this.files = [...index.files()];
     this.invalidateAll();
     return true;
   }

@@ -25,6 +25,18 @@ interface Listing {
   readonly names: readonly string[];
 }
 
+/** What is known of one folder: its listing, and the years of its files by name. */
+interface Folder {
+  listing: Listing | undefined;
+  readonly known: Map<string, Known>;
+}
+
+/**
+ * Folders whose listing and years are kept, the most recently used; a walk in folder order needs only the current
+ * one, and forgetting one only costs reading its neighbours again, so memory stays flat however many files a run has.
+ */
+const FOLDERS_KEPT = 8;
+
 const NATURAL_ORDER = new Intl.Collator('en', { numeric: true });
 
 /**
@@ -32,8 +44,7 @@ const NATURAL_ORDER = new Intl.Collator('en', { numeric: true });
  * kept until the file changes, so a file whose text gives no year can take the one its neighbours agree on.
  */
 export class NeighbourYears {
-  private readonly known = new Map<string, Known>();
-  private readonly listings = new Map<string, Listing>();
+  private readonly folders = new Map<string, Folder>();
 
   /**
    * `filesFixed`: the files do not change while this lives (one CLI run over a snapshot), so a folder listed once and a
@@ -44,14 +55,15 @@ export class NeighbourYears {
   /** The year the nearest dated files before and after `file` in its folder agree on, with their names. */
   hintsFor(file: string, analyze: AnalyzeWithoutHints): NeighbourHint | undefined {
     const folder = path.dirname(file);
-    const names = this.listing(folder);
+    const entry = this.folder(folder);
+    const names = this.listing(folder, entry);
     const at = names?.indexOf(path.basename(file)) ?? -1;
     if (!names || at < 0) return undefined;
     const dated: { year: number; name: string }[] = [];
     for (const step of [-1, 1]) {
       for (let i = at + step, n = 0; i >= 0 && i < names.length && n < SIDE; i += step, n++) {
         const name = names[i] as string;
-        const year = this.yearOf(path.join(folder, name), analyze);
+        const year = this.yearOf(path.join(folder, name), name, entry, analyze);
         if (year !== undefined) dated.push({ year, name });
       }
     }
@@ -63,26 +75,39 @@ export class NeighbourYears {
 
   /** Keeps the year that the analysis of a file without year hints fixes, so the file is not analysed again as a neighbour. */
   record(file: string, stamp: string, unhinted: Analysis): void {
-    this.known.set(file, { stamp, year: textualYear(unhinted) });
+    this.folder(path.dirname(file)).known.set(path.basename(file), { stamp, year: textualYear(unhinted) });
+  }
+
+  /** The folder's entry, made the most recently used; the least recently used beyond `FOLDERS_KEPT` are forgotten. */
+  private folder(folder: string): Folder {
+    let kept = this.folders.get(folder);
+    if (kept) this.folders.delete(folder);
+    else kept = { listing: undefined, known: new Map() };
+    this.folders.set(folder, kept);
+    for (const oldest of this.folders.keys()) {
+      if (this.folders.size <= FOLDERS_KEPT) break;
+      this.folders.delete(oldest);
+    }
+    return kept;
   }
 
   /** The folder's `.txt` names in natural order, read again only when the folder changed. */
-  private listing(folder: string): readonly string[] | undefined {
-    const kept = this.listings.get(folder);
+  private listing(folder: string, entry: Folder): readonly string[] | undefined {
+    const kept = entry.listing;
     if (kept && this.filesFixed) return kept.names;
     try {
       const mtimeMs = fs.statSync(folder).mtimeMs;
       if (kept && kept.mtimeMs === mtimeMs) return kept.names;
       const names = fs.readdirSync(folder).filter((n) => n.endsWith('.txt')).sort(NATURAL_ORDER.compare);
-      this.listings.set(folder, { mtimeMs, names });
+      entry.listing = { mtimeMs, names };
       return names;
     } catch {
       return undefined;
     }
   }
 
-  private yearOf(file: string, analyze: AnalyzeWithoutHints): number | undefined {
-    const cached = this.known.get(file);
+  private yearOf(file: string, name: string, entry: Folder, analyze: AnalyzeWithoutHints): number | undefined {
+    const cached = entry.known.get(name);
     if (cached && this.filesFixed) return cached.year;
     let stamp: string;
     try {
@@ -95,7 +120,7 @@ export class NeighbourYears {
     if (cached && cached.stamp === stamp) return cached.year;
     const analysis = analyze(file, stamp);
     const year = analysis ? textualYear(analysis) : undefined;
-    this.known.set(file, { stamp, year });
+    entry.known.set(name, { stamp, year });
     return year;
   }
 }

@@ -44,7 +44,7 @@ export function indexFingerprint(index: LineFrequencyIndex): string {
 export function siteProfilesOf(index: LineFrequencyIndex, cacheFile: string | undefined, textOf: (file: string) => string | undefined = readFileText): SiteProfileResult {
   const fingerprint = indexFingerprint(index);
   const cached = cacheFile ? readCache(cacheFile, fingerprint) : undefined;
-  const profiles = cached ?? fillTexts(computeSiteProfiles(index.entries()), textOf);
+  const profiles = cached ?? fillTexts(computeSiteProfiles(index), textOf);
   if (cacheFile && !cached) writeCache(cacheFile, { version: 1, fingerprint, profiles });
   return { profiles, lookup: toSiteChromeLookup(profiles, (file) => index.has(file)) };
 }
@@ -62,7 +62,7 @@ export async function siteProfilesInSteps(
   const fingerprint = indexFingerprint(index);
   let profiles = cacheFile ? readCache(cacheFile, fingerprint) : undefined;
   if (!profiles) {
-    const steps = siteProfileSteps(index.entries());
+    const steps = siteProfileSteps(index);
     for (;;) {
       const next = steps.next();
       if (next.done) {

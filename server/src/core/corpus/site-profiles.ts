@@ -55,6 +55,23 @@ interface Group {
   refreshedAt: number;
 }
 
+/** What profiles are computed from: files with their distinct line hashes, as the line-frequency index holds them. */
+export interface LineSets {
+  files(): Iterable<string>;
+  /** The file's distinct line hashes. */
+  hashesOf(file: string): Uint32Array;
+  /** How many of the files hold the line hash. */
+  filesWithHash(hash: number): number;
+}
+
+/** Line sets over (file, hashes) pairs, counting each hash's files. */
+export function lineSetsOf(entries: Iterable<readonly [string, Uint32Array]>): LineSets {
+  const byFile = new Map(entries);
+  const df = new Map<number, number>();
+  for (const hashes of byFile.values()) for (const h of hashes) df.set(h, (df.get(h) ?? 0) + 1);
+  return { files: () => byFile.keys(), hashesOf: (file) => byFile.get(file) ?? new Uint32Array(), filesWithHash: (h) => df.get(h) ?? 0 };
+}
+
 /** Files handled between two yields of `siteProfileSteps`. */
 const FILES_PER_STEP = 500;
 
@@ -64,24 +81,21 @@ const FILES_PER_STEP = 500;
  * deterministic (files in path order, sites by size then first file). Files that share no line with any other
  * file form no site and are left out.
  */
-export function computeSiteProfiles(entries: Iterable<readonly [string, Uint32Array]>): SiteProfiles {
-  return runToEnd(siteProfileSteps(entries));
+export function computeSiteProfiles(lines: LineSets | Iterable<readonly [string, Uint32Array]>): SiteProfiles {
+  return runToEnd(siteProfileSteps(lines));
 }
 
 /** `computeSiteProfiles` in steps: yields every few thousand files, so an adapter can keep answering requests. */
-export function* siteProfileSteps(entries: Iterable<readonly [string, Uint32Array]>): Generator<void, SiteProfiles> {
-  const files = [...entries].sort((a, b) => compare(a[0], b[0]));
-  const df = new Map<number, number>();
-  for (let i = 0; i < files.length; i++) {
-    for (const h of files[i]?.[1] ?? []) df.set(h, (df.get(h) ?? 0) + 1);
-    if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
-  }
+export function* siteProfileSteps(input: LineSets | Iterable<readonly [string, Uint32Array]>): Generator<void, SiteProfiles> {
+  const lines = 'hashesOf' in input ? input : lineSetsOf(input);
+  // Paths only, sorted: each file's hashes are looked up when needed, so nothing per file is copied.
+  const files = [...lines.files()].sort(compare);
   const groups: Group[] = [];
   const groupsWith = new Map<number, Set<number>>();
   for (let i = 0; i < files.length; i++) {
     if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
-    const [file, hashes] = files[i] ?? ['', new Uint32Array()];
-    const shared = hashes.filter((h) => (df.get(h) ?? 0) >= 2);
+    const file = files[i] ?? '';
+    const shared = lines.hashesOf(file).filter((h) => lines.filesWithHash(h) >= 2);
     if (shared.length === 0) continue;
     let index = bestGroup(shared, groups, groupsWith);
     if (index === undefined) {
@@ -94,11 +108,10 @@ export function* siteProfileSteps(entries: Iterable<readonly [string, Uint32Arra
     for (const h of shared) group.counts.set(h, (group.counts.get(h) ?? 0) + 1);
     if (group.files.length >= 2 * group.refreshedAt || group.refreshedAt === 0) refreshSignature(group, index, groupsWith);
   }
-  const byFile = new Map(files);
   const sites: { files: readonly string[]; chrome: ChromeLine[] }[] = [];
   for (const g of groups) {
     if (g.files.length < 2) continue;
-    sites.push({ files: g.files, chrome: chromeOf(g.files, byFile) });
+    sites.push({ files: g.files, chrome: chromeOf(g.files, lines) });
     if (g.files.length >= FILES_PER_STEP) yield;
   }
   sites.sort((a, b) => b.files.length - a.files.length || compare(a.files[0] ?? '', b.files[0] ?? ''));
@@ -140,12 +153,12 @@ function refreshSignature(group: Group, index: number, groupsWith: Map<number, S
 }
 
 /** Lines in enough of the group's pages, in the order the pages show them. */
-function chromeOf(files: readonly string[], byFile: ReadonlyMap<string, Uint32Array>): ChromeLine[] {
+function chromeOf(files: readonly string[], lines: LineSets): ChromeLine[] {
   if (files.length < MIN_SITE_PAGES) return [];
   const counts = new Map<number, number>();
   const order = new Map<number, number>();
   for (const file of files) {
-    for (const h of byFile.get(file) ?? []) {
+    for (const h of lines.hashesOf(file)) {
       counts.set(h, (counts.get(h) ?? 0) + 1);
       if (!order.has(h)) order.set(h, order.size);
     }

@@ -24,7 +24,7 @@ export class LineMemo<T> {
       // A line sliced from a document keeps the whole document alive; the memo keeps its own copy instead.
       const own = intern(line);
       value = this.compute(own);
-      if (this.values.size >= this.capacity) this.values.clear();
+      if (this.values.size >= Math.min(this.capacity, linesKept)) this.values.clear();
       this.values.set(own, value);
     }
     return value as T;
@@ -32,6 +32,17 @@ export class LineMemo<T> {
 }
 
 let nextSlot = 0;
+
+let linesKept = Number.POSITIVE_INFINITY;
+
+/**
+ * Caps every memo, and the table of shared lines, at this many lines. An editor re-reads a large document's lines
+ * edit after edit and keeps the defaults; a run over many small files meets most lines once, where a small memo
+ * keeps the lines that recur (site chrome) at a fraction of the memory.
+ */
+export function limitLineMemos(lines: number): void {
+  linesKept = lines;
+}
 
 const interned = new Map<string, string>();
 const INTERNED_LINES = 200_000;
@@ -44,7 +55,7 @@ export function intern(line: string): string {
   let own = interned.get(line);
   if (own === undefined) {
     own = ownCopy(line);
-    if (interned.size >= INTERNED_LINES) interned.clear();
+    if (interned.size >= Math.min(INTERNED_LINES, linesKept)) interned.clear();
     interned.set(own, own);
   }
   return own;
