@@ -6,7 +6,7 @@
 import { toLineKey, ArticleText } from '../text/article-text';
 import { deleteLines, mergeEdits } from '../text/line-edits';
 import type { Edit } from '../types';
-import { MAX_RECURRING_LINE } from './line-frequency';
+import { isCountedKey } from './line-frequency';
 
 /**
  * The whole, non-blank lines removed when `text[start, end)` is replaced by `inserted`; empty unless the edit is a
@@ -27,7 +27,7 @@ export function removedWholeLines(text: string, start: number, end: number, inse
 /** True for a line worth a corpus-wide offer: short enough to be indexed, with letters, and not read as a pattern. */
 export function isOfferableLine(line: string): boolean {
   const key = toLineKey(line);
-  return key !== '' && key.length <= MAX_RECURRING_LINE && /\p{L}/u.test(key) && !/^\/.+\/[a-z]*$/su.test(line.trim());
+  return isCountedKey(key) && /\p{L}/u.test(key) && !/^\/.+\/[a-z]*$/su.test(line.trim());
 }
 
 /** Edits deleting every line of `text` whose line key is `key`, merged so they apply at once. */

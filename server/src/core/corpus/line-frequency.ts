@@ -25,6 +25,16 @@ export function hashKey(key: string): number {
   return h >>> 0;
 }
 
+/** Whether a line of this many code units may be counted: longer ones are never short enough once keyed. */
+export function isCountedLength(length: number): boolean {
+  return length <= MAX_RECURRING_LINE * 2;
+}
+
+/** Whether a line with this key is counted: non-blank and short. */
+export function isCountedKey(key: string): boolean {
+  return key !== '' && key.length <= MAX_RECURRING_LINE;
+}
+
 /** The distinct hashes of a text's countable lines (non-blank, short). */
 export function lineHashes(text: string): Uint32Array {
   const seen = new Set<number>();
@@ -32,9 +42,9 @@ export function lineHashes(text: string): Uint32Array {
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 10;
     if (c !== 10 && c !== 13) continue;
-    if (i - start <= MAX_RECURRING_LINE * 2) {
+    if (isCountedLength(i - start)) {
       const key = toLineKey(text.slice(start, i));
-      if (key !== '' && key.length <= MAX_RECURRING_LINE) seen.add(hashKey(key));
+      if (isCountedKey(key)) seen.add(hashKey(key));
     }
     start = i + 1;
   }

@@ -78,21 +78,19 @@ export class ArticleText {
    * its edit left alone without looking the text up again.
    */
   lineValue<T>(memo: LineMemo<T>, line: number): T {
-    const slot = slotOf(this.textSlots, line);
-    let value = slot[memo.slot] as T | undefined;
-    if (value === undefined) {
-      value = memo.get(this.lineText(line));
-      slot[memo.slot] = value;
-    }
-    return value;
+    return this.slotValue(this.textSlots, memo, line, false);
   }
 
   /** A memo's value for a line's key, kept by line like `lineValue`. */
   keyValue<T>(memo: LineMemo<T>, line: number): T {
-    const slot = slotOf(this.keySlots, line);
+    return this.slotValue(this.keySlots, memo, line, true);
+  }
+
+  private slotValue<T>(slots: (unknown[] | undefined)[], memo: LineMemo<T>, line: number, ofKey: boolean): T {
+    const slot = slotOf(slots, line);
     let value = slot[memo.slot] as T | undefined;
     if (value === undefined) {
-      value = memo.get(this.lineKey(line));
+      value = memo.get(ofKey ? this.lineKey(line) : this.lineText(line));
       slot[memo.slot] = value;
     }
     return value;

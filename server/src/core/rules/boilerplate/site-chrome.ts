@@ -5,7 +5,7 @@
  * that reads like prose, holds no letter or reads like a byline or source line ("Theo TTXVN"), is probable.
  */
 import { msg } from '../messages';
-import { hashKey, MAX_RECURRING_LINE } from '../../corpus/line-frequency';
+import { hashKey, isCountedKey, isCountedLength } from '../../corpus/line-frequency';
 import type { ArticleText } from '../../text/article-text';
 import { LineMemo } from '../../text/memo';
 import type { Tier } from '../../types';
@@ -48,9 +48,9 @@ export function documentLineHashes(doc: ArticleText): Uint32Array {
   const seen = new Set<number>();
   for (let line = 0; line < doc.lineCount; line++) {
     const info = doc.line(line);
-    if (info.end - info.start > MAX_RECURRING_LINE * 2) continue;
+    if (!isCountedLength(info.end - info.start)) continue;
     const key = doc.lineKey(line);
-    if (key !== '' && key.length <= MAX_RECURRING_LINE) seen.add(hashOfKey.get(key));
+    if (isCountedKey(key)) seen.add(hashOfKey.get(key));
   }
   return Uint32Array.from(seen);
 }
