@@ -29,6 +29,14 @@ test('two sites in one folder separate, one site over two folders groups, a lone
   assert.ok(new Set(profiles.sites[0]?.files.map((f) => path.basename(path.dirname(f)))).size === 2, 'songhong spans two folders');
 });
 
+test('pages that share fewer lines than a site needs stay ungrouped, however many there are, and a site among them still forms', () => {
+  const generic = Array.from({ length: 5000 }, (_, i): [string, Uint32Array] => [`p/${String(i).padStart(5, '0')}.txt`, Uint32Array.of(1, 2, 1000 + i)]);
+  const site = ['a', 'b', 'c'].map((n): [string, Uint32Array] => [`s/${n}.txt`, Uint32Array.of(10, 11, 12, 13)]);
+  const profiles = computeSiteProfiles([...generic, ...site]);
+  assert.deepEqual(profiles.sites.map((s) => s.files), [['s/a.txt', 's/b.txt', 's/c.txt']]);
+  assert.equal(profiles.ungrouped, 5000);
+});
+
 test('the grouping does not depend on the order of the files', () => {
   const forward = computeSiteProfiles(pages());
   const backward = computeSiteProfiles(pages().reverse());

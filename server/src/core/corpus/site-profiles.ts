@@ -96,7 +96,9 @@ export function* siteProfileSteps(input: LineSets | Iterable<readonly [string, U
     if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
     const file = files[i] ?? '';
     const shared = lines.hashesOf(file).filter((h) => lines.filesWithHash(h) >= 2);
-    if (shared.length === 0) continue;
+    // Too few to have MIN_COMMON_LINES in common with any signature, or to seed one another file could join: a group
+    // made for such a file would stay alone, while a corpus of many such files would make one group each.
+    if (shared.length < MIN_COMMON_LINES) continue;
     let index = bestGroup(shared, groups, groupsWith);
     if (index === undefined) {
       index = groups.length;
