@@ -33,8 +33,9 @@ const DETECTORS: readonly Detector[] = [
 
 const SAMPLE = 20_000;
 // Characters outside Vietnamese (and its common punctuation) that each broken encoding produces.
-// (A Windows-1258 tone mark read as Windows-1252 is a letter Vietnamese has, but never right after a vowel.)
-const FOREIGN = /[\u0080-\u009f¡¦§¨©ª«¬®°µ¶·¸¹º»ÄÆÞëïñöøû‘’]/u;
+// (A Windows-1258 tone mark read as Windows-1252 is a letter Vietnamese has, but never right after a vowel. The
+// curly quotes ‘ ’ that mojibake puts after "Ä" are common punctuation: the "Ä" before them is what tells.)
+const FOREIGN = /[\u0080-\u009f¡¦§¨©ª«¬®°µ¶·¸¹º»ÄÆÞëïñöøû]/u;
 const TONE_AFTER_VOWEL = /[aeiouyâêôơưăAEIOUY][ÌìÒò]/u;
 
 /** Text whose characters show it was decoded with the wrong encoding. */
@@ -89,7 +90,7 @@ const VOWEL_CODES = new Set([...'aeiouyâêôơưăAEIOUY'].map((c) => c.charCod
 function codeKinds(): Uint8Array {
   const kinds = new Uint8Array(0x2020);
   for (let c = 0x80; c <= 0x9f; c++) kinds[c] = FOREIGN_CODE;
-  for (const c of '¡¦§¨©ª«¬®°µ¶·¸¹º»ÄÆÞëïñöøû‘’') kinds[c.charCodeAt(0)] = FOREIGN_CODE;
+  for (const c of '¡¦§¨©ª«¬®°µ¶·¸¹º»ÄÆÞëïñöøû') kinds[c.charCodeAt(0)] = FOREIGN_CODE;
   for (const c of 'ÌìÒò') kinds[c.charCodeAt(0)] = TONE_CODE;
   for (let c = 0x300; c <= 0x36f; c++) kinds[c] = COMBINING_CODE;
   return kinds;
