@@ -5,7 +5,7 @@
  */
 import type { ArticleText } from '../../text/article-text';
 import { LineMemo } from '../../text/memo';
-import { isBylineLike, isDateLike, wordCount } from './line-shapes';
+import { isBylineLike, isBylineLine, isDateLike, wordCount } from './line-shapes';
 import { isKnownChrome, isKnownChromeLine } from './known-chrome';
 import { isRelatedHeader } from './related-header';
 
@@ -89,7 +89,7 @@ function isSentence(key: string, p: ZoneParameters): boolean {
 function isHeadlineLike(doc: ArticleText, line: number): boolean {
   const key = doc.lineKey(line);
   const words = wordCount(key);
-  if (words < 4 || key.length > 250 || /[,;]$/u.test(key) || isRelatedHeader(key) || isDateLike(key) || isBylineLike(doc.lineText(line))) return false;
+  if (words < 4 || key.length > 250 || /[,;]$/u.test(key) || isRelatedHeader(key) || isDateLike(key) || isBylineLine(doc, line)) return false;
   const next = nextNonBlank(doc, line);
   return next === undefined || !isFragment(doc.lineText(next));
 }
@@ -266,7 +266,7 @@ function shortHeadline(doc: ArticleText, firstProse: number): number | undefined
   const line = previousNonBlank(doc, firstProse);
   if (line === undefined) return undefined;
   const key = doc.lineKey(line);
-  const ok = letterWords(key) >= 2 && !/[,;]$/u.test(key) && !isKnownChrome(key) && !isDateLike(key) && !isBylineLike(doc.lineText(line));
+  const ok = letterWords(key) >= 2 && !/[,;]$/u.test(key) && !isKnownChrome(key) && !isDateLike(key) && !isBylineLine(doc, line);
   return ok ? line : undefined;
 }
 

@@ -1,4 +1,5 @@
 /** Small judgements about the shape of a line, shared by the context rules. */
+import type { ArticleText } from '../../text/article-text';
 import { LineMemo } from '../../text/memo';
 
 const SENTENCE_END = /[.!?…:;"”»)]$/u;
@@ -26,6 +27,12 @@ export function isParagraph(key: string): boolean {
 export function isBylineLike(raw: string): boolean {
   // Several rules ask about the same lines, and again after each edit: judged once per line text.
   return raw.length <= 120 && bylineLike.get(raw);
+}
+
+/** `isBylineLike` of a document's line, kept with the line so the next version of the document reads it by position. */
+export function isBylineLine(doc: ArticleText, line: number): boolean {
+  const info = doc.line(line);
+  return info.end - info.start <= 120 && doc.lineValue(bylineLike, line);
 }
 
 const bylineLike = new LineMemo(judgeByline, 50_000);

@@ -11,7 +11,7 @@ import type { ArticleText } from '../../text/article-text';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { findArticleZone, type ArticleZone } from './article-zone';
 import { isKnownChrome } from './known-chrome';
-import { isBylineLike, isDateLike } from './line-shapes';
+import { isBylineLine, isDateLike } from './line-shapes';
 import { blockFinding } from './whole-line';
 
 /** Prose lines a page needs before the rest of it counts as lying outside an article. */
@@ -70,7 +70,7 @@ function headMetadata(doc: ArticleText, first: number): Set<number> {
   for (let line = first - 1; line >= 0 && seen < HEAD_METADATA; line--) {
     if (doc.isBlank(line)) continue;
     seen++;
-    if (isDateLike(doc.lineKey(line)) || isBylineLike(doc.lineText(line))) kept.add(line);
+    if (isDateLike(doc.lineKey(line)) || isBylineLine(doc, line)) kept.add(line);
     else break;
   }
   return kept;

@@ -5,7 +5,7 @@
  */
 import { label, msg } from '../messages';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
-import { isBylineLike, isSentenceLike } from './line-shapes';
+import { isBylineLine, isSentenceLike } from './line-shapes';
 import { forEachCandidateLine, wholeLineFinding } from './whole-line';
 import { MAX_RECURRING_LINE } from '../../corpus/line-frequency';
 
@@ -25,7 +25,7 @@ export const recurringLineRule: Rule = {
       if (key.length > MAX_RECURRING_LINE) return;
       // The count first: most lines recur too little, and it costs less than the shape tests.
       const files = index.filesWith(key);
-      if (files < threshold || !/\p{L}{3}/u.test(key) || isBylineLike(ctx.doc.lineText(line))) return;
+      if (files < threshold || !/\p{L}{3}/u.test(key) || isBylineLine(ctx.doc, line)) return;
       const tier = isSentenceLike(key) ? 'weak' : 'probable';
       const message = msg('recurring-line', { files });
       const related = index.sampleFiles(key, ctx.path, 3).map((path) => ({ path, line: -1, message: label('also-here', ctx.locale) }));

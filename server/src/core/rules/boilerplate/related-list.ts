@@ -8,7 +8,7 @@ import { label, msg } from '../messages';
 import type { Tier } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { findArticleZone } from './article-zone';
-import { isBylineLike, isParagraph } from './line-shapes';
+import { isBylineLine, isParagraph } from './line-shapes';
 import { isRelatedHeader, isRelatedHeaderLine } from './related-header';
 import { blockFinding } from './whole-line';
 
@@ -57,7 +57,7 @@ function findBlock(ctx: RuleContext, start: number): Block | undefined {
   for (; line < doc.lineCount; line++) {
     if (doc.isBlank(line)) continue;
     const key = doc.lineKey(line);
-    if (isRelatedHeader(key) || isParagraph(key) || isBylineLike(doc.lineText(line)) || ctx.allowedLines.has(key)) break;
+    if (isRelatedHeader(key) || isParagraph(key) || isBylineLine(doc, line) || ctx.allowedLines.has(key)) break;
     if (first < 0) first = line;
     last = line;
     items++;
@@ -72,7 +72,7 @@ function restIsDebris(ctx: RuleContext, from: number): boolean {
   for (let line = from; line < ctx.doc.lineCount; line++) {
     if (ctx.doc.isBlank(line)) continue;
     const key = ctx.doc.lineKey(line);
-    if (isParagraph(key) || isBylineLike(ctx.doc.lineText(line))) return false;
+    if (isParagraph(key) || isBylineLine(ctx.doc, line)) return false;
   }
   return true;
 }

@@ -9,7 +9,7 @@ import { msg } from '../messages';
 import { toProvinceName } from '../../text/provinces';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { isProse } from './article-zone';
-import { isBylineLike, isParagraph, wordCount } from './line-shapes';
+import { isBylineLine, isParagraph, wordCount } from './line-shapes';
 import { forEachCandidateLine, wholeLineFinding } from './whole-line';
 
 const HEADER_LINES = 12;
@@ -30,7 +30,7 @@ export const sectionTagRule: Rule = {
     forEachCandidateLine(ctx, (line, key) => {
       if (line === title || !header.includes(line) || !standsAlone(ctx, line)) return;
       const isPlace = toProvinceName(key) !== undefined;
-      if (isPlace || (line < title && isTag(key) && !isBylineLike(ctx.doc.lineText(line)))) findings.push(wholeLineFinding(ctx, this.id, 'certain', line, message));
+      if (isPlace || (line < title && isTag(key) && !isBylineLine(ctx.doc, line))) findings.push(wholeLineFinding(ctx, this.id, 'certain', line, message));
     });
     return findings;
   },

@@ -10,7 +10,7 @@ import type { ArticleText } from '../../text/article-text';
 import { LineMemo } from '../../text/memo';
 import type { Tier } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
-import { isBylineLike, isSentenceLike } from './line-shapes';
+import { isBylineLine, isSentenceLike } from './line-shapes';
 import { forEachCandidateLine, wholeLineFinding } from './whole-line';
 
 /** Lines the document's site repeats across its pages. */
@@ -29,7 +29,7 @@ export const siteChromeRule: Rule = {
       if (pages === 0) return;
       // A byline or source line repeated across a site is more likely its name or a "follow us" line than an
       // author, but it could be the agency a site syndicates from: never certain.
-      const certain = pages * 2 > site.pageCount && !isSentenceLike(key) && /\p{L}/u.test(key) && !isBylineLike(ctx.doc.lineText(line));
+      const certain = pages * 2 > site.pageCount && !isSentenceLike(key) && /\p{L}/u.test(key) && !isBylineLine(ctx.doc, line);
       const tier: Tier = certain ? 'certain' : 'probable';
       const message = msg('site-chrome', { site: site.name, pages, pageCount: site.pageCount });
       findings.push(wholeLineFinding(ctx, this.id, tier, line, message));
