@@ -8,6 +8,8 @@ import { label, msg, type EncodingOutcome } from '../messages';
 import type { LocalizedText } from '../../types';
 import { convertLegacy, type LegacyEncoding } from '../../text/legacy-encoding';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
+import type { ArticleText } from '../../text/article-text';
+import { LineMemo } from '../../text/memo';
 
 const CP1252_SPECIALS: Readonly<Record<string, number>> = {
   '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a, '‹': 0x8b,
@@ -51,13 +53,12 @@ export const encodingRule: Rule = {
     const raw = ctx.doc.text.slice(0, SAMPLE);
     const look = firstLook(raw);
     if (look === 'clean' || (look === 'combining' && !isSuspicious(raw.normalize('NFC')))) return [];
-    // Decide on the NFC form: an NFD copy of mojibake is the same mojibake.
-    const sample = raw.normalize('NFC');
+    const sampled = sampleHits(ctx.doc);
     let letters: number | undefined;
-    for (const detector of DETECTORS) {
-      const hits = countMatches(detector.pattern, sample);
+    for (const [i, detector] of DETECTORS.entries()) {
+      const hits = sampled[i] ?? 0;
       if (hits < 3) continue;
-      letters ??= countMatches(/\p{L}/gu, sample);
+      letters ??= sampleLetters(ctx.doc);
       if (letters < 20) return [];
       // Real Vietnamese has one accented letter in every few; a handful of hits in a long text is noise.
       if (hits / letters < 0.01) continue;
@@ -110,6 +111,45 @@ function firstLook(text: string): 'suspicious' | 'combining' | 'clean' {
     if (kind === COMBINING_CODE) combining = true;
   }
   return combining ? 'combining' : 'clean';
+}
+
+/** What a piece of text adds to the decision, on its NFC form: an NFD copy of mojibake is the same mojibake. */
+const hitsOf = (text: string): readonly number[] => DETECTORS.map((d) => countMatches(d.pattern, text.normalize('NFC')));
+const lettersOf = (text: string): number => countMatches(/\p{L}/gu, text.normalize('NFC'));
+
+/**
+ * Per line followed by its break: no pattern spans two lines, and a break is one whitespace character to the
+ * patterns whichever it is, so a document's counts are the sum of its lines'.
+ */
+const hitsByLine = new LineMemo((line: string) => hitsOf(`${line}\n`));
+/** The last line of a text, and a line the sample cuts, end where they are cut. */
+const hitsAtEnd = new LineMemo(hitsOf);
+const lettersByLine = new LineMemo(lettersOf);
+
+/**
+ * A count over the document's first `SAMPLE` code units, added up line by line (each line's kept for the next
+ * version); the last line of the text and a line the sample cuts are counted as they end there.
+ */
+function sampleCount<T>(doc: ArticleText, byLine: LineMemo<T>, atEnd: LineMemo<T>, add: (value: T) => void): void {
+  for (let line = 0; line < doc.lineCount; line++) {
+    const info = doc.line(line);
+    if (info.start >= SAMPLE) break;
+    if (info.end < SAMPLE && info.end < doc.text.length) add(doc.lineValue(byLine, line));
+    else if (info.end <= SAMPLE) add(doc.lineValue(atEnd, line));
+    else add(atEnd.get(doc.text.slice(info.start, SAMPLE)));
+  }
+}
+
+function sampleHits(doc: ArticleText): number[] {
+  const hits = DETECTORS.map(() => 0);
+  sampleCount(doc, hitsByLine, hitsAtEnd, (line) => line.forEach((n, i) => { hits[i] = (hits[i] ?? 0) + n; }));
+  return hits;
+}
+
+function sampleLetters(doc: ArticleText): number {
+  let letters = 0;
+  sampleCount(doc, lettersByLine, lettersByLine, (n) => { letters += n; });
+  return letters;
 }
 
 /** How many times a global pattern matches, without keeping the matches. */
