@@ -9,7 +9,7 @@ import { label, msg } from '../messages';
 import type { Tier } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 import { findArticleZone } from './article-zone';
-import { isBylineLike } from './line-shapes';
+import { isBylineLine } from './line-shapes';
 import { blockFinding } from './whole-line';
 
 const MAX_COMPARED = 2000;
@@ -60,7 +60,7 @@ function findRepeatedRuns(ctx: RuleContext): Run[] {
       continue;
     }
     // Verbatim means the raw line; the folded key is only needed once a repeat is found.
-    if (ctx.allowedLines.has(ctx.doc.lineKey(line)) || isBylineLike(raw)) {
+    if (ctx.allowedLines.has(ctx.doc.lineKey(line)) || isBylineLine(ctx.doc, line)) {
       current = undefined;
       continue;
     }

@@ -26,14 +26,17 @@ export function isParagraph(key: string): boolean {
 /** A byline or source line (`PV`, `Trung Hiếu`, `Nguồn Báo Hà Nam`, `Theo TTXVN`): article metadata, never debris. */
 export function isBylineLike(raw: string): boolean {
   // Several rules ask about the same lines, and again after each edit: judged once per line text.
-  return raw.length <= 120 && bylineLike.get(raw);
+  return raw.length <= MAX_BYLINE && bylineLike.get(raw);
 }
 
 /** `isBylineLike` of a document's line, kept with the line so the next version of the document reads it by position. */
 export function isBylineLine(doc: ArticleText, line: number): boolean {
   const info = doc.line(line);
-  return info.end - info.start <= 120 && doc.lineValue(bylineLike, line);
+  return info.end - info.start <= MAX_BYLINE && doc.lineValue(bylineLike, line);
 }
+
+/** Longer lines are never bylines. */
+const MAX_BYLINE = 120;
 
 const bylineLike = new LineMemo(judgeByline, 50_000);
 

@@ -114,7 +114,10 @@ function firstLook(text: string): 'suspicious' | 'combining' | 'clean' {
 }
 
 /** What a piece of text adds to the decision, on its NFC form: an NFD copy of mojibake is the same mojibake. */
-const hitsOf = (text: string): readonly number[] => DETECTORS.map((d) => countMatches(d.pattern, text.normalize('NFC')));
+function hitsOf(text: string): readonly number[] {
+  const nfc = text.normalize('NFC');
+  return DETECTORS.map((d) => countMatches(d.pattern, nfc));
+}
 const lettersOf = (text: string): number => countMatches(/\p{L}/gu, text.normalize('NFC'));
 
 /**
