@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { analyze, analyzeSteps, defaultAnalysisOptions, type Analysis, type AnalysisOptions } from '../src/core/analyze';
 import { loadBuiltInCatalog } from './catalog-fixture';
 import type { ArticleText } from '../src/core/text/article-text';
-import { lineHashes } from '../src/core/corpus/line-frequency';
+import { lineHashes, LineFrequencyIndex } from '../src/core/corpus/line-frequency';
 import { documentLineHashes } from '../src/core/rules/boilerplate/site-chrome';
 
 const SEEDS_DIR = path.join(__dirname, '..', '..', '..', 'seeds');
@@ -43,6 +43,12 @@ function results(a: Analysis): unknown {
 /** The document's lines as the rules see them: boundaries, texts and keys. */
 function lines(doc: ArticleText): unknown[] {
   return Array.from({ length: doc.lineCount }, (_, i) => ({ ...doc.line(i), text: doc.lineText(i), key: doc.lineKey(i), blank: doc.isBlank(i) }));
+}
+
+function indexOf(files: ReadonlyMap<string, Uint32Array>): LineFrequencyIndex {
+  const index = new LineFrequencyIndex();
+  for (const [file, hashes] of files) index.setFile(file, hashes);
+  return index;
 }
 
 const sorted = (hashes: Uint32Array): number[] => [...hashes].sort((a, b) => a - b);
@@ -107,4 +113,45 @@ test('a mention keeps its resolution only while the words around it and what the
       assert.deepEqual(results(analyzeAfter(next, first, options)), results(analyze(next, options)));
     }
   }
+});
+
+test('with a corpus index that changes between versions, and a document that moves, an analysis that reuses the previous one equals a fresh one', () => {
+  let withRecurrence = 0;
+  const change = fc.record({ edit, corpus: fc.constantFrom('add', 'remove', 'none'), lines: fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 30 }), moved: fc.boolean() });
+  fc.assert(
+    fc.property(documents, fc.array(change, { minLength: 1, maxLength: 8 }), (start, changes) => {
+      // Seed lines recur in several indexed files, so the recurring-line rule has findings to keep or change.
+      const files = new Map<string, Uint32Array>();
+      SEEDS.forEach((seed, i) => {
+        files.set(`/corpus/seed-${i}.txt`, lineHashes(seed));
+        files.set(`/corpus/copy-${i}.txt`, lineHashes(seed));
+      });
+      const index = indexOf(files);
+      let added = 0;
+      let options: AnalysisOptions = { ...defaultAnalysisOptions, recurrence: index, recurrenceThreshold: { minFiles: 2, minShare: 0 }, path: '/corpus/seed-0.txt' };
+      let text = start;
+      let previous = analyze(text, options);
+      for (const c of changes) {
+        if (c.corpus === 'add') {
+          const file = `/corpus/added-${added++}.txt`;
+          files.set(file, lineHashes(c.lines.join('\n')));
+          index.setFile(file, files.get(file) ?? new Uint32Array());
+        }
+        if (c.corpus === 'remove') {
+          files.delete(`/corpus/copy-${added % SEEDS.length}.txt`);
+          index.removeFile(`/corpus/copy-${added % SEEDS.length}.txt`);
+        }
+        if (c.moved) options = { ...options, path: options.path === '/corpus/seed-0.txt' ? '/corpus/seed-1.txt' : '/corpus/seed-0.txt' };
+        const from = Math.floor(c.edit.at * text.length);
+        text = text.slice(0, from) + c.edit.insert + text.slice(Math.min(text.length, from + c.edit.length));
+        const reused = analyzeAfter(text, previous, options);
+        // The fresh analysis reads a fresh index of the same files, so nothing found under the old counts can leak in.
+        assert.deepEqual(results(reused), results(analyze(text, { ...options, recurrence: indexOf(files) })));
+        previous = reused;
+      }
+      if (previous.findings.some((f) => f.ruleId === 'boilerplate/recurring-line')) withRecurrence++;
+    }),
+    { numRuns: Math.ceil(RUNS / 2), seed: SEED },
+  );
+  assert.ok(withRecurrence > 0, 'some runs end with recurring lines');
 });

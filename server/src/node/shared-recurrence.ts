@@ -77,6 +77,9 @@ export function packRecurrence(index: LineFrequencyIndex): PackedRecurrence {
 
 /** The recurrence index a worker analyses with, read from a packed index. */
 export class PackedRecurrenceIndex implements RecurrenceIndex {
+  /** A packed index never changes. */
+  readonly revision = 0;
+
   constructor(private readonly packed: PackedRecurrence) {}
 
   get fileCount(): number {

@@ -20,6 +20,11 @@ export class LineCounts implements RecurrenceIndex {
   private readonly counts = new Map<number, number>();
   private readonly samples = new Map<number, string[]>();
   private records = 0;
+  private changes = 0;
+
+  get revision(): number {
+    return this.changes;
+  }
 
   /** Number of records counted. */
   get fileCount(): number {
@@ -29,11 +34,13 @@ export class LineCounts implements RecurrenceIndex {
   /** Adds one record's distinct line hashes. */
   add(id: string, hashes: Iterable<number>): void {
     this.records++;
+    this.changes++;
     for (const h of hashes) this.addRow(h, 1, [id]);
   }
 
   /** Adds a row of another table (counted after every row added so far). */
   addRow(hash: number, count: number, ids: readonly string[]): void {
+    this.changes++;
     this.counts.set(hash, (this.counts.get(hash) ?? 0) + count);
     const list = this.samples.get(hash);
     if (!list) this.samples.set(hash, ids.slice(0, SAMPLES_KEPT));
@@ -42,6 +49,7 @@ export class LineCounts implements RecurrenceIndex {
 
   /** Adds the records of another table's header. */
   addRecords(n: number): void {
+    this.changes++;
     this.records += n;
   }
 

@@ -9,6 +9,8 @@ export const MAX_RECURRING_LINE = 160;
 /** How many files of the corpus hold a line, and a few of them. */
 export interface RecurrenceIndex {
   readonly fileCount: number;
+  /** Changes whenever a count or a sample may have changed, so results read from the index can be kept until then. */
+  readonly revision: number;
   /** Number of files holding the line key. */
   filesWith(key: string): number;
   /** Up to `limit` files holding the line key, other than `except`. */
@@ -71,6 +73,11 @@ export class LineFrequencyIndex implements RecurrenceIndex, LineSets {
   private poolUsed = 0;
   /** Hashes of files still indexed; the rest of `poolUsed` belongs to files replaced or removed. */
   private poolLive = 0;
+  private changes = 0;
+
+  get revision(): number {
+    return this.changes;
+  }
 
   /** Number of indexed files. */
   get fileCount(): number {
@@ -80,6 +87,7 @@ export class LineFrequencyIndex implements RecurrenceIndex, LineSets {
   /** Adds or replaces a file's lines. */
   setFile(file: string, hashes: Uint32Array): void {
     this.removeFile(file);
+    this.changes++;
     const id = this.paths.length;
     this.paths.push(file);
     this.ids.add(file, id);
@@ -100,6 +108,7 @@ export class LineFrequencyIndex implements RecurrenceIndex, LineSets {
   removeFile(file: string): void {
     const id = this.ids.get(file);
     if (id < 0) return;
+    this.changes++;
     const old = this.hashesAt(id);
     this.ids.delete(file);
     this.paths[id] = undefined;

@@ -1,5 +1,5 @@
 import { LineIndex, type LineInfo, type UnchangedLines } from './line-index';
-import { intern, LineMemo } from './memo';
+import { intern, type ContextMemo, LineMemo } from './memo';
 import { fold } from './normalized-text';
 
 const BULLETS = /^[\s\u00a0•·\-–*+>|]+/u;
@@ -86,6 +86,19 @@ export class ArticleText {
     return this.slotValue(this.keySlots, memo, line, true);
   }
 
+  /**
+   * A context memo's value for a line's key, kept by line with its context: the next version has it for every
+   * unchanged line, as long as the context is the same.
+   */
+  contextValue<T>(memo: ContextMemo<T>, line: number, owner: object, stamp: string, compute: (key: string) => T): T {
+    const slot = slotOf(this.keySlots, line);
+    const kept = slot[memo.slot] as InContext<T> | undefined;
+    if (kept && kept.owner === owner && kept.stamp === stamp) return kept.value;
+    const value = memo.get(this.lineKey(line), owner, stamp, compute);
+    slot[memo.slot] = { owner, stamp, value } satisfies InContext<T>;
+    return value;
+  }
+
   private slotValue<T>(slots: (unknown[] | undefined)[], memo: LineMemo<T>, line: number, ofKey: boolean): T {
     const slot = slotOf(slots, line);
     let value = slot[memo.slot] as T | undefined;
@@ -105,6 +118,12 @@ export class ArticleText {
     }
     return true;
   }
+}
+
+interface InContext<T> {
+  readonly owner: object;
+  readonly stamp: string;
+  readonly value: T;
 }
 
 function slotOf(slots: (unknown[] | undefined)[], line: number): unknown[] {

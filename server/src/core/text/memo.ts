@@ -33,6 +33,43 @@ export class LineMemo<T> {
 
 let nextSlot = 0;
 
+/**
+ * A bounded memo of a function of one line's key and of what the line does not show (the corpus index, the
+ * document's path): `owner` and `stamp` name that context and must change whenever the function may answer
+ * otherwise. Values of one context only are kept; a document keeps each line's value with the context it was found
+ * in (`ArticleText.contextValue`).
+ */
+export class ContextMemo<T> {
+  private readonly values = new Map<string, T>();
+  private owner: object | undefined;
+  private stamp: string | undefined;
+  private slotIndex: number | undefined;
+
+  constructor(private readonly capacity = 200_000) {}
+
+  get slot(): number {
+    this.slotIndex ??= nextSlot++;
+    return this.slotIndex;
+  }
+
+  /** The value for a key in this context, computed once while the context lasts and the key stays in the memo. */
+  get(key: string, owner: object, stamp: string, compute: (key: string) => T): T {
+    if (owner !== this.owner || stamp !== this.stamp) {
+      this.values.clear();
+      this.owner = owner;
+      this.stamp = stamp;
+    }
+    let value = this.values.get(key);
+    if (value === undefined && !this.values.has(key)) {
+      const own = intern(key);
+      value = compute(own);
+      if (this.values.size >= Math.min(this.capacity, linesKept)) this.values.clear();
+      this.values.set(own, value);
+    }
+    return value as T;
+  }
+}
+
 let linesKept = Number.POSITIVE_INFINITY;
 
 /**
