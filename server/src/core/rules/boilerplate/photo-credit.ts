@@ -27,6 +27,10 @@ function findCredits(line: string): { credit: Span; withSpace: Span }[] {
 
 const creditsByLine = new LineMemo(findCredits);
 
+function shifted(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
 /** Photo credits at the end of or inside caption lines. */
 export const photoCreditRule: Rule = {
   id: 'boilerplate/photo-credit',
@@ -41,11 +45,12 @@ export const photoCreditRule: Rule = {
     const dropCredit = label('remove-credit', ctx.locale);
     const dropCaption = label('remove-caption', ctx.locale);
     for (let line = 0; line < doc.lineCount; line++) {
+      const credits = doc.lineValue(creditsByLine, line);
+      if (credits.length === 0) continue;
       const info = doc.line(line);
-      const shift = (span: Span): Span => ({ start: span.start + info.start, end: span.end + info.start });
-      for (const found of doc.lineValue(creditsByLine, line)) {
-        const credit = shift(found.credit);
-        const withSpace = shift(found.withSpace);
+      for (const found of credits) {
+        const credit = shifted(found.credit, info.start);
+        const withSpace = shifted(found.withSpace, info.start);
         const wholeLine = withSpace.start === info.start && withSpace.end === info.end;
         findings.push({
           ruleId: this.id, span: credit, message, tier: 'probable',
