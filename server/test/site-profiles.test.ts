@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze, defaultAnalysisOptions } from '../src/core/analyze';
 import { lineHashes } from '../src/core/corpus/line-frequency';
-import { computeSiteProfiles } from '../src/core/corpus/site-profiles';
-import { toSiteChromeLookup } from '../src/core/corpus/site-chrome-lookup';
+import { computeSiteProfiles, MIN_COMMON_LINES, MIN_SIMILARITY } from '../src/core/corpus/site-profiles';
+import { matchSiteByLines, toSiteChromeLookup } from '../src/core/corpus/site-chrome-lookup';
 import { formatSiteProfiles, withChromeTexts } from '../src/core/corpus/site-profiles-format';
 
 const CORPUS = path.join(__dirname, '..', '..', 'test', 'corpora', 'sites');
@@ -100,3 +100,41 @@ test('the listing names each site with its pages and chrome lines', () => {
   assert.match(text, /^ {6}3\/3 {2}Tin cùng chuyên mục$/mu);
   assert.match(formatSiteProfiles(named, 'vi', base), /^## mientay: 3 trang, 11 dòng khung trang$/mu);
 });
+
+test('a page is matched to the site whose chrome covers most of its lines, whatever their numbers (against a line-by-line count)', () => {
+  const random = mulberry(7);
+  let matched = 0;
+  const hashes = (n: number, range: number): Uint32Array => Uint32Array.from(new Set(Array.from({ length: n }, () => Math.floor(random() * range))));
+  for (let trial = 0; trial < 300; trial++) {
+    const sites = Array.from({ length: 1 + Math.floor(random() * 6) }, (_, i) => {
+      const chrome = hashes(Math.floor(random() * 40), 120);
+      return { entry: { name: `site-${i}`, pageCount: 3, pagesWith: () => 3 }, pages: new Map([...chrome].map((h) => [h, 3])) };
+    });
+    // Part of one site's chrome and lines of its own: a few, or many more than any chrome.
+    const chrome = [...(sites[Math.floor(random() * sites.length)]?.pages.keys() ?? [])].filter(() => random() < 0.8);
+    const page = Uint32Array.from(new Set([...chrome, ...[...hashes(Math.floor(random() * (trial % 3 === 0 ? 400 : 30)), 1000)].map((h) => h + 1000)]));
+    let expected: string | undefined;
+    let best = MIN_SIMILARITY;
+    for (const s of sites) {
+      const held = [...page].filter((h) => s.pages.has(h)).length;
+      const score = held / (page.length + s.pages.size - held);
+      if (held >= MIN_COMMON_LINES && score >= best) {
+        expected = s.entry.name;
+        best = score;
+      }
+    }
+    assert.equal(matchSiteByLines(sites, page)?.name, expected);
+    if (expected) matched++;
+  }
+  assert.ok(matched > 10 && matched < 290, `both outcomes are tried (${matched} of 300 matched)`);
+});
+
+function mulberry(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -47,6 +47,10 @@ export function matchSiteByLines(sites: readonly SiteChromeEntry[], lines: Uint3
   let best: SiteLookupEntry | undefined;
   let bestScore = MIN_SIMILARITY;
   for (const e of sites) {
+    // Sharing every line of the smaller set is the best score a site can reach: a page far longer than a site's
+    // chrome (a long article, a file of many pages) cannot match it, and is not compared line by line.
+    const ceiling = Math.min(lines.length, e.pages.size) / Math.max(lines.length, e.pages.size, 1);
+    if (ceiling < bestScore || Math.min(lines.length, e.pages.size) < MIN_COMMON_LINES) continue;
     let held = 0;
     for (const h of lines) if (e.pages.has(h)) held++;
     const score = held / (lines.length + e.pages.size - held);
