@@ -24,7 +24,7 @@ const PHASES = {
   resolveMentions: 'resolve references',
   familyOf: 'party/state family',
   yearContextOf: 'year evidence',
-  splitSentences: 'sentences',
+  addLines: 'sentences',
   findMeetingsSteps: 'meetings',
   hintsFor: 'neighbour years (listing, stat)',
   runLint: 'lint output',

@@ -4,7 +4,7 @@ import { articleFamily } from './references/context';
 import { findMentions, type Mention } from './references/find';
 import { ResolutionMemo, resolveMentionsSteps, type ResolvedMention } from './references/resolve';
 import { findMeetingsSteps, MAX_MEETING_LINES, type Meeting } from './meetings/extract';
-import { splitSentences, type Sentence } from './meetings/sentences';
+import { SentenceList } from './meetings/sentences';
 import { plenumYearFrom, withYearHints, yearContextOf, type YearHints } from './dates/article-years';
 import type { YearContext } from './dates/year';
 import { REFERENCE_RULES, RULES } from './rules/registry';
@@ -152,9 +152,9 @@ function debrisLinesOf(doc: ArticleText, ruleFindings: readonly Finding[]): Read
 }
 
 function* meetingSteps(doc: ArticleText, debrisLines: ReadonlySet<number>, article: ArticleFacts, years: YearContext, options: AnalysisOptions, cancel: CancellationCheck): Generator<string, Meeting[]> {
-  const sentences: Sentence[] = [];
+  const sentences = new SentenceList(doc);
   for (let from = 0; from < Math.min(doc.lineCount, MAX_MEETING_LINES); from += LINES_PER_STEP) {
-    sentences.push(...splitSentences(doc, (line) => debrisLines.has(line), from, Math.min(from + LINES_PER_STEP, MAX_MEETING_LINES)));
+    sentences.addLines((line) => debrisLines.has(line), from, Math.min(from + LINES_PER_STEP, MAX_MEETING_LINES));
     yield `sentences from line ${from}`;
   }
   return yield* findMeetingsSteps(doc, sentences, { years, plenumYear: plenumYearFrom(options.catalog), ...(article.date ? { articleDate: article.date } : {}) }, cancel);

@@ -9,7 +9,7 @@ import { toMeetingDate, type PlenumYear } from './dates';
 import { introductionsOf, type Introduction } from './find';
 import { choosePrimary, mergeRepeats } from './primary';
 import { findAttendance, findChair, findHosts, findOrganizer } from './roles';
-import { toOriginalSpan, type Sentence } from './sentences';
+import { toOriginalSpan, type Sentence, type SentenceList } from './sentences';
 import { endOfTitle, findPlace } from './title';
 import type { Meeting, MeetingDate, MeetingStatus, Participant } from './types';
 
@@ -40,7 +40,7 @@ const MEETINGS_PER_STEP = 150;
 const PLANNED = /(?:sẽ|dự kiến|chuẩn bị|kế hoạch)\s+(?:\p{L}+\s+){0,3}$|tham mưu[^.]{0,160}$/iu;
 
 /** Finds the meetings of sentences already split, in slices, yielding between them so a long document does not hold the caller. */
-export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentence[], context: MeetingContext, cancel: CancellationCheck): Generator<string, Meeting[]> {
+export function* findMeetingsSteps(doc: ArticleText, sentences: SentenceList, context: MeetingContext, cancel: CancellationCheck): Generator<string, Meeting[]> {
   const meetings: Meeting[] = [];
   const sentenceOf: number[] = [];
   const floor = yearFloor(context.years);
@@ -51,13 +51,13 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentenc
       yield `meetings to sentence ${i}`;
       sliceStart = { sentence: i, meetings: meetings.length };
     }
-    const sentence = sentences[i];
-    if (!sentence) continue;
-    const found = introductionsOf(sentence);
+    const found = introductionsOf(sentences.textAt(i));
     const intros: Introduction[] = [...found.verb];
     // A dated lead sentence reports a meeting even without "tổ chức": "Sáng 21/6, kỳ họp thứ 3 … đã họp phiên bế mạc".
     const dated = intros.length > 0 ? undefined : i < LEAD_SENTENCES ? found.dated() : found.datedAside();
     if (dated) intros.push(dated);
+    const sentence = intros.length > 0 ? sentences.at(i) : undefined;
+    if (!sentence) continue;
     for (const intro of intros) {
       meetings.push(recalled(toMeeting(doc, sentence, intro, context, meetings[meetings.length - 1]), floor));
       sentenceOf.push(i);
@@ -71,8 +71,9 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: readonly Sentenc
   if (primary === undefined) return kept;
   const meeting = kept[primary] as Meeting;
   const at = indexes[primary] ?? 0;
-  const chair = meeting.chair ?? findChair(doc, sentences.slice(at, at + ROLE_SENTENCES), meeting.kind, CHAIR_SENTENCES);
-  const roles = findAttendance(doc, sentences.slice(at, at + ROLE_SENTENCES));
+  const around = sentences.slice(at, at + ROLE_SENTENCES);
+  const chair = meeting.chair ?? findChair(doc, around, meeting.kind, CHAIR_SENTENCES);
+  const roles = findAttendance(doc, around);
   kept[primary] = { ...meeting, primary: true, ...(chair ? { chair } : {}), ...roles };
   return kept;
 }
@@ -202,7 +203,7 @@ function dateOf(doc: ArticleText, sentence: Sentence, phrase: DatePhrase, name: 
  * An undated meeting's year: a plan under a "Năm 2021, …" heading is in that year; another meeting of a report is in
  * the year of the meeting the report is about, when that year is known from evidence.
  */
-function yearsOfUndated(meetings: Meeting[], sentenceOf: readonly number[], sentences: readonly Sentence[], primary: number | undefined): void {
+function yearsOfUndated(meetings: Meeting[], sentenceOf: readonly number[], sentences: SentenceList, primary: number | undefined): void {
   const reportYear = primary === undefined ? undefined : meetings[primary]?.date?.iso?.slice(0, 4);
   meetings.forEach((m, i) => {
     if (m.date || m.year !== undefined) return;
@@ -212,7 +213,7 @@ function yearsOfUndated(meetings: Meeting[], sentenceOf: readonly number[], sent
     if (year === undefined && m.status === 'planned') {
       const at = sentenceOf[i] ?? 0;
       for (let j = at; j >= Math.max(0, at - 40) && year === undefined; j--) {
-        const heading = /^(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,/iu.exec(sentences[j]?.text ?? '');
+        const heading = /^(?:trong\s+)?năm\s+((?:19|20)\d{2})\s*,/iu.exec(sentences.textAt(j));
         if (heading) year = Number(heading[1]);
       }
     }

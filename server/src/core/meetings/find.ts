@@ -136,6 +136,6 @@ export class SentenceIntroductions {
 const introductionsByText = new LineMemo((text: string) => new SentenceIntroductions(text), 100_000);
 
 /** The introductions of a sentence, memoised by its text. */
-export function introductionsOf(sentence: SentenceText): SentenceIntroductions {
-  return introductionsByText.get(sentence.text);
+export function introductionsOf(text: string): SentenceIntroductions {
+  return introductionsByText.get(text);
 }

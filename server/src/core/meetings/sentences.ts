@@ -58,16 +58,91 @@ function sentenceStops(text: string): number[] {
   return [...stops].filter((s) => s > 0 && s < text.length).sort((a, b) => a - b);
 }
 
+/**
+ * A document's sentences in order, read by index. Most sentences introduce no meeting and are only looked at through
+ * their text, so a sentence becomes an object only when asked for (`at`, `slice`): a long document does not make tens
+ * of thousands of them on every edit.
+ */
+export class SentenceList {
+  /** The lines with sentences, in order, and their sentences. */
+  private readonly lines: number[] = [];
+  private readonly groups: LineSentences[] = [];
+  /** Per sentence, its line among `lines` and its index among that line's sentences. */
+  private groupOf = new Int32Array(1024);
+  private indexIn = new Int32Array(1024);
+  private count = 0;
+
+  constructor(private readonly doc: ArticleText) {}
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** The text of sentence `i`, or '' past the end. */
+  textAt(i: number): string {
+    return this.spanAt(i)?.text ?? '';
+  }
+
+  /** Sentence `i`, or undefined past the end. */
+  at(i: number): Sentence | undefined {
+    const s = this.spanAt(i);
+    const group = this.groupOf[i] ?? 0;
+    const line = this.lines[group];
+    const view = this.groups[group]?.view;
+    if (!s || line === undefined || !view) return undefined;
+    return { line, lineStart: this.doc.line(line).start, view, start: s.start, end: s.end, text: s.text };
+  }
+
+  /** Sentences `from` to `to` (exclusive), as objects. */
+  slice(from: number, to: number): Sentence[] {
+    const out: Sentence[] = [];
+    for (let i = Math.max(0, from); i < Math.min(to, this.length); i++) {
+      const sentence = this.at(i);
+      if (sentence) out.push(sentence);
+    }
+    return out;
+  }
+
+  /** Adds the sentences of the non-skipped lines `from` to `to` (exclusive). */
+  addLines(skipLine: (line: number) => boolean, from: number, to: number): void {
+    const { doc } = this;
+    for (let line = from; line < doc.lineCount && line < to; line++) {
+      if (skipLine(line) || doc.isBlank(line)) continue;
+      const group = doc.lineValue(sentencesByLine, line);
+      const n = group.spans.length;
+      if (n === 0) continue;
+      if (this.count + n > this.groupOf.length) this.grow(this.count + n);
+      const g = this.groups.length;
+      this.lines.push(line);
+      this.groups.push(group);
+      for (let k = 0; k < n; k++) {
+        this.groupOf[this.count] = g;
+        this.indexIn[this.count++] = k;
+      }
+    }
+  }
+
+  private spanAt(i: number): LineSentences['spans'][number] | undefined {
+    if (i < 0 || i >= this.count) return undefined;
+    return this.groups[this.groupOf[i] ?? 0]?.spans[this.indexIn[i] ?? 0];
+  }
+
+  private grow(needed: number): void {
+    const size = Math.max(needed, this.groupOf.length * 2);
+    const groups = new Int32Array(size);
+    const indexes = new Int32Array(size);
+    groups.set(this.groupOf.subarray(0, this.count));
+    indexes.set(this.indexIn.subarray(0, this.count));
+    this.groupOf = groups;
+    this.indexIn = indexes;
+  }
+}
+
 /** Splits the non-skipped lines `from` to `to` (exclusive) into sentences. */
 export function splitSentences(doc: ArticleText, skipLine: (line: number) => boolean, from: number, to: number): Sentence[] {
-  const sentences: Sentence[] = [];
-  for (let line = from; line < doc.lineCount && line < to; line++) {
-    if (skipLine(line) || doc.isBlank(line)) continue;
-    const lineStart = doc.line(line).start;
-    const { view, spans } = doc.lineValue(sentencesByLine, line);
-    for (const s of spans) sentences.push({ line, lineStart, view, start: s.start, end: s.end, text: s.text });
-  }
-  return sentences;
+  const list = new SentenceList(doc);
+  list.addLines(skipLine, from, to);
+  return list.slice(0, list.length);
 }
 
 function pushSentence(out: { start: number; end: number; text: string }[], text: string, from: number, to: number): void {
