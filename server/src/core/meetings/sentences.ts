@@ -138,13 +138,6 @@ export class SentenceList {
   }
 }
 
-/** Splits the non-skipped lines `from` to `to` (exclusive) into sentences. */
-export function splitSentences(doc: ArticleText, skipLine: (line: number) => boolean, from: number, to: number): Sentence[] {
-  const list = new SentenceList(doc);
-  list.addLines(skipLine, from, to);
-  return list.slice(0, list.length);
-}
-
 function pushSentence(out: { start: number; end: number; text: string }[], text: string, from: number, to: number): void {
   const raw = text.slice(from, to);
   const lead = raw.length - raw.trimStart().length;
