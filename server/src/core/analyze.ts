@@ -118,7 +118,7 @@ export function* analyzeSteps(
     ...familyOf(doc),
     text,
   };
-  const resolutions = ResolutionMemo.after(resolveContext, previous instanceof ArticleText ? undefined : previous?.reusable?.resolutions);
+  const resolutions = ResolutionMemo.after(resolveContext, previous instanceof ArticleText ? undefined : previous?.reusable?.resolutions, doc.sameAsPrevious);
   const references = yield* resolveMentionsSteps(mentions, resolveContext, resolutions);
   for (const rule of REFERENCE_RULES) runRule(rule, options, findings, logger, () => rule.check(references));
   if (cancel.isCancelled()) throw new AnalysisCancelled();

@@ -1,6 +1,6 @@
 import { provinceAlternation, toProvinceName } from '../text/provinces';
 import type { ArticleText } from '../text/article-text';
-import { LineMemo } from '../text/memo';
+import { LineMemo, PlacedSlot } from '../text/memo';
 import { NormalizedText } from '../text/normalized-text';
 import { toOrdinal, toRoman } from '../text/roman';
 import type { CancellationCheck, Span } from '../types';
@@ -143,15 +143,18 @@ export function findMentionsIn(original: string): Mention[] {
 }
 
 const mentionsByLine = new LineMemo(findMentionsIn);
+const PLACED_MENTIONS = new PlacedSlot();
+
+function placeMentions(mentions: readonly Mention[], lineStart: number): readonly Mention[] {
+  return mentions.length === 0 ? mentions : mentions.map((m) => ({ ...m, span: { start: m.span.start + lineStart, end: m.span.end + lineStart } }));
+}
 
 /** Finds the references of lines `from` to `to` (exclusive); references do not cross lines; spans are in the document. */
 export function findMentions(doc: ArticleText, cancel: CancellationCheck, from = 0, to = doc.lineCount): Mention[] {
   const found: Mention[] = [];
   for (let line = from; line < Math.min(to, doc.lineCount); line++) {
     if ((line & 1023) === 1023 && cancel.isCancelled()) return [];
-    const info = doc.line(line);
-    const mentions = doc.lineValue(mentionsByLine, line);
-    for (const m of mentions) found.push({ ...m, span: { start: m.span.start + info.start, end: m.span.end + info.start } });
+    for (const m of doc.placedValue(mentionsByLine, PLACED_MENTIONS, line, placeMentions)) found.push(m);
   }
   return found;
 }

@@ -90,31 +90,42 @@ export function resolveMentions(mentions: readonly Mention[], ctx: ResolveContex
 /** How many mentions `resolveMentionsSteps` resolves between two yields. */
 const MENTIONS_PER_STEP = 500;
 
-/** One resolved mention with what its resolution read besides the catalog and the context. */
+/** One resolved mention with what its resolution read besides the catalog, the context and the text around it. */
 interface MemoEntry {
   readonly mention: Mention;
-  readonly following: string;
-  readonly preceding: string;
   /** What the article says of the mention's number, as compared between versions. */
   readonly facts: string;
   readonly resolution: Resolution;
 }
 
+/** How many characters at the start and at the end of the text are those of the previous version. */
+export interface SameText {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
 /**
- * The resolutions of one analysis, in document order, with everything each one read. The next version of the
- * document, resolved in the same context, keeps the resolution of every mention before and after its edit that
- * reads the same: an edit changes few mentions, and resolving one against the catalog costs far more than checking.
+ * The resolutions of one analysis, in document order, with what each one read. The next version of the document,
+ * resolved in the same context, keeps the resolution of every mention before and after its edit that reads the same:
+ * the same fields and facts, with the words around it (`around`) inside the text the edit left as it was. An edit
+ * changes few mentions, and resolving one against the catalog costs far more than checking.
  */
 export class ResolutionMemo {
   private readonly entries: MemoEntry[] = [];
 
-  private constructor(private readonly catalog: Catalog, private readonly context: string, private readonly textLength: number, private earlier?: ResolutionMemo) {}
+  private constructor(
+    private readonly catalog: Catalog, private readonly context: string, private readonly textLength: number,
+    private readonly same: SameText, private earlier?: ResolutionMemo,
+  ) {}
 
-  /** A memo for resolving with `ctx`, reusing `previous` when it was made with the same catalog and context. */
-  static after(ctx: ResolveContext, previous?: ResolutionMemo): ResolutionMemo {
+  /**
+   * A memo for resolving with `ctx`, reusing `previous` when it was made with the same catalog and context for the
+   * version of the text that shares `same` with this one.
+   */
+  static after(ctx: ResolveContext, previous?: ResolutionMemo, same: SameText = { prefix: 0, suffix: 0 }): ResolutionMemo {
     const context = JSON.stringify([ctx.province, ctx.articleDate, ctx.latestYear, ctx.family, Boolean(ctx.text)]);
-    const same = previous && previous.catalog === ctx.catalog && previous.context === context;
-    return new ResolutionMemo(ctx.catalog, context, ctx.text?.length ?? 0, same ? previous : undefined);
+    const kept = previous && previous.catalog === ctx.catalog && previous.context === context;
+    return new ResolutionMemo(ctx.catalog, context, ctx.text?.length ?? 0, same, kept ? previous : undefined);
   }
 
   /**
@@ -126,17 +137,22 @@ export class ResolutionMemo {
     const read: Omit<MemoEntry, 'resolution'>[] = [];
     for (const mention of mentions) {
       if (read.length > 0 && read.length % MENTIONS_PER_STEP === 0) yield `mentions read to ${read.length}`;
-      read.push({ mention, ...around(mention, ctx), facts: factsKey(mention, facts, factKeys) });
+      read.push({ mention, facts: factsKey(mention, facts, factKeys) });
     }
     const earlier = this.earlier?.entries ?? [];
     const shift = this.textLength - (this.earlier?.textLength ?? 0);
-    // Held only while resolving: a memo chained to every earlier one would keep every earlier text alive.
     this.earlier = undefined;
-    // Mentions before the edit keep their offsets, mentions after it move by the change in length.
+    // Text before `prefix` and from `suffixStart` on is the previous version's, shifted by `shift` after the edit.
+    const { prefix } = this.same;
+    const suffixStart = this.textLength - this.same.suffix;
     let head = 0;
-    while (head < read.length && head < earlier.length && sameEntry(earlier[head], read[head], 0)) head++;
+    while (head < read.length && head < earlier.length && sameEntry(earlier[head], read[head], 0) && readsBefore(read[head], prefix)) head++;
     let tail = 0;
-    while (tail < read.length - head && tail < earlier.length - head && sameEntry(earlier[earlier.length - 1 - tail], read[read.length - 1 - tail], shift)) tail++;
+    while (
+      tail < read.length - head && tail < earlier.length - head
+      && sameEntry(earlier[earlier.length - 1 - tail], read[read.length - 1 - tail], shift)
+      && readsAfter(read[read.length - 1 - tail], suffixStart)
+    ) tail++;
     return (index) => {
       const now = read[index] as Omit<MemoEntry, 'resolution'>;
       const kept = index < head ? earlier[index] : index >= read.length - tail ? earlier[earlier.length - read.length + index] : undefined;
@@ -147,14 +163,26 @@ export class ResolutionMemo {
   }
 }
 
+/**
+ * Whether the words `around` a mention reads lie in the text the edit left before it (`prefix` characters) or after it
+ * (from `suffixStart`). Clipped at the text's start or end, they are clipped alike in both versions.
+ */
+function readsBefore(entry: Omit<MemoEntry, 'resolution'> | undefined, prefix: number): boolean {
+  return entry !== undefined && entry.mention.span.end + FOLLOWING <= prefix;
+}
+
+function readsAfter(entry: Omit<MemoEntry, 'resolution'> | undefined, suffixStart: number): boolean {
+  return entry !== undefined && entry.mention.span.start - PRECEDING >= suffixStart;
+}
+
 /** Whether an earlier entry read the same as a mention does now, its span moved by `shift`. */
 function sameEntry(entry: MemoEntry | undefined, now: Omit<MemoEntry, 'resolution'> | undefined, shift: number): boolean {
   if (!entry || !now) return false;
   const before = entry.mention;
   const mention = now.mention;
   if (before.span.start + shift !== mention.span.start || before.span.end + shift !== mention.span.end) return false;
-  if (now.following !== entry.following || now.preceding !== entry.preceding || now.facts !== entry.facts) return false;
-  // A mention's fields come from the per-line memo, so an unchanged line gives the very same values.
+  if (now.facts !== entry.facts) return false;
+  if (before === mention) return true;
   let fields = 0;
   for (const k in mention) {
     fields++;
@@ -193,10 +221,13 @@ export function* resolveMentionsSteps(mentions: readonly Mention[], ctx: Resolve
 /** The words after and before a mention that resolution reads for a stated date and the topic. */
 function around(mention: Mention, ctx: ResolveContext): { following: string; preceding: string } {
   return {
-    following: ctx.text?.slice(mention.span.end, mention.span.end + 240) ?? '',
-    preceding: ctx.text?.slice(Math.max(0, mention.span.start - 120), mention.span.start) ?? '',
+    following: ctx.text?.slice(mention.span.end, mention.span.end + FOLLOWING) ?? '',
+    preceding: ctx.text?.slice(Math.max(0, mention.span.start - PRECEDING), mention.span.start) ?? '',
   };
 }
+
+const FOLLOWING = 240;
+const PRECEDING = 120;
 
 /** Resolves one mention against the catalog and the article. */
 export function resolveMention(mention: Mention, ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts> = gather([mention])): Resolution {

@@ -1,5 +1,5 @@
 import { LineIndex, type LineInfo, type UnchangedLines } from './line-index';
-import { intern, type ContextMemo, LineMemo } from './memo';
+import { intern, type ContextMemo, LineMemo, type PlacedSlot } from './memo';
 import { fold } from './normalized-text';
 
 const BULLETS = /^[\s\u00a0•·\-–*+>|]+/u;
@@ -22,8 +22,15 @@ export class ArticleText {
   private readonly textSlots: (unknown[] | undefined)[];
   private readonly keySlots: (unknown[] | undefined)[];
 
+  /**
+   * How many characters at the start and at the end of the text are those of the version it was built from (none
+   * without one): whatever reads only there reads what it read in that version.
+   */
+  readonly sameAsPrevious: { readonly prefix: number; readonly suffix: number };
+
   /** `unchanged`, when given, is what `unchangedLines(previous, text)` returns, worked out beforehand. */
-  constructor(readonly text: string, previous?: ArticleText, unchanged = previous ? unchangedLines(previous, text) : { before: 0, after: 0 }) {
+  constructor(readonly text: string, previous?: ArticleText, unchanged: UnchangedText = previous ? unchangedLines(previous, text) : { before: 0, after: 0, prefix: 0, suffix: 0 }) {
+    this.sameAsPrevious = { prefix: unchanged.prefix, suffix: unchanged.suffix };
     this.lines = previous ? new LineIndex(text, previous.lines, unchanged) : new LineIndex(text);
     // One slot per line, so the engine keeps the arrays compact whatever line is read first; an unchanged line's
     // slots are copied in two slices around the edit.
@@ -99,6 +106,17 @@ export class ArticleText {
     return value;
   }
 
+  /** `place` of a memo's value for a line and of where the line starts, kept by line while it starts there. */
+  placedValue<T, P>(memo: LineMemo<T>, placed: PlacedSlot, line: number, place: (value: T, lineStart: number) => P): P {
+    const slot = slotOf(this.textSlots, line);
+    const start = this.lines.line(line).start;
+    const kept = slot[placed.slot] as Placed<P> | undefined;
+    if (kept && kept.start === start) return kept.value;
+    const value = place(this.lineValue(memo, line), start);
+    slot[placed.slot] = { start, value } satisfies Placed<P>;
+    return value;
+  }
+
   private slotValue<T>(slots: (unknown[] | undefined)[], memo: LineMemo<T>, line: number, ofKey: boolean): T {
     const slot = slotOf(slots, line);
     let value = slot[memo.slot] as T | undefined;
@@ -120,6 +138,11 @@ export class ArticleText {
   }
 }
 
+interface Placed<T> {
+  readonly start: number;
+  readonly value: T;
+}
+
 interface InContext<T> {
   readonly owner: object;
   readonly stamp: string;
@@ -135,20 +158,26 @@ function slotOf(slots: (unknown[] | undefined)[], line: number): unknown[] {
   return slot;
 }
 
+/** The unchanged lines, and how many characters at the start and at the end the two texts share (not overlapping). */
+export interface UnchangedText extends UnchangedLines {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
 /**
  * How many lines at the start and at the end of `text` are the lines of `previous`, with the same line breaks:
  * those before the first character that differs, and those after the last one (the break before them included).
  */
-export function unchangedLines(previous: ArticleText, text: string): UnchangedLines {
+export function unchangedLines(previous: ArticleText, text: string): UnchangedText {
   const old = previous.text;
   const prefix = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-  if (prefix === old.length && prefix === text.length) return { before: previous.lineCount - 1, after: 1 };
+  if (prefix === old.length && prefix === text.length) return { before: previous.lineCount - 1, after: 1, prefix, suffix: 0 };
   // The line holding the character before the first difference may have lost or gained its break.
   const before = prefix === 0 ? 0 : previous.lines.lineAt(prefix - 1);
   // A line after the last difference is kept when the break before it is unchanged too.
   const firstAfter = previous.lines.lineAt(old.length - suffix) + 1;
-  return { before, after: Math.max(0, previous.lineCount - firstAfter) };
+  return { before, after: Math.max(0, previous.lineCount - firstAfter), prefix, suffix };
 }
 
 /** Characters compared at once while looking for the first difference; narrowed down by halves once found. */

@@ -34,6 +34,20 @@ export class LineMemo<T> {
 let nextSlot = 0;
 
 /**
+ * A line's value placed in the document (its spans moved to where the line starts), which a document keeps with the
+ * line while the line starts at the same offset (`ArticleText.placedValue`): an edit leaves the lines before it where
+ * they were, and their placed values the very same objects.
+ */
+export class PlacedSlot {
+  private slotIndex: number | undefined;
+
+  get slot(): number {
+    this.slotIndex ??= nextSlot++;
+    return this.slotIndex;
+  }
+}
+
+/**
  * A bounded memo of a function of one line's key and of what the line does not show (the corpus index, the
  * document's path): `owner` and `stamp` name that context and must change whenever the function may answer
  * otherwise. Values of one context only are kept; a document keeps each line's value with the context it was found
