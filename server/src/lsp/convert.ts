@@ -59,12 +59,6 @@ export function toDiagnostic(lines: LineIndex, finding: Finding, index: number, 
   };
 }
 
-/** Where a diagnostic lies and which rule it names: diagnostics at one place are then compared with `sameDiagnostic`. */
-export function diagnosticPlace(ruleId: string, range: Range): string {
-  const { start, end } = range;
-  return `${ruleId}\u0001${start.line}:${start.character}-${end.line}:${end.character}`;
-}
-
 /** Whether two ranges cover the same positions. */
 export function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;

@@ -1,8 +1,8 @@
-import type { Diagnostic, Range } from 'vscode-languageserver';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import { nextTurn } from '../node/scheduler';
 import type { Finding } from '../core/types';
-import { diagnosticPlace, sameDiagnostic, sameRange, toDiagnostic, toRange } from './convert';
+import { sameDiagnostic, sameRange, toDiagnostic, toRange } from './convert';
 
 /** Findings converted between two yields: a few milliseconds of work, so a request waits little behind a publish. */
 const PER_SLICE = 500;
@@ -51,15 +51,13 @@ export class OpenDiagnostics {
     const lines = analysis.doc.lines;
     const findings = analysis.findings;
     const fromEnd = earlier.length - findings.length;
-    let byPlace: ReadonlyMap<string, Converted> | undefined;
     const converted: Converted[] = [];
     const diagnostics: Diagnostic[] = [];
     for (let i = 0; i < findings.length; i++) {
       const finding = findings[i];
       if (!finding) continue;
       const range = toRange(lines, finding.span);
-      const kept = sameAs(earlier[i], finding, range) ?? sameAs(earlier[i + fromEnd], finding, range)
-        ?? sameAs((byPlace ??= placesOf(earlier)).get(diagnosticPlace(finding.ruleId, range)), finding, range);
+      const kept = sameAs(earlier[i], finding, range) ?? sameAs(earlier[i + fromEnd], finding, range) ?? startingAt(earlier, finding, range);
       // `data.index` is a hint for code actions, which check it against the range: a reused one may be stale.
       const diagnostic = kept?.diagnostic ?? toDiagnostic(lines, finding, i, this.docsBase);
       converted.push({ finding, diagnostic });
@@ -102,12 +100,26 @@ function sameAs(earlier: Converted | undefined, finding: Finding, range: Range):
   return earlier && earlier.finding.ruleId === finding.ruleId && sameRange(earlier.diagnostic.range, range) && sameDiagnostic(earlier.finding, finding) ? earlier : undefined;
 }
 
-/** The first converted finding at each place. */
-function placesOf(converted: readonly Converted[]): ReadonlyMap<string, Converted> {
-  const byPlace = new Map<string, Converted>();
-  for (const c of converted) {
-    const place = diagnosticPlace(c.finding.ruleId, c.diagnostic.range);
-    if (!byPlace.has(place)) byPlace.set(place, c);
+/**
+ * The earlier converted finding that gives this finding's diagnostic at this range, among those starting where the
+ * range starts: findings are in document order, so their ranges are found by bisection.
+ */
+function startingAt(earlier: readonly Converted[], finding: Finding, range: Range): Converted | undefined {
+  let lo = 0;
+  let hi = earlier.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comparePositions((earlier[mid] as Converted).diagnostic.range.start, range.start) < 0) lo = mid + 1;
+    else hi = mid;
   }
-  return byPlace;
+  for (let j = lo; j < earlier.length; j++) {
+    const c = earlier[j] as Converted;
+    if (comparePositions(c.diagnostic.range.start, range.start) !== 0) return undefined;
+    if (sameAs(c, finding, range)) return c;
+  }
+  return undefined;
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
 }

@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import type { Diagnostic } from 'vscode-languageserver';
+import { analyze, analyzeSteps, defaultAnalysisOptions, type Analysis } from '../src/core/analyze';
+import { runToEnd } from '../src/core/steps';
+import { OpenDiagnostics, toDiagnostics } from '../src/lsp/diagnostics';
+
+const SEEDS_DIR = path.join(__dirname, '..', '..', '..', 'seeds');
+const SEEDS = fs.readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8'));
+const LINES = SEEDS.flatMap((s) => s.split('\n')).filter((l) => l.length > 0);
+
+/** What a diagnostic says; `data.index` is a hint that a reused diagnostic may carry from an earlier version. */
+function essence(d: Diagnostic): unknown {
+  return { ...d, data: { tier: (d.data as { tier?: string } | undefined)?.tier } };
+}
+
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  length: fc.integer({ min: 0, max: 200 }),
+  insert: fc.oneof(fc.constantFrom('\n', 'ư', 'Lượt xem: 270\n', 'Tin liên quan\n'), fc.constantFrom(...LINES).map((l) => `${l}\n`)),
+});
+
+test('diagnostics converted from the previous version equal those converted afresh, and reuse the unchanged ones', async () => {
+  let reused = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.integer({ min: 0, max: SEEDS.length - 1 }), { minLength: 2, maxLength: 4 }), fc.array(edit, { minLength: 1, maxLength: 8 }), async (seeds, edits) => {
+      const open = new OpenDiagnostics(undefined);
+      let text = seeds.map((i) => SEEDS[i] ?? '').join('\n');
+      let analysis: Analysis = analyze(text);
+      let last = (await open.convert('file:///a.txt', analysis)).diagnostics;
+      for (const e of edits) {
+        const from = Math.floor(e.at * text.length);
+        text = text.slice(0, from) + e.insert + text.slice(Math.min(text.length, from + e.length));
+        analysis = runToEnd(analyzeSteps(text, defaultAnalysisOptions, undefined, undefined, analysis));
+        const converted = (await open.convert('file:///a.txt', analysis)).diagnostics;
+        assert.deepEqual(converted.map(essence), (await toDiagnostics(analysis, undefined)).map(essence));
+        reused += converted.filter((d) => last.includes(d)).length;
+        last = converted;
+      }
+    }),
+    { numRuns: 40, seed: 20261203 },
+  );
+  assert.ok(reused > 0, 'unchanged findings keep their Diagnostic objects');
+});
