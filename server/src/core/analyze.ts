@@ -203,15 +203,23 @@ function runRule(rule: RuleInfo, options: AnalysisOptions, out: Finding[], logge
     for (const f of check()) {
       if (!rule.messages.includes(f.message.id)) logger.log('warn', `rule ${rule.id} reported message ${f.message.id}, which it does not list`);
       const message = renderMessage(f.message, options.locale);
-      if (TIER_RANK[f.tier] <= TIER_RANK[rule.tier]) out.push({ ...f, message, severity });
+      if (TIER_RANK[f.tier] <= TIER_RANK[rule.tier]) out.push(toFinding(f, message, severity, f.tier));
       else {
         logger.log('warn', `rule ${rule.id} reported a ${f.tier} finding above its tier ${rule.tier}; lowered`);
-        out.push({ ...f, message, severity, tier: rule.tier });
+        out.push(toFinding(f, message, severity, rule.tier));
       }
     }
   } catch (error) {
     logger.log('error', `rule ${rule.id} failed`, error instanceof Error ? error.stack : error);
   }
+}
+
+/** A rule's finding with its message rendered, the severity in force and its tier; built field by field, in one shape. */
+function toFinding(f: RuleFinding, message: string, severity: Finding['severity'], tier: Tier): Finding {
+  const finding: { -readonly [K in keyof Finding]: Finding[K] } = { ruleId: f.ruleId, span: f.span, message, severity, tier, fixes: f.fixes };
+  if (f.unnecessary !== undefined) finding.unnecessary = f.unnecessary;
+  if (f.related !== undefined) finding.related = f.related;
+  return finding;
 }
 
 /**
