@@ -46,7 +46,7 @@ export const recurringLineRule: Rule = {
       if (key.length > MAX_RECURRING_LINE) return;
       const recurrence = ctx.doc.contextValue(RECURRENCES, line, index, stamp, verdictOf);
       if (!recurrence || isBylineLine(ctx.doc, line)) return;
-      findings.push({ ...wholeLineFinding(ctx, this.id, recurrence.tier, line, recurrence.message), related: recurrence.related });
+      findings.push(wholeLineFinding(ctx, this.id, recurrence.tier, line, recurrence.message, recurrence.related));
     });
     return findings;
   },

@@ -1,6 +1,6 @@
 import { label, type MessageRef } from '../messages';
-import { deleteLines, lineSpan } from '../../text/line-edits';
-import type { Tier } from '../../types';
+import { deleteLines } from '../../text/line-edits';
+import type { RelatedPlace, Tier } from '../../types';
 import type { RuleContext, RuleFinding } from '../rule';
 
 /** Boilerplate lines are short; longer lines are article text and are never matched whole. */
@@ -13,8 +13,9 @@ export function wholeLineFinding(
   tier: Tier,
   line: number,
   message: MessageRef,
+  related?: readonly RelatedPlace[],
 ): RuleFinding {
-  return blockFinding(ctx, ruleId, tier, { first: line, last: line }, message, label('remove-line', ctx.locale));
+  return blockFinding(ctx, ruleId, tier, { first: line, last: line }, message, label('remove-line', ctx.locale), related);
 }
 
 /** A finding that covers lines `first` to `last` whole, with a fix that deletes them; certain ones are dimmed. */
@@ -25,15 +26,18 @@ export function blockFinding(
   lines: { readonly first: number; readonly last: number },
   message: MessageRef,
   fixTitle: string,
+  related?: readonly RelatedPlace[],
 ): RuleFinding {
-  return {
+  const finding: { -readonly [K in keyof RuleFinding]: RuleFinding[K] } = {
     ruleId,
-    span: { start: lineSpan(ctx.doc, lines.first).start, end: lineSpan(ctx.doc, lines.last).end },
+    span: { start: ctx.doc.line(lines.first).start, end: ctx.doc.line(lines.last).end },
     message,
     tier,
     unnecessary: tier === 'certain',
     fixes: [{ title: fixTitle, edits: [deleteLines(ctx.doc, lines.first, lines.last)], preferred: true }],
   };
+  if (related) finding.related = related;
+  return finding;
 }
 
 /** Calls `visit` for each non-blank line short enough to be boilerplate and not kept by the user. */
