@@ -52,10 +52,9 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: SentenceList, co
       sliceStart = { sentence: i, meetings: meetings.length };
     }
     const found = introductionsOf(sentences.textAt(i));
-    const intros: Introduction[] = [...found.verb];
     // A dated lead sentence reports a meeting even without "tổ chức": "Sáng 21/6, kỳ họp thứ 3 … đã họp phiên bế mạc".
-    const dated = intros.length > 0 ? undefined : i < LEAD_SENTENCES ? found.dated() : found.datedAside();
-    if (dated) intros.push(dated);
+    const dated = found.verb.length > 0 ? undefined : i < LEAD_SENTENCES ? found.dated() : found.datedAside();
+    const intros: readonly Introduction[] = dated ? [dated] : found.verb;
     const sentence = intros.length > 0 ? sentences.at(i) : undefined;
     if (!sentence) continue;
     for (const intro of intros) {
@@ -116,19 +115,21 @@ function toMeeting(doc: ArticleText, sentence: Sentence, intro: Introduction, co
   const date = local.phrase ? dateOf(doc, sentence, local.phrase, local.name, context, previous) : undefined;
   const year = date ? undefined : local.nameYear;
   const shift = sentence.lineStart;
-  return {
-    kind: local.kind, title: local.title, span: shifted(local.span, shift),
-    sentence: shifted(local.sentence, shift),
-    line: sentence.line,
-    ...(date ? { date } : {}),
-    ...(year !== undefined ? { year } : {}),
-    status: local.status, primary: false,
-    ...(local.organizer ? { organizer: shiftedParticipant(local.organizer, shift) } : {}),
-    ...(local.chair ? { chair: shiftedParticipant(local.chair, shift) } : {}),
-    ...(local.place ? { place: shiftedParticipant(local.place, shift) } : {}),
-    ...(local.hosts ? { hosts: shiftedParticipant(local.hosts, shift) } : {}),
-    directedBy: [], attendees: [],
-  };
+  // Built field by field (in the order readers of the JSON know), not by spreading optional parts.
+  const meeting: { -readonly [K in keyof Meeting]: Meeting[K] } = {
+    kind: local.kind, title: local.title, span: shifted(local.span, shift), sentence: shifted(local.sentence, shift), line: sentence.line,
+  } as Meeting;
+  if (date) meeting.date = date;
+  if (year !== undefined) meeting.year = year;
+  meeting.status = local.status;
+  meeting.primary = false;
+  if (local.organizer) meeting.organizer = shiftedParticipant(local.organizer, shift);
+  if (local.chair) meeting.chair = shiftedParticipant(local.chair, shift);
+  if (local.place) meeting.place = shiftedParticipant(local.place, shift);
+  if (local.hosts) meeting.hosts = shiftedParticipant(local.hosts, shift);
+  meeting.directedBy = [];
+  meeting.attendees = [];
+  return meeting;
 }
 
 function shifted(span: Span, by: number): Span {
