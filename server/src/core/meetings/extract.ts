@@ -6,7 +6,7 @@ import type { ArticleText } from '../text/article-text';
 import { LineMemo } from '../text/memo';
 import type { CancellationCheck, Span } from '../types';
 import { toMeetingDate, type PlenumYear } from './dates';
-import { introductionsOf, type Introduction } from './find';
+import type { Introduction } from './find';
 import { choosePrimary, mergeRepeats } from './primary';
 import { findAttendance, findChair, findHosts, findOrganizer } from './roles';
 import { toOriginalSpan, type Sentence, type SentenceList } from './sentences';
@@ -51,7 +51,7 @@ export function* findMeetingsSteps(doc: ArticleText, sentences: SentenceList, co
       yield `meetings to sentence ${i}`;
       sliceStart = { sentence: i, meetings: meetings.length };
     }
-    const found = introductionsOf(sentences.textAt(i));
+    const found = sentences.introductionsAt(i);
     // A dated lead sentence reports a meeting even without "tổ chức": "Sáng 21/6, kỳ họp thứ 3 … đã họp phiên bế mạc".
     const dated = found.verb.length > 0 ? undefined : i < LEAD_SENTENCES ? found.dated() : found.datedAside();
     const intros: readonly Introduction[] = dated ? [dated] : found.verb;

@@ -2,6 +2,7 @@ import type { ArticleText } from '../text/article-text';
 import { intern, LineMemo } from '../text/memo';
 import { NormalizedText } from '../text/normalized-text';
 import type { Span } from '../types';
+import { introductionsOf, type SentenceIntroductions } from './find';
 
 /** A sentence of a line's NFC view, with the line it belongs to. */
 export interface Sentence {
@@ -19,6 +20,8 @@ export interface Sentence {
 interface LineSentences {
   readonly view: NormalizedText;
   readonly spans: readonly { readonly start: number; readonly end: number; readonly text: string }[];
+  /** Each sentence's meeting introductions, found when first asked (a pure function of its text, like the rest). */
+  readonly introductions: (SentenceIntroductions | undefined)[];
 }
 
 /** The NFC view of a line and its sentences, memoised per line text. */
@@ -32,7 +35,7 @@ const sentencesByLine = new LineMemo((line: string): LineSentences => {
     from = stop;
   }
   pushSentence(spans, text, from, text.length);
-  return { view, spans };
+  return { view, spans, introductions: [] };
 });
 
 // A full stop ends a sentence when a capital (or a quote and a capital) follows; a numbered item ("2. Tiếp tục") starts one.
@@ -81,6 +84,14 @@ export class SentenceList {
   /** The text of sentence `i`, or '' past the end. */
   textAt(i: number): string {
     return this.spanAt(i)?.text ?? '';
+  }
+
+  /** The meeting introductions of sentence `i` (none past the end). */
+  introductionsAt(i: number): SentenceIntroductions {
+    const group = this.groups[this.groupOf[i] ?? 0];
+    const k = this.indexIn[i] ?? 0;
+    if (!group || i < 0 || i >= this.count) return introductionsOf('');
+    return (group.introductions[k] ??= introductionsOf(group.spans[k]?.text ?? ''));
   }
 
   /** Sentence `i`, or undefined past the end. */
