@@ -35,18 +35,15 @@ export function findArticleFacts(doc: ArticleText, isBoilerplateLine: (line: num
   let provinceEvidence: string | undefined;
   for (let line = 0; line < scanLines; line++) {
     if (doc.isBlank(line) || isBoilerplateLine(line)) continue;
-    const key = doc.lineKey(line);
-    if (titleLine === undefined && isTitleLike(key)) titleLine = line;
-    const m = date === undefined ? DATE_LINE.exec(key) : null;
-    // "31/02/2021" is not a day: such a line is no date line.
-    const day = m ? fromParts(m[1], m[2], m[3]) : undefined;
-    if (day) {
-      date = toIso(day);
+    const shape = doc.keyValue(lineShapes, line);
+    if (shape === NOTHING) continue;
+    if (titleLine === undefined && shape.titleLike) titleLine = line;
+    if (date === undefined && shape.date !== undefined) {
+      date = shape.date;
       dateLine = line;
     }
-    const source = SOURCE_LINE.exec(key);
-    if (source?.[1] && !province) {
-      province = toProvinceName(source[1]);
+    if (shape.province !== undefined && !province) {
+      province = shape.province;
       provinceEvidence = doc.lineText(line).trim();
     }
   }
@@ -59,6 +56,26 @@ export function findArticleFacts(doc: ArticleText, isBoilerplateLine: (line: num
     ...(province ? { province, provinceEvidence } : {}),
   };
 }
+
+/** What one line key says of the article: a headline's shape, a date line's day, a source line's province. */
+interface LineShape {
+  readonly titleLike: boolean;
+  readonly date?: string;
+  readonly province?: string;
+}
+
+const NOTHING: LineShape = { titleLike: false };
+
+const lineShapes = new LineMemo((key: string): LineShape => {
+  const titleLike = isTitleLike(key);
+  const m = DATE_LINE.exec(key);
+  // "31/02/2021" is not a day: such a line is no date line.
+  const day = m ? fromParts(m[1], m[2], m[3]) : undefined;
+  const source = SOURCE_LINE.exec(key)?.[1];
+  const province = source ? toProvinceName(source) : undefined;
+  if (!titleLike && !day && !province) return NOTHING;
+  return { titleLike, ...(day ? { date: toIso(day) } : {}), ...(province ? { province } : {}) };
+});
 
 /** A headline: a handful of words, not a date line, not a sentence ending in a full stop. */
 function isTitleLike(key: string): boolean {
