@@ -24,8 +24,10 @@ export interface UnchangedLines {
 
 /** Converts between offsets and line/character, handling `\n`, `\r\n` and `\r`. */
 export class LineIndex {
-  private readonly starts: number[];
-  private readonly contentEnds: number[];
+  /** Per line, where it starts and where its content ends (before the break); `count` entries of each are used. */
+  private readonly starts: Int32Array;
+  private readonly contentEnds: Int32Array;
+  private readonly count: number;
 
   /**
    * With `previous` (the index of an earlier version of the text) and the lines the edit left alone, only the
@@ -33,41 +35,53 @@ export class LineIndex {
    */
   constructor(private readonly text: string, previous?: LineIndex, unchanged: UnchangedLines = { before: 0, after: 0 }) {
     if (!previous) {
-      this.starts = [0];
-      this.contentEnds = [];
-      scanBreaks(text, 0, text.length, this.starts, this.contentEnds);
-      this.contentEnds.push(text.length);
+      const starts: number[] = [0];
+      const contentEnds: number[] = [];
+      scanBreaks(text, 0, text.length, starts, contentEnds);
+      contentEnds.push(text.length);
+      this.count = starts.length;
+      this.starts = Int32Array.from(starts);
+      this.contentEnds = Int32Array.from(contentEnds);
       return;
     }
     const { before, after } = unchanged;
     const shift = text.length - previous.text.length;
-    const firstAfter = previous.lineCount - after;
-    this.starts = previous.starts.slice(0, before + 1);
-    this.contentEnds = previous.contentEnds.slice(0, before);
+    const firstAfter = previous.count - after;
+    // The edited lines, from the start of the first one to the start of the first unchanged line after them.
+    const starts: number[] = [previous.starts[before] ?? 0];
+    const contentEnds: number[] = [];
     const to = after > 0 ? (previous.starts[firstAfter] ?? 0) + shift : text.length;
-    scanBreaks(text, this.starts[before] ?? 0, to, this.starts, this.contentEnds);
-    if (after === 0) {
-      this.contentEnds.push(text.length);
-      return;
+    scanBreaks(text, starts[0] ?? 0, to, starts, contentEnds);
+    if (after === 0) contentEnds.push(text.length);
+    // With unchanged lines after the edit, the scan stopped at the start of the first of them, which it pushed.
+    const edited = after > 0 ? starts.length - 1 : starts.length;
+    this.count = before + edited + after;
+    this.starts = new Int32Array(this.count);
+    this.contentEnds = new Int32Array(this.count);
+    this.starts.set(previous.starts.subarray(0, before));
+    this.contentEnds.set(previous.contentEnds.subarray(0, before));
+    for (let i = 0; i < edited; i++) {
+      this.starts[before + i] = starts[i] ?? 0;
+      this.contentEnds[before + i] = contentEnds[i] ?? 0;
     }
-    // The scan stopped at the start of the first unchanged line after the edit, which it already pushed.
-    for (let line = firstAfter; line < previous.lineCount; line++) {
-      if (line > firstAfter) this.starts.push((previous.starts[line] ?? 0) + shift);
-      this.contentEnds.push((previous.contentEnds[line] ?? 0) + shift);
+    const at = before + edited;
+    for (let i = 0; i < after; i++) {
+      this.starts[at + i] = (previous.starts[firstAfter + i] ?? 0) + shift;
+      this.contentEnds[at + i] = (previous.contentEnds[firstAfter + i] ?? 0) + shift;
     }
   }
 
   /** Number of lines; an empty text has one empty line. */
   get lineCount(): number {
-    return this.starts.length;
+    return this.count;
   }
 
   /** The line with the given index, clamped into range. */
   line(index: number): LineInfo {
-    const i = Math.max(0, Math.min(index, this.starts.length - 1));
+    const i = Math.max(0, Math.min(index, this.count - 1));
     const start = this.starts[i] ?? 0;
     const end = this.contentEnds[i] ?? this.text.length;
-    const endWithBreak = this.starts[i + 1] ?? this.text.length;
+    const endWithBreak = i + 1 < this.count ? (this.starts[i + 1] ?? 0) : this.text.length;
     return { index: i, start, end, endWithBreak };
   }
 
@@ -80,7 +94,7 @@ export class LineIndex {
   /** The line holding an offset (a line break belongs to the line it ends). */
   lineAt(offset: number): number {
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if ((this.starts[mid] ?? 0) <= offset) lo = mid;
@@ -99,7 +113,7 @@ export class LineIndex {
 
   /** Line/character → offset, clamped to the line's content. */
   toOffset(position: LineCharacter): number {
-    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line >= this.count) return this.text.length;
     const info = this.line(position.line);
     return Math.min(info.start + Math.max(0, position.character), info.end);
   }
