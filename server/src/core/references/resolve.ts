@@ -92,10 +92,10 @@ const MENTIONS_PER_STEP = 500;
 
 /** One resolved mention with what its resolution read besides the catalog, the context and the text around it. */
 interface MemoEntry {
-  readonly mention: Mention;
+  /** The mention and its resolution, as the analysis reports them. */
+  readonly resolved: ResolvedMention;
   /** What the article says of the mention's number, as compared between versions. */
   readonly facts: string;
-  readonly resolution: Resolution;
 }
 
 /** How many characters at the start and at the end of the text are those of the previous version. */
@@ -132,12 +132,12 @@ export class ResolutionMemo {
    * Resolves `mentions` (in document order) into this memo, reusing the earlier memo's matching entries; reads what
    * each mention's resolution depends on first, in slices, yielding between them.
    */
-  *resolveSteps(mentions: readonly Mention[], ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts>): Generator<string, (index: number) => Resolution> {
+  *resolveSteps(mentions: readonly Mention[], ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts>): Generator<string, (index: number) => ResolvedMention> {
     const factKeys = new Map<string, string>();
-    const read: Omit<MemoEntry, 'resolution'>[] = [];
+    const factsOf: string[] = [];
     for (const mention of mentions) {
-      if (read.length > 0 && read.length % MENTIONS_PER_STEP === 0) yield `mentions read to ${read.length}`;
-      read.push({ mention, facts: factsKey(mention, facts, factKeys) });
+      if (factsOf.length > 0 && factsOf.length % MENTIONS_PER_STEP === 0) yield `mentions read to ${factsOf.length}`;
+      factsOf.push(factsKey(mention, facts, factKeys));
     }
     const earlier = this.earlier?.entries ?? [];
     const shift = this.textLength - (this.earlier?.textLength ?? 0);
@@ -145,20 +145,24 @@ export class ResolutionMemo {
     // Text before `prefix` and from `suffixStart` on is the previous version's, shifted by `shift` after the edit.
     const { prefix } = this.same;
     const suffixStart = this.textLength - this.same.suffix;
+    const count = mentions.length;
+    const same = (e: MemoEntry | undefined, i: number, by: number): boolean => sameEntry(e, mentions[i], factsOf[i], by);
     let head = 0;
-    while (head < read.length && head < earlier.length && sameEntry(earlier[head], read[head], 0) && readsBefore(read[head], prefix)) head++;
+    while (head < count && head < earlier.length && same(earlier[head], head, 0) && readsBefore(mentions[head], prefix)) head++;
     let tail = 0;
     while (
-      tail < read.length - head && tail < earlier.length - head
-      && sameEntry(earlier[earlier.length - 1 - tail], read[read.length - 1 - tail], shift)
-      && readsAfter(read[read.length - 1 - tail], suffixStart)
+      tail < count - head && tail < earlier.length - head
+      && same(earlier[earlier.length - 1 - tail], count - 1 - tail, shift) && readsAfter(mentions[count - 1 - tail], suffixStart)
     ) tail++;
     return (index) => {
-      const now = read[index] as Omit<MemoEntry, 'resolution'>;
-      const kept = index < head ? earlier[index] : index >= read.length - tail ? earlier[earlier.length - read.length + index] : undefined;
-      const resolution = kept?.resolution ?? resolveMention(now.mention, ctx, facts);
-      this.entries[index] = { ...now, resolution };
-      return resolution;
+      const mention = mentions[index] as Mention;
+      const kept = index < head ? earlier[index] : index >= count - tail ? earlier[earlier.length - count + index] : undefined;
+      // An entry whose mention is the very same object (a line the edit left where it was) is kept as it is.
+      const entry: MemoEntry = kept && kept.resolved.mention === mention
+        ? kept
+        : { resolved: { mention, resolution: kept?.resolved.resolution ?? resolveMention(mention, ctx, facts) }, facts: factsOf[index] ?? '' };
+      this.entries[index] = entry;
+      return entry.resolved;
     };
   }
 }
@@ -167,21 +171,20 @@ export class ResolutionMemo {
  * Whether the words `around` a mention reads lie in the text the edit left before it (`prefix` characters) or after it
  * (from `suffixStart`). Clipped at the text's start or end, they are clipped alike in both versions.
  */
-function readsBefore(entry: Omit<MemoEntry, 'resolution'> | undefined, prefix: number): boolean {
-  return entry !== undefined && entry.mention.span.end + FOLLOWING <= prefix;
+function readsBefore(mention: Mention | undefined, prefix: number): boolean {
+  return mention !== undefined && mention.span.end + FOLLOWING <= prefix;
 }
 
-function readsAfter(entry: Omit<MemoEntry, 'resolution'> | undefined, suffixStart: number): boolean {
-  return entry !== undefined && entry.mention.span.start - PRECEDING >= suffixStart;
+function readsAfter(mention: Mention | undefined, suffixStart: number): boolean {
+  return mention !== undefined && mention.span.start - PRECEDING >= suffixStart;
 }
 
-/** Whether an earlier entry read the same as a mention does now, its span moved by `shift`. */
-function sameEntry(entry: MemoEntry | undefined, now: Omit<MemoEntry, 'resolution'> | undefined, shift: number): boolean {
-  if (!entry || !now) return false;
-  const before = entry.mention;
-  const mention = now.mention;
+/** Whether an earlier entry read the same as a mention with these facts does now, its span moved by `shift`. */
+function sameEntry(entry: MemoEntry | undefined, mention: Mention | undefined, facts: string | undefined, shift: number): boolean {
+  if (!entry || !mention) return false;
+  const before = entry.resolved.mention;
   if (before.span.start + shift !== mention.span.start || before.span.end + shift !== mention.span.end) return false;
-  if (now.facts !== entry.facts) return false;
+  if (facts !== entry.facts) return false;
   if (before === mention) return true;
   let fields = 0;
   for (const k in mention) {
@@ -207,13 +210,13 @@ function factsKey(mention: Mention, facts: ReadonlyMap<string, ArticleFacts>, fa
 /** `resolveMentions` in slices, yielding between them so a document with thousands of mentions does not hold the caller. */
 export function* resolveMentionsSteps(mentions: readonly Mention[], ctx: ResolveContext, memo = ResolutionMemo.after(ctx)): Generator<string, ResolvedMention[]> {
   const facts = gather(mentions);
-  const resolutionOf = yield* memo.resolveSteps(mentions, ctx, facts);
-  // Comparing every mention's surroundings with the earlier version's is a step of its own.
+  const resolvedAt = yield* memo.resolveSteps(mentions, ctx, facts);
+  // Comparing every mention with the earlier version's is a step of its own.
   if (mentions.length > MENTIONS_PER_STEP) yield 'mentions read';
   const resolved: ResolvedMention[] = [];
-  for (const mention of mentions) {
-    if (resolved.length > 0 && resolved.length % MENTIONS_PER_STEP === 0) yield `resolution to mention ${resolved.length}`;
-    resolved.push({ mention, resolution: resolutionOf(resolved.length) });
+  for (let i = 0; i < mentions.length; i++) {
+    if (i > 0 && i % MENTIONS_PER_STEP === 0) yield `resolution to mention ${i}`;
+    resolved.push(resolvedAt(i));
   }
   return resolved;
 }
