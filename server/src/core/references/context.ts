@@ -1,11 +1,13 @@
 import type { ArticleText } from '../text/article-text';
 import { LineMemo } from '../text/memo';
 import { fold } from '../text/normalized-text';
+import { LETTER_OR_MARK_BEFORE, matchesNotAfter } from '../text/match-after';
 import { isoFromMatch, NUMERIC_DATE_SOURCE } from '../dates/numeric';
 import type { CatalogEntry } from './catalog';
 
-const PARTY_WORDS = /(?<![\p{L}\p{M}])(đảng|đảng viên|tỉnh ủy|thành ủy|huyện ủy|cấp ủy|tuyên giáo|bộ chính trị|ban bí thư|chi bộ|đảng bộ|xây dựng đảng)(?![\p{L}\p{M}])/gu;
-const STATE_WORDS = /(?<![\p{L}\p{M}])(chính phủ|thủ tướng|bộ trưởng|doanh nghiệp|ngân sách|quốc hội|ubnd|hđnd|nghị định|thông tư)(?![\p{L}\p{M}])/gu;
+// Each word starts where no letter or mark comes before it (`matchesNotAfter`, a lookbehind the engine would try everywhere).
+const PARTY_WORDS = /(đảng|đảng viên|tỉnh ủy|thành ủy|huyện ủy|cấp ủy|tuyên giáo|bộ chính trị|ban bí thư|chi bộ|đảng bộ|xây dựng đảng)(?![\p{L}\p{M}])/gu;
+const STATE_WORDS = /(chính phủ|thủ tướng|bộ trưởng|doanh nghiệp|ngân sách|quốc hội|ubnd|hđnd|nghị định|thông tư)(?![\p{L}\p{M}])/gu;
 const STOP_WORDS = new Set(['về', 'của', 'và', 'các', 'trong', 'với', 'cho', 'để', 'tới', 'đến', 'một', 'những', 'số', 'tình', 'hình', 'mới', 'tăng', 'cường']);
 
 /** Lines read for the article's vocabulary: its first pages say what it is about. */
@@ -13,8 +15,14 @@ const FAMILY_LINES = 5000;
 
 const familyWords = new LineMemo((line: string): readonly [number, number] => {
   const folded = fold(line);
-  return [folded.match(PARTY_WORDS)?.length ?? 0, folded.match(STATE_WORDS)?.length ?? 0];
+  return [count(matchesNotAfter(folded, PARTY_WORDS, LETTER_OR_MARK_BEFORE)), count(matchesNotAfter(folded, STATE_WORDS, LETTER_OR_MARK_BEFORE))];
 });
+
+function count(matches: Iterable<unknown>): number {
+  let n = 0;
+  for (const _ of matches) n++;
+  return n;
+}
 
 /** Whether an article reads as Party work or State administration, from the vocabulary of its lines. */
 export function articleFamily(doc: ArticleText): 'party' | 'state' | undefined {
