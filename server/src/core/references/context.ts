@@ -18,9 +18,9 @@ const familyWords = new LineMemo((line: string): readonly [number, number] => {
   return [count(matchesNotAfter(folded, PARTY_WORDS, LETTER_OR_MARK_BEFORE)), count(matchesNotAfter(folded, STATE_WORDS, LETTER_OR_MARK_BEFORE))];
 });
 
-function count(matches: Iterable<unknown>): number {
+function count(matches: Iterator<unknown>): number {
   let n = 0;
-  for (const _ of matches) n++;
+  while (!matches.next().done) n++;
   return n;
 }
 
