@@ -94,8 +94,9 @@ const MENTIONS_PER_STEP = 500;
 interface MemoEntry {
   /** The mention and its resolution, as the analysis reports them. */
   readonly resolved: ResolvedMention;
-  /** What the article says of the mention's number, as compared between versions. */
-  readonly facts: string;
+  /** The mention's kind and number, and what the article says of them (none for other mentions), as compared between versions. */
+  readonly key: string | undefined;
+  readonly facts: ArticleFacts | undefined;
 }
 
 /** How many characters at the start and at the end of the text are those of the previous version. */
@@ -133,12 +134,21 @@ export class ResolutionMemo {
    * each mention's resolution depends on first, in slices, yielding between them.
    */
   *resolveSteps(mentions: readonly Mention[], ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts>): Generator<string, (index: number) => ResolvedMention> {
-    const factKeys = new Map<string, string>();
-    const factsOf: string[] = [];
-    for (const mention of mentions) {
-      if (factsOf.length > 0 && factsOf.length % MENTIONS_PER_STEP === 0) yield `mentions read to ${factsOf.length}`;
-      factsOf.push(factsKey(mention, facts, factKeys));
-    }
+    const keyFor = (mention: Mention, earlierEntry?: MemoEntry): string | undefined =>
+      earlierEntry?.resolved.mention === mention ? earlierEntry.key : mention.type === 'document' ? keyOf(mention) : undefined;
+    // An earlier version's facts about a kind and number are one object, so they are compared once.
+    const compared = new Map<ArticleFacts, boolean>();
+    const sameFactsAs = (entry: MemoEntry, mention: Mention): boolean => {
+      const key = keyFor(mention, entry);
+      const now = key === undefined ? undefined : facts.get(key);
+      if (!entry.facts || !now) return entry.facts === now;
+      let same = compared.get(entry.facts);
+      if (same === undefined) {
+        same = sameFacts(entry.facts, now);
+        compared.set(entry.facts, same);
+      }
+      return same;
+    };
     const earlier = this.earlier?.entries ?? [];
     const shift = this.textLength - (this.earlier?.textLength ?? 0);
     this.earlier = undefined;
@@ -146,7 +156,10 @@ export class ResolutionMemo {
     const { prefix } = this.same;
     const suffixStart = this.textLength - this.same.suffix;
     const count = mentions.length;
-    const same = (e: MemoEntry | undefined, i: number, by: number): boolean => sameEntry(e, mentions[i], factsOf[i], by);
+    const same = (e: MemoEntry | undefined, i: number, by: number): boolean => {
+      const mention = mentions[i];
+      return e !== undefined && mention !== undefined && sameEntry(e, mention, by) && sameFactsAs(e, mention);
+    };
     let head = 0;
     while (head < count && head < earlier.length && same(earlier[head], head, 0) && readsBefore(mentions[head], prefix)) head++;
     let tail = 0;
@@ -160,10 +173,14 @@ export class ResolutionMemo {
       // An entry whose mention is the very same object (a line the edit left where it was) is kept as it is.
       const entry: MemoEntry = kept && kept.resolved.mention === mention
         ? kept
-        : { resolved: { mention, resolution: kept?.resolved.resolution ?? resolveMention(mention, ctx, facts) }, facts: factsOf[index] ?? '' };
+        : this.entryFor(mention, keyFor(mention), kept?.resolved.resolution ?? resolveMention(mention, ctx, facts), facts);
       this.entries[index] = entry;
       return entry.resolved;
     };
+  }
+
+  private entryFor(mention: Mention, key: string | undefined, resolution: Resolution, facts: ReadonlyMap<string, ArticleFacts>): MemoEntry {
+    return { resolved: { mention, resolution }, key, facts: key === undefined ? undefined : facts.get(key) };
   }
 }
 
@@ -179,12 +196,10 @@ function readsAfter(mention: Mention | undefined, suffixStart: number): boolean 
   return mention !== undefined && mention.span.start - PRECEDING >= suffixStart;
 }
 
-/** Whether an earlier entry read the same as a mention with these facts does now, its span moved by `shift`. */
-function sameEntry(entry: MemoEntry | undefined, mention: Mention | undefined, facts: string | undefined, shift: number): boolean {
-  if (!entry || !mention) return false;
+/** Whether an earlier entry's mention reads as this one does, its span moved by `shift`. */
+function sameEntry(entry: MemoEntry, mention: Mention, shift: number): boolean {
   const before = entry.resolved.mention;
   if (before.span.start + shift !== mention.span.start || before.span.end + shift !== mention.span.end) return false;
-  if (facts !== entry.facts) return false;
   if (before === mention) return true;
   let fields = 0;
   for (const k in mention) {
@@ -194,17 +209,20 @@ function sameEntry(entry: MemoEntry | undefined, mention: Mention | undefined, f
   return fields === Object.keys(before).length;
 }
 
-/** What the article says about a document mention's kind and number, as a string to compare. */
-function factsKey(mention: Mention, facts: ReadonlyMap<string, ArticleFacts>, factKeys: Map<string, string>): string {
-  const key = mention.type === 'document' ? keyOf(mention) : undefined;
-  if (key === undefined) return '';
-  let known = factKeys.get(key);
-  if (known === undefined) {
-    const f = facts.get(key);
-    known = f ? JSON.stringify([[...f.symbols], [...f.issuers], [...f.terms]]) : '';
-    factKeys.set(key, known);
+/** Whether two versions' facts about a kind and number say the same, in the same order. */
+function sameFacts(a: ArticleFacts, b: ArticleFacts): boolean {
+  if (a.symbols.size !== b.symbols.size || a.issuers.size !== b.issuers.size || a.terms.size !== b.terms.size) return false;
+  return sameInOrder(a.symbols, b.symbols, (x, y) => x[0] === y[0] && (x[1] === y[1] || JSON.stringify(x[1]) === JSON.stringify(y[1])))
+    && sameInOrder(a.issuers, b.issuers, (x, y) => x === y) && sameInOrder(a.terms, b.terms, (x, y) => x === y);
+}
+
+function sameInOrder<T>(a: Iterable<T>, b: Iterable<T>, same: (x: T, y: T) => boolean): boolean {
+  const other = b[Symbol.iterator]();
+  for (const x of a) {
+    const y = other.next();
+    if (y.done || !same(x, y.value)) return false;
   }
-  return known;
+  return other.next().done === true;
 }
 
 /** `resolveMentions` in slices, yielding between them so a document with thousands of mentions does not hold the caller. */
