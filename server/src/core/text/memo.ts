@@ -1,51 +1,41 @@
 /**
- * A bounded memo of a pure function of one line's text. Editing a large document changes few lines, so
- * per-line results (line keys, mentions, credits) are reused across versions; the memo empties itself when full.
+ * A number of its own, under which a document keeps values by line (`ArticleText.lineValue` and the like): given on
+ * first use, so the few memos documents use number their slots densely.
  */
-export class LineMemo<T> {
-  private readonly values = new Map<string, T>();
+export class LineSlot {
   private slotIndex: number | undefined;
 
-  constructor(private readonly compute: (line: string) => T, private readonly capacity = 200_000) {}
-
-  /**
-   * A number of its own, under which a document keeps this memo's values by line (`ArticleText.lineValue`): given
-   * on first use, so the few memos documents use number their slots densely.
-   */
   get slot(): number {
     this.slotIndex ??= nextSlot++;
     return this.slotIndex;
-  }
-
-  /** The value for a line, computed once while it stays in the memo. */
-  get(line: string): T {
-    let value = this.values.get(line);
-    if (value === undefined && !this.values.has(line)) {
-      // A line sliced from a document keeps the whole document alive; the memo keeps its own copy instead.
-      const own = intern(line);
-      value = this.compute(own);
-      if (this.values.size >= Math.min(this.capacity, linesKept)) this.values.clear();
-      this.values.set(own, value);
-    }
-    return value as T;
   }
 }
 
 let nextSlot = 0;
 
 /**
+ * A bounded memo of a pure function of one line's text. Editing a large document changes few lines, so
+ * per-line results (line keys, mentions, credits) are reused across versions; the memo empties itself when full.
+ */
+export class LineMemo<T> extends LineSlot {
+  private readonly values = new Map<string, T>();
+
+  constructor(private readonly compute: (line: string) => T, private readonly capacity = 200_000) {
+    super();
+  }
+
+  /** The value for a line, computed once while it stays in the memo. */
+  get(line: string): T {
+    return remembered(this.values, line, this.capacity, this.compute);
+  }
+}
+
+/**
  * A line's value placed in the document (its spans moved to where the line starts), which a document keeps with the
  * line while the line starts at the same offset (`ArticleText.placedValue`): an edit leaves the lines before it where
  * they were, and their placed values the very same objects.
  */
-export class PlacedSlot {
-  private slotIndex: number | undefined;
-
-  get slot(): number {
-    this.slotIndex ??= nextSlot++;
-    return this.slotIndex;
-  }
-}
+export class PlacedSlot extends LineSlot {}
 
 /**
  * A bounded memo of a function of one line's key and of what the line does not show (the corpus index, the
@@ -53,17 +43,13 @@ export class PlacedSlot {
  * otherwise. Values of one context only are kept; a document keeps each line's value with the context it was found
  * in (`ArticleText.contextValue`).
  */
-export class ContextMemo<T> {
+export class ContextMemo<T> extends LineSlot {
   private readonly values = new Map<string, T>();
   private owner: object | undefined;
   private stamp: string | undefined;
-  private slotIndex: number | undefined;
 
-  constructor(private readonly capacity = 200_000) {}
-
-  get slot(): number {
-    this.slotIndex ??= nextSlot++;
-    return this.slotIndex;
+  constructor(private readonly capacity = 200_000) {
+    super();
   }
 
   /** The value for a key in this context, computed once while the context lasts and the key stays in the memo. */
@@ -73,15 +59,21 @@ export class ContextMemo<T> {
       this.owner = owner;
       this.stamp = stamp;
     }
-    let value = this.values.get(key);
-    if (value === undefined && !this.values.has(key)) {
-      const own = intern(key);
-      value = compute(own);
-      if (this.values.size >= Math.min(this.capacity, linesKept)) this.values.clear();
-      this.values.set(own, value);
-    }
-    return value as T;
+    return remembered(this.values, key, this.capacity, compute);
   }
+}
+
+/** The value `values` holds for a line, else computed and kept; the map empties itself when full. */
+function remembered<T>(values: Map<string, T>, line: string, capacity: number, compute: (line: string) => T): T {
+  let value = values.get(line);
+  if (value === undefined && !values.has(line)) {
+    // A line sliced from a document keeps the whole document alive; the memo keeps its own copy instead.
+    const own = intern(line);
+    value = compute(own);
+    if (values.size >= Math.min(capacity, linesKept)) values.clear();
+    values.set(own, value);
+  }
+  return value as T;
 }
 
 let linesKept = Number.POSITIVE_INFINITY;
