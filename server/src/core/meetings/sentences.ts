@@ -88,9 +88,9 @@ export class SentenceList {
 
   /** The meeting introductions of sentence `i` (none past the end). */
   introductionsAt(i: number): SentenceIntroductions {
-    const group = this.groups[this.groupOf[i] ?? 0];
+    const group = i >= 0 && i < this.count ? this.groups[this.groupOf[i] ?? 0] : undefined;
+    if (!group) return introductionsOf('');
     const k = this.indexIn[i] ?? 0;
-    if (!group || i < 0 || i >= this.count) return introductionsOf('');
     return (group.introductions[k] ??= introductionsOf(group.spans[k]?.text ?? ''));
   }
 

@@ -130,10 +130,10 @@ export class ResolutionMemo {
   }
 
   /**
-   * Resolves `mentions` (in document order) into this memo, reusing the earlier memo's matching entries; reads what
-   * each mention's resolution depends on first, in slices, yielding between them.
+   * Compares `mentions` (in document order) with the earlier memo's entries from each end, and gives a function that
+   * resolves the mention at an index into this memo, keeping the earlier entry where the mention reads the same.
    */
-  *resolveSteps(mentions: readonly Mention[], ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts>): Generator<string, (index: number) => ResolvedMention> {
+  resolverFor(mentions: readonly Mention[], ctx: ResolveContext, facts: ReadonlyMap<string, ArticleFacts>): (index: number) => ResolvedMention {
     const keyFor = (mention: Mention, earlierEntry?: MemoEntry): string | undefined =>
       earlierEntry?.resolved.mention === mention ? earlierEntry.key : mention.type === 'document' ? keyOf(mention) : undefined;
     // An earlier version's facts about a kind and number are one object, so they are compared once.
@@ -151,6 +151,7 @@ export class ResolutionMemo {
     };
     const earlier = this.earlier?.entries ?? [];
     const shift = this.textLength - (this.earlier?.textLength ?? 0);
+    // Held only while resolving: a memo chained to every earlier one would keep every earlier text alive.
     this.earlier = undefined;
     // Text before `prefix` and from `suffixStart` on is the previous version's, shifted by `shift` after the edit.
     const { prefix } = this.same;
@@ -201,6 +202,7 @@ function sameEntry(entry: MemoEntry, mention: Mention, shift: number): boolean {
   const before = entry.resolved.mention;
   if (before.span.start + shift !== mention.span.start || before.span.end + shift !== mention.span.end) return false;
   if (before === mention) return true;
+  // A mention's fields come from the per-line memo, so an unchanged line gives the very same values.
   let fields = 0;
   for (const k in mention) {
     fields++;
@@ -228,7 +230,7 @@ function sameInOrder<T>(a: Iterable<T>, b: Iterable<T>, same: (x: T, y: T) => bo
 /** `resolveMentions` in slices, yielding between them so a document with thousands of mentions does not hold the caller. */
 export function* resolveMentionsSteps(mentions: readonly Mention[], ctx: ResolveContext, memo = ResolutionMemo.after(ctx)): Generator<string, ResolvedMention[]> {
   const facts = gather(mentions);
-  const resolvedAt = yield* memo.resolveSteps(mentions, ctx, facts);
+  const resolvedAt = memo.resolverFor(mentions, ctx, facts);
   // Comparing every mention with the earlier version's is a step of its own.
   if (mentions.length > MENTIONS_PER_STEP) yield 'mentions read';
   const resolved: ResolvedMention[] = [];
