@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { defaultAnalysisOptions } from '../src/core/analyze';
+import { analyze, defaultAnalysisOptions } from '../src/core/analyze';
 import { Corpus, toUri, type OpenDocument } from '../src/node/corpus';
 
 const CHROME = 'Cổng thông tin điện tử huyện';
@@ -42,6 +42,32 @@ test('requests for the same version share one analysis run; a newer version over
   const newer = corpus.analysis({ ...v1, version: 3, getText: () => 'Tiêu đề\n' });
   assert.equal(await old, undefined, 'version 2 was cancelled by version 3');
   assert.equal((await newer)?.findings.length, 0);
+});
+
+test('findings come first; the meetings are read from them only when the whole analysis is asked for', async () => {
+  const { corpus, calls } = counting();
+  const text = 'Hội nghị tổng kết công tác năm 2023\nSáng 5/1/2024, Ban Thường vụ Tỉnh ủy tổ chức hội nghị tổng kết công tác năm 2023.\nLượt xem: 270\n';
+  const v1: OpenDocument = { uri: 'file:///m.txt', version: 1, getText: () => text };
+  const found = await corpus.findingsOnce(v1);
+  assert.ok(found && found.findings.length > 0);
+  assert.equal(corpus.cachedFindings(v1), found);
+  assert.equal(corpus.cached(v1), undefined, 'no meetings read yet');
+  const whole = await corpus.analysis(v1);
+  assert.ok(whole);
+  assert.equal(whole.findings, found.findings, 'the whole analysis keeps the findings found first');
+  assert.equal(calls(), 1, 'the findings were not found again');
+  const fresh = analyze(text);
+  assert.ok(fresh.meetings.length > 0);
+  assert.deepEqual(JSON.parse(JSON.stringify({ meetings: whole.meetings, years: whole.years })), JSON.parse(JSON.stringify({ meetings: fresh.meetings, years: fresh.years })));
+  assert.equal(await corpus.analysis(v1), whole, 'then served from the cache');
+
+  const v2 = { ...v1, version: 2, getText: () => `${text}Thêm một dòng.\n` };
+  assert.ok(await corpus.findingsOnce(v2));
+  const meetingsOfV2 = corpus.analysisOnce(v2);
+  const v3 = { ...v1, version: 3, getText: () => text };
+  const findingsOfV3 = corpus.findingsOnce(v3);
+  assert.equal(await meetingsOfV2, undefined, 'a newer version stops the reading of an older one\'s meetings');
+  assert.ok(await findingsOfV3);
 });
 
 test('indexing counts recurrence over the files, and forgets analyses made before it', async () => {

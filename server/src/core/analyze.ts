@@ -45,20 +45,27 @@ export const defaultAnalysisOptions: AnalysisOptions = {
   locale: 'en', severities: {}, extraPhrases: [], allowedLines: new Set(), catalog: new Catalog(),
 };
 
-/** The result of analysing one document. */
-export interface Analysis {
+/**
+ * What an analysis finds before it reads years and meetings: every finding, the article's facts and its references.
+ * Nothing in it depends on the year hints, so an adapter can show the findings while the meetings are still read.
+ */
+export interface FindingsAnalysis {
   readonly doc: ArticleText;
   readonly findings: readonly Finding[];
   readonly article: ArticleFacts;
   readonly references: readonly ResolvedMention[];
-  readonly meetings: readonly Meeting[];
-  /** What the text (and the year hints) say about the article's year. */
-  readonly years: YearContext;
   /**
    * Results the analysis of the next version may reuse when given this one as `previous`. Not enumerable: it refers to
    * the catalog, so it stays out of copies, JSON and messages between threads.
    */
   readonly reusable?: { readonly resolutions: ResolutionMemo };
+}
+
+/** The result of analysing one document. */
+export interface Analysis extends FindingsAnalysis {
+  readonly meetings: readonly Meeting[];
+  /** What the text (and the year hints) say about the article's year. */
+  readonly years: YearContext;
 }
 
 /**
@@ -69,8 +76,16 @@ export interface Analysis {
  * resolution; the result is the same.
  */
 export function* analyzeSteps(
-  text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger, previous?: ArticleText | Analysis,
+  text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger, previous?: ArticleText | FindingsAnalysis,
 ): Generator<string, Analysis> {
+  const found = yield* findingsSteps(text, options, cancel, logger, previous);
+  return yield* meetingsStepsAfter(found, options, cancel);
+}
+
+/** The first part of `analyzeSteps`: what it finds before years and meetings, the same as the full analysis holds. */
+export function* findingsSteps(
+  text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger, previous?: ArticleText | FindingsAnalysis,
+): Generator<string, FindingsAnalysis> {
   // An edited text often arrives as pieces joined together, which the engine copies into one string when it is first
   // read: on a large document that copy is a step's worth of work of its own, before the text is compared and split.
   text.charCodeAt(0);
@@ -122,14 +137,26 @@ export function* analyzeSteps(
   const references = yield* resolveMentionsSteps(mentions, resolveContext, resolutions);
   for (const rule of REFERENCE_RULES) runRule(rule, options, findings, logger, () => rule.check(references));
   if (cancel.isCancelled()) throw new AnalysisCancelled();
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   yield 'resolution';
+  return withReusable({ doc, findings, article, references }, { resolutions });
+}
+
+/**
+ * The second part of `analyzeSteps`: the year context and the meetings of what `findingsSteps` found, read outside
+ * the lines its findings mark as debris.
+ */
+export function* meetingsStepsAfter(found: FindingsAnalysis, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled): Generator<string, Analysis> {
+  const { doc, article, references } = found;
   const years = yearContextOf(doc, references, article, options.years);
   yield 'years';
-  const meetings = yield* meetingSteps(doc, debrisLines, article, years, options, cancel);
+  const meetings = yield* meetingSteps(doc, debrisLinesOf(doc, found.findings), article, years, options, cancel);
   yield 'meetings';
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  const analysis: Analysis = { doc, findings, article, references, meetings, years };
-  return Object.defineProperty(analysis, 'reusable', { value: { resolutions }, enumerable: false });
+  return withReusable({ doc, findings: found.findings, article, references, meetings, years }, found.reusable);
+}
+
+function withReusable<T extends FindingsAnalysis>(analysis: T, reusable: FindingsAnalysis['reusable']): T {
+  return reusable ? Object.defineProperty(analysis, 'reusable', { value: reusable, enumerable: false }) : analysis;
 }
 
 /**
@@ -139,16 +166,15 @@ export function* analyzeSteps(
 export function addYearHints(unhinted: Analysis, options: AnalysisOptions): Analysis {
   const { doc, article } = unhinted;
   const years = withYearHints(unhinted.years, options.years);
-  const ruleFindings = unhinted.findings.filter((f) => !REFERENCE_RULE_IDS.has(f.ruleId));
-  const meetings = runToEnd(meetingSteps(doc, debrisLinesOf(doc, ruleFindings), article, years, options, neverCancelled));
+  const meetings = runToEnd(meetingSteps(doc, debrisLinesOf(doc, unhinted.findings), article, years, options, neverCancelled));
   return { ...unhinted, years, meetings };
 }
 
 const REFERENCE_RULE_IDS: ReadonlySet<string> = new Set(REFERENCE_RULES.map((r) => r.id));
 
-/** The lines a rule's finding above weak marks as page debris: facts and meetings are not read there. */
-function debrisLinesOf(doc: ArticleText, ruleFindings: readonly Finding[]): ReadonlySet<number> {
-  return new Set(ruleFindings.filter((f) => f.tier !== 'weak').map((f) => doc.lines.lineAt(f.span.start)));
+/** The lines a finding above weak of a text rule (not a reference rule) marks as page debris: facts and meetings are not read there. */
+function debrisLinesOf(doc: ArticleText, findings: readonly Finding[]): ReadonlySet<number> {
+  return new Set(findings.filter((f) => f.tier !== 'weak' && !REFERENCE_RULE_IDS.has(f.ruleId)).map((f) => doc.lines.lineAt(f.span.start)));
 }
 
 function* meetingSteps(doc: ArticleText, debrisLines: ReadonlySet<number>, article: ArticleFacts, years: YearContext, options: AnalysisOptions, cancel: CancellationCheck): Generator<string, Meeting[]> {

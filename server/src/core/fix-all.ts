@@ -1,9 +1,9 @@
-import type { Analysis } from './analyze';
+import type { FindingsAnalysis } from './analyze';
 import { applyEdits, mergeEdits } from './text/line-edits';
 import type { Edit } from './types';
 
 /** The edits of "remove all boilerplate": the preferred fix of every certain boilerplate finding, merged. */
-export function fixAllEdits(analysis: Analysis): Edit[] {
+export function fixAllEdits(analysis: FindingsAnalysis): Edit[] {
   const edits = analysis.findings
     .filter((f) => f.tier === 'certain' && f.ruleId.startsWith('boilerplate/'))
     .flatMap((f) => (f.fixes.find((x) => x.preferred) ?? f.fixes[0])?.edits ?? []);
@@ -11,6 +11,6 @@ export function fixAllEdits(analysis: Analysis): Edit[] {
 }
 
 /** The text after fix-all. */
-export function applyFixAll(analysis: Analysis): string {
+export function applyFixAll(analysis: FindingsAnalysis): string {
   return applyEdits(analysis.doc.text, fixAllEdits(analysis));
 }

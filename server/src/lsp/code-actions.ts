@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
+import type { FindingsAnalysis } from '../core/analyze';
 import { fixAllEdits } from '../core/fix-all';
 import type { Finding, Locale } from '../core/types';
 import { FIX_ALL_KIND } from '../protocol';
@@ -8,7 +8,7 @@ import { toDiagnostic, toTextEdit } from './convert';
 import { t } from './messages';
 
 /** Quick fixes for the diagnostics in the request, plus the file-wide fix-all when asked for. */
-export function toCodeActions(analysis: Analysis, params: CodeActionParams, locale: Locale, docsBase: string | undefined, canKeep: boolean): CodeAction[] {
+export function toCodeActions(analysis: FindingsAnalysis, params: CodeActionParams, locale: Locale, docsBase: string | undefined, canKeep: boolean): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -56,7 +56,7 @@ export function toCodeActions(analysis: Analysis, params: CodeActionParams, loca
   return actions;
 }
 
-function findingFor(analysis: Analysis, diagnostic: Diagnostic): Finding | undefined {
+function findingFor(analysis: FindingsAnalysis, diagnostic: Diagnostic): Finding | undefined {
   if (diagnostic.source !== 'vn-corpus') return undefined;
   const data = diagnostic.data as { index?: unknown } | undefined;
   const byIndex = typeof data?.index === 'number' ? analysis.findings[data.index] : undefined;

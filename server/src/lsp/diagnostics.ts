@@ -1,5 +1,5 @@
 import type { Diagnostic, Position, Range } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
+import type { FindingsAnalysis } from '../core/analyze';
 import { nextTurn } from '../node/scheduler';
 import type { Finding } from '../core/types';
 import { sameDiagnostic, sameRange, toDiagnostic, toRange } from './convert';
@@ -8,7 +8,7 @@ import { sameDiagnostic, sameRange, toDiagnostic, toRange } from './convert';
 const PER_SLICE = 500;
 
 /** All findings as diagnostics, converted in slices so a document with thousands of findings does not hold the server. */
-export async function toDiagnostics(analysis: Analysis, docsBase: string | undefined): Promise<Diagnostic[]> {
+export async function toDiagnostics(analysis: FindingsAnalysis, docsBase: string | undefined): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   for (let i = 0; i < analysis.findings.length; i++) {
     const finding = analysis.findings[i];
@@ -46,7 +46,7 @@ export class OpenDiagnostics {
    * same place. Findings before an edit keep their index and those after it their index from the end, so each is
    * compared with the earlier finding there first, and looked up by place only when that one differs.
    */
-  async convert(uri: string, analysis: Analysis): Promise<DocumentDiagnostics> {
+  async convert(uri: string, analysis: FindingsAnalysis): Promise<DocumentDiagnostics> {
     const earlier = this.last.get(uri) ?? [];
     const lines = analysis.doc.lines;
     const findings = analysis.findings;

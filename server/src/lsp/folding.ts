@@ -1,8 +1,8 @@
 import type { FoldingRange } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
+import type { FindingsAnalysis } from '../core/analyze';
 
 /** Boilerplate blocks as folding ranges: multi-line findings, and runs of two or more flagged whole lines. */
-export function toFoldingRanges(analysis: Analysis): FoldingRange[] {
+export function toFoldingRanges(analysis: FindingsAnalysis): FoldingRange[] {
   const lines = analysis.doc.lines;
   const flagged = new Set<number>();
   const ranges: FoldingRange[] = [];
@@ -26,7 +26,7 @@ export function toFoldingRanges(analysis: Analysis): FoldingRange[] {
 }
 
 /** The next non-blank line after `line`, so blank lines between debris lines do not split a run. */
-function nextContentLine(analysis: Analysis, line: number): number {
+function nextContentLine(analysis: FindingsAnalysis, line: number): number {
   let next = line + 1;
   while (next < analysis.doc.lineCount && analysis.doc.isBlank(next)) next++;
   return next;

@@ -115,6 +115,12 @@ export function startServer(connection: Connection, docsBase: string | undefined
     if (!doc || !state || isCancelled()) return undefined;
     return state.corpus.analysis(doc, isCancelled);
   };
+  // Code actions and folding read only the findings, which come before the meetings are read.
+  const findingsOf = async (uri: string, isCancelled: () => boolean) => {
+    const doc = documents.get(uri);
+    if (!doc || !state || isCancelled()) return undefined;
+    return state.corpus.findings(doc, isCancelled);
+  };
 
   connection.onHover(fromClient('hover', null, async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
@@ -138,12 +144,12 @@ export function startServer(connection: Connection, docsBase: string | undefined
   }));
 
   connection.onFoldingRanges(fromClient('foldingRange', [], async (params, token) => {
-    const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
+    const analysis = await findingsOf(params.textDocument.uri, () => token.isCancellationRequested);
     return analysis ? f().toFoldingRanges(analysis) : [];
   }));
 
   connection.onCodeAction(fromClient('codeAction', [], async (params, token) => {
-    const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);
+    const analysis = await findingsOf(params.textDocument.uri, () => token.isCancellationRequested);
     return analysis && state ? f().toCodeActions(analysis, params, state.locale, docsBase, state.root !== undefined) : [];
   }));
 

@@ -100,13 +100,17 @@ export class ServerState {
   }
 
   private async analyseAndSend(doc: TextDocument): Promise<void> {
-    const analysis = await this.corpus.analysisOnce(doc);
-    if (!analysis || this.documents.get(doc.uri)?.version !== doc.version) return;
-    const converted = await this.openDiagnostics.convert(doc.uri, analysis);
-    if (this.documents.get(doc.uri)?.version !== doc.version || this.corpus.cached(doc) !== analysis) return;
-    if (!this.openDiagnostics.changedSince(doc.uri, doc.version, converted)) return;
-    this.openDiagnostics.noteSent(doc.uri, doc.version, converted);
-    await this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [...converted.diagnostics] });
+    // The findings are all a publish needs: they come before the run goes on to read years and meetings.
+    const found = await this.corpus.findingsOnce(doc);
+    if (!found || this.documents.get(doc.uri)?.version !== doc.version) return;
+    const converted = await this.openDiagnostics.convert(doc.uri, found);
+    if (this.documents.get(doc.uri)?.version !== doc.version || this.corpus.cachedFindings(doc) !== found) return;
+    if (this.openDiagnostics.changedSince(doc.uri, doc.version, converted)) {
+      this.openDiagnostics.noteSent(doc.uri, doc.version, converted);
+      await this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [...converted.diagnostics] });
+    }
+    // Then the meetings, which the outline, hovers and the Meetings view read, unless a newer version came meanwhile.
+    if (this.documents.get(doc.uri)?.version === doc.version) void this.corpus.analysisOnce(doc);
   }
 
   /** Re-analyses and republishes every open document, and the closed files when the scope is `workspace`. */

@@ -1,5 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { addYearHints, analyze, analyzeSteps, type Analysis, type AnalysisOptions } from '../core/analyze';
+import { addYearHints, analyze, findingsSteps, meetingsStepsAfter, type Analysis, type AnalysisOptions, type FindingsAnalysis } from '../core/analyze';
 import { withYearHints, type NeighbourHint } from '../core/dates/article-years';
 import type { LineFrequencyIndex, RecurrenceIndex } from '../core/corpus/line-frequency';
 import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
@@ -59,7 +59,15 @@ export type Pace = 'request' | 'background';
 interface CacheEntry {
   readonly version: number;
   readonly generation: number;
-  readonly analysis: Analysis;
+  readonly findings: FindingsAnalysis;
+  /** The options the findings were found with, which the years and meetings are read with too. */
+  readonly options: AnalysisOptions;
+  /** The run's job: cancelling it stops the reading of years and meetings too. */
+  readonly job: { cancelled: boolean };
+  /** The whole analysis, once its years and meetings are read too. */
+  analysis?: Analysis;
+  /** The reading of years and meetings, once something asked for the whole analysis. */
+  completing?: Promise<Analysis | undefined>;
 }
 
 interface ClosedEntry {
@@ -83,11 +91,12 @@ interface Unhinted {
 const UNHINTED_KEPT = 16;
 const UNHINTED_CHARS = 8 * 1024 * 1024;
 
+/** A run that finds a document version's findings (the first part of its analysis). */
 interface Running {
   readonly version: number;
   readonly generation: number;
   readonly job: { cancelled: boolean };
-  readonly promise: Promise<Analysis | undefined>;
+  readonly findings: Promise<FindingsAnalysis | undefined>;
 }
 
 /** The `file:` URI of a path. */
@@ -115,7 +124,7 @@ export class Corpus {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly running = new Map<string, Running>();
   /** The last analysis of each open document, whose unchanged lines and resolutions the next analysis reuses. */
-  private readonly lastAnalysis = new Map<string, Analysis>();
+  private readonly lastAnalysis = new Map<string, FindingsAnalysis>();
   private readonly neighbourYears: NeighbourYears;
   private readonly closed = new Map<string, ClosedEntry>();
   private readonly unhinted = new Map<string, Unhinted>();
@@ -189,17 +198,33 @@ export class Corpus {
 
   /** Forgets one open document (it was closed). */
   forget(uri: string): void {
+    this.cancelRuns(uri);
     this.cache.delete(uri);
     this.lastAnalysis.delete(uri);
+    this.running.delete(uri);
+  }
+
+  /** Stops the work under way for a document: the run finding its findings and the reading of its meetings. */
+  private cancelRuns(uri: string): void {
     const running = this.running.get(uri);
     if (running) running.job.cancelled = true;
-    this.running.delete(uri);
+    const entry = this.cache.get(uri);
+    if (entry) entry.job.cancelled = true;
   }
 
   /** The cached analysis of exactly this document version, if any. */
   cached(doc: OpenDocument): Analysis | undefined {
+    return this.cachedEntry(doc)?.analysis;
+  }
+
+  /** The cached findings of exactly this document version, if any: there before its years and meetings are. */
+  cachedFindings(doc: OpenDocument): FindingsAnalysis | undefined {
+    return this.cachedEntry(doc)?.findings;
+  }
+
+  private cachedEntry(doc: OpenDocument): CacheEntry | undefined {
     const entry = this.cache.get(doc.uri);
-    return entry && entry.version === doc.version && entry.generation === this.generation ? entry.analysis : undefined;
+    return entry && entry.version === doc.version && entry.generation === this.generation ? entry : undefined;
   }
 
   /**
@@ -207,12 +232,21 @@ export class Corpus {
    * cancels the run it waited on, it waits on the fresh run for the same version.
    * Undefined only when a newer version came, the document was closed, or `isCancelled` says stop.
    */
-  async analysis(doc: OpenDocument, isCancelled: () => boolean = () => false): Promise<Analysis | undefined> {
+  analysis(doc: OpenDocument, isCancelled: () => boolean = () => false): Promise<Analysis | undefined> {
+    return this.throughGenerations(doc, isCancelled, (current) => this.analysisOnce(current));
+  }
+
+  /** The findings of this document version, waiting through newer generations as `analysis` does. */
+  findings(doc: OpenDocument, isCancelled: () => boolean = () => false): Promise<FindingsAnalysis | undefined> {
+    return this.throughGenerations(doc, isCancelled, (current) => this.findingsOnce(current));
+  }
+
+  private async throughGenerations<T>(doc: OpenDocument, isCancelled: () => boolean, once: (current: OpenDocument) => Promise<T | undefined>): Promise<T | undefined> {
     const version = doc.version;
     let current: OpenDocument | undefined = doc;
     for (;;) {
       const generation = this.generation;
-      const result = await this.analysisOnce(current);
+      const result = await once(current);
       if (result) return result;
       if (generation === this.generation || isCancelled()) return undefined;
       current = this.setup.documents ? this.setup.documents.get(doc.uri) : doc;
@@ -223,20 +257,35 @@ export class Corpus {
   /**
    * The analysis of this document version in the current generation: cached, or the run already under way for it,
    * or a new run, which cancels a run for an older version. Undefined when a newer version or generation overtook it.
+   * Its years and meetings are read only once something asks for them, after the findings.
    */
-  analysisOnce(doc: OpenDocument): Promise<Analysis | undefined> {
-    const hit = this.cached(doc);
+  async analysisOnce(doc: OpenDocument): Promise<Analysis | undefined> {
+    const hit = this.cachedEntry(doc);
+    if (hit?.analysis) return hit.analysis;
+    const found = hit?.findings ?? await this.findingsOnce(doc);
+    const entry = this.cachedEntry(doc);
+    if (!found || entry?.findings !== found) return undefined;
+    entry.completing ??= this.pacer.foreground(this.complete(entry, doc.uri));
+    return entry.completing;
+  }
+
+  /**
+   * The findings of this document version in the current generation, as `analysisOnce` but settled as soon as the
+   * run has them, without reading years and meetings.
+   */
+  findingsOnce(doc: OpenDocument): Promise<FindingsAnalysis | undefined> {
+    const hit = this.cachedFindings(doc);
     if (hit) return Promise.resolve(hit);
     const current = this.running.get(doc.uri);
-    if (current && current.version === doc.version && current.generation === this.generation) return current.promise;
-    if (current) current.job.cancelled = true;
+    if (current && current.version === doc.version && current.generation === this.generation) return current.findings;
+    this.cancelRuns(doc.uri);
     const job = { cancelled: false };
-    const run: Running = { version: doc.version, generation: this.generation, job, promise: this.pacer.foreground(this.runSteps(doc, job)) };
+    const run: Running = { version: doc.version, generation: this.generation, job, findings: this.pacer.foreground(this.findFindings(doc, job)) };
     this.running.set(doc.uri, run);
-    void run.promise.finally(() => {
+    void run.findings.finally(() => {
       if (this.running.get(doc.uri) === run) this.running.delete(doc.uri);
     });
-    return run.promise;
+    return run.findings;
   }
 
   /** One file's analysis: the open document's when it is open, else the file read from disk. */
@@ -389,7 +438,8 @@ export class Corpus {
     return { text };
   }
 
-  private async runSteps(doc: OpenDocument, job: { cancelled: boolean }): Promise<Analysis | undefined> {
+  /** Finds the findings of one document version in steps, one per turn of the event loop, and caches them. */
+  private async findFindings(doc: OpenDocument, job: { cancelled: boolean }): Promise<FindingsAnalysis | undefined> {
     const generation = this.generation;
     const version = doc.version;
     // Read now: an editor's document object may move on to a newer version while this run waits.
@@ -399,21 +449,39 @@ export class Corpus {
     try {
       const options = await this.optionsFor(doc.uri);
       if (cancel.isCancelled()) return undefined;
-      const steps = analyzeSteps(text, options, cancel, logger, this.lastAnalysis.get(doc.uri));
-      for (;;) {
-        const next = steps.next();
-        if (next.done) {
-          this.cache.set(doc.uri, { version, generation, analysis: next.value });
-          this.lastAnalysis.set(doc.uri, next.value);
-          return next.value;
-        }
-        await nextTurn();
-        if (cancel.isCancelled()) return undefined;
-      }
+      const found = await stepThrough(findingsSteps(text, options, cancel, logger, this.lastAnalysis.get(doc.uri)), cancel);
+      if (!found) return undefined;
+      this.cache.set(doc.uri, { version, generation, findings: found, job, options });
+      // The next version builds on these findings, whether or not the meetings of this one are ever read.
+      this.lastAnalysis.set(doc.uri, found);
+      return found;
     } catch (error) {
       if (!(error instanceof AnalysisCancelled)) logger.log('error', `analysis of ${doc.uri} failed`, error instanceof Error ? error.stack : error);
       return undefined;
     }
+  }
+
+  /** Reads the years and meetings of a cached version's findings in steps, into its whole analysis. */
+  private async complete(entry: CacheEntry, uri: string): Promise<Analysis | undefined> {
+    const cancel = { isCancelled: () => entry.job.cancelled || entry.generation !== this.generation };
+    try {
+      const analysis = await stepThrough(meetingsStepsAfter(entry.findings, entry.options, cancel), cancel);
+      if (analysis) entry.analysis = analysis;
+      return analysis;
+    } catch (error) {
+      if (!(error instanceof AnalysisCancelled)) this.setup.logger?.log('error', `analysis of ${uri} failed`, error instanceof Error ? error.stack : error);
+      return undefined;
+    }
+  }
+}
+
+/** Runs steps to their end, one per turn of the event loop; undefined once `cancel` says stop. */
+async function stepThrough<T>(steps: Generator<string, T>, cancel: { isCancelled(): boolean }): Promise<T | undefined> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await nextTurn();
+    if (cancel.isCancelled()) return undefined;
   }
 }
 
