@@ -155,6 +155,29 @@ test('a date without a year takes the year its neighbours state, the same whiche
   }
 });
 
+test('a closed file\'s findings part equals the findings, facts and references of its whole analysis, and reads no neighbour', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-findings-'));
+  const texts = ['Bài 1\n\nNgày 2/3/2017, Ban Tuyên giáo Tỉnh ủy Sóc Trăng tổ chức Hội nghị theo Chỉ thị 05-CT/TW.\nLượt xem: 12\n', 'Bài 2\n\nNgày 17/3, Hội Nông dân tỉnh tổ chức Hội nghị tập huấn Nghị quyết số 35-NQ/TW.\nBình luận\n'];
+  const files = texts.map((text, i) => {
+    const file = path.join(dir, `bai_${i + 1}.txt`);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+  const whole = new Corpus({ optionsFor: () => defaultAnalysisOptions });
+  const part = new Corpus({ optionsFor: () => defaultAnalysisOptions });
+  await whole.indexFiles(files);
+  await part.indexFiles(files);
+  const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+  for (const file of [...files].reverse()) {
+    const a = await whole.analyzeFile(file);
+    const b = await part.findFile(file);
+    assert.ok('analysis' in a && 'analysis' in b);
+    assert.ok(a.analysis.findings.length > 0 && a.analysis.references.length > 0);
+    assert.deepEqual(plain({ findings: b.analysis.findings, article: b.analysis.article, references: b.analysis.references }), plain({ findings: a.analysis.findings, article: a.analysis.article, references: a.analysis.references }));
+    assert.equal('meetings' in b.analysis, false, 'no meetings read');
+  }
+});
+
 test('a neighbour that changes on disk gives its new year in the editor, and its first year in a run over fixed files', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-neighbours-fixed-'));
   const dated = (i: number, year: number): string => `Bài ${i}\n\nNgày ${i + 1}/3/${year}, Ban Tuyên giáo Tỉnh ủy Sóc Trăng tổ chức Hội nghị sơ kết công tác quý ${i}.\n`;

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
-import type { AnalysisOptions } from '../core/analyze';
+import type { Analysis, AnalysisOptions, FindingsAnalysis } from '../core/analyze';
 import type { Locale } from '../core/types';
 import { toLocale } from '../core/i18n/localize';
-import { Corpus } from '../node/corpus';
+import { Corpus, type FileAnalysis } from '../node/corpus';
 import { collectFiles, UsageError } from '../node/walk';
 import { findProjectRoot, projectOptions } from '../node/project-options';
 import { parseArgs, type Args } from './args';
@@ -30,19 +30,23 @@ export type { AnalysedFile, Output } from './run-context';
  * A command over files: the formats it accepts, the parts of each analysis it reads besides the document (all that
  * workers send back), and its run, which returns whether it found anything.
  */
-interface FileCommand {
+type FileCommand = CommandOf<FindingsAnalysis, false> | CommandOf<Analysis, true>;
+
+interface CommandOf<A extends FindingsAnalysis, Whole extends boolean> {
   readonly formats: readonly string[];
   readonly reads: readonly AnalysisPart[];
-  run(ctx: CommandRun): Promise<boolean>;
+  /** Whether it reads years or meetings, and so needs whole analyses rather than their findings part. */
+  readonly whole: Whole;
+  run(ctx: CommandRun<A>): Promise<boolean>;
 }
 
 /** The commands over files; a new command is one more entry (and its help text). */
 const FILE_COMMANDS: Readonly<Record<string, FileCommand>> = {
-  lint: { formats: ['text', 'json', 'sarif'], reads: ['findings'], run: runLint },
-  fix: { formats: ['text'], reads: ['findings'], run: (ctx) => (ctx.args.encoding ? runFixEncoding(ctx) : runFix(ctx)) },
-  outline: { formats: ['text', 'json'], reads: ['article', 'meetings'], run: printOutline },
-  refs: { formats: ['text', 'json'], reads: ['references'], run: printRefs },
-  report: { formats: ['text', 'json'], reads: ['findings', 'article', 'meetings', 'references'], run: runReport },
+  lint: { formats: ['text', 'json', 'sarif'], reads: ['findings'], whole: false, run: runLint },
+  fix: { formats: ['text'], reads: ['findings'], whole: false, run: (ctx) => (ctx.args.encoding ? runFixEncoding(ctx) : runFix(ctx)) },
+  outline: { formats: ['text', 'json'], reads: ['article', 'meetings'], whole: true, run: printOutline },
+  refs: { formats: ['text', 'json'], reads: ['references'], whole: false, run: printRefs },
+  report: { formats: ['text', 'json'], reads: ['findings', 'article', 'meetings', 'references'], whole: true, run: runReport },
 };
 
 /** `profiles` prints what the corpus's index shows instead of analysing each file. */
@@ -140,18 +144,26 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
       if (sites) printProfiles(sites.profiles, args.format, options.locale, io);
       return 0;
     }
-    const inThread = (list: readonly string[]) => corpus.analyses(list);
-    const onPool = (on: AnalysisPool) => (list: readonly string[]) => on.analyse(list, {
-      parts: command.reads, inThisThread: (file) => corpus.analyzeFile(file), takeText: (file) => corpus.takeKeptText(file),
+    const onPool = <A extends FindingsAnalysis>(on: AnalysisPool, inThisThread: (file: string) => Promise<FileAnalysis<A>>) => (list: readonly string[]) => on.analyse(list, {
+      parts: command.reads, inThisThread, takeText: (file) => corpus.takeKeptText(file),
       recurrence: index ? packRecurrence(index) : undefined,
       sites: sites && index ? siteTable(sites.profiles, index.files()) : undefined,
     });
-    const ctx = new CommandRun(args, io, options.locale, pool ? onPool(pool) : inThread, files);
-    const found = await command.run(ctx);
-    return ctx.ioFailed ? 2 : found ? 1 : 0;
+    if (command.whole) {
+      const whole = new CommandRun<Analysis>(args, io, options.locale, pool ? onPool(pool, (file) => corpus.analyzeFile(file)) : (list) => corpus.analyses(list), files);
+      return exitCode(whole, await command.run(whole));
+    }
+    // No years or meetings are read, so none are made: each file's analysis stops at its findings part.
+    const part = new CommandRun<FindingsAnalysis>(args, io, options.locale, pool ? onPool(pool, (file) => corpus.findFile(file)) : (list) => corpus.findingsOfFiles(list), files);
+    return exitCode(part, await command.run(part));
   } finally {
     await pool?.close();
   }
+}
+
+/** 2 when a file could not be read, else 1 when the command found something, else 0. */
+function exitCode(run: CommandRun<FindingsAnalysis>, found: boolean): number {
+  return run.ioFailed ? 2 : found ? 1 : 0;
 }
 
 /** Files per thread below which a default run uses fewer threads: starting a worker costs more than it saves. */

@@ -1,4 +1,4 @@
-import type { Analysis } from '../core/analyze';
+import type { Analysis, FindingsAnalysis } from '../core/analyze';
 import type { Locale } from '../core/types';
 import type { FileAnalysis } from '../node/corpus';
 import type { Args } from './args';
@@ -10,18 +10,18 @@ export interface Output {
   readonly isTTY: boolean;
 }
 
-/** One file analysed for a command. */
-export interface AnalysedFile {
+/** One file analysed for a command: its whole analysis, or for a command that reads no meetings, its findings part. */
+export interface AnalysedFile<A extends FindingsAnalysis = Analysis> {
   readonly file: string;
   readonly uri: string;
-  readonly analysis: Analysis;
+  readonly analysis: A;
 }
 
 /**
  * What a command gets: its arguments, the output, and the analysed files, streamed in input order.
  * Files that cannot be read are reported on stderr, skipped, and make the exit code 2.
  */
-export class CommandRun {
+export class CommandRun<A extends FindingsAnalysis = Analysis> {
   private failed = false;
 
   constructor(
@@ -30,7 +30,7 @@ export class CommandRun {
     /** The interface language of messages. */
     readonly locale: Locale,
     /** Analyses the files in their order: in this thread through the corpus, or on the worker pool. */
-    private readonly analyses: (files: readonly string[]) => AsyncIterable<FileAnalysis>,
+    private readonly analyses: (files: readonly string[]) => AsyncIterable<FileAnalysis<A>>,
     readonly files: readonly string[],
   ) {}
 
@@ -40,7 +40,7 @@ export class CommandRun {
   }
 
   /** The analysed files one by one, with progress on a terminal for long runs. */
-  async *analysed(): AsyncGenerator<AnalysedFile> {
+  async *analysed(): AsyncGenerator<AnalysedFile<A>> {
     const showProgress = this.io.isTTY && this.files.length > 50;
     let done = 0;
     for await (const r of this.analyses(this.files)) {
@@ -57,8 +57,8 @@ export class CommandRun {
   }
 
   /** Every analysed file, for commands that print once at the end. */
-  async all(): Promise<AnalysedFile[]> {
-    const out: AnalysedFile[] = [];
+  async all(): Promise<AnalysedFile<A>[]> {
+    const out: AnalysedFile<A>[] = [];
     for await (const r of this.analysed()) out.push(r);
     return out;
   }

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Analysis } from '../core/analyze';
+import type { Analysis, FindingsAnalysis } from '../core/analyze';
 import { ArticleText } from '../core/text/article-text';
 import type { Locale } from '../core/types';
 import { toUri, type FileAnalysis } from './corpus';
@@ -26,6 +26,11 @@ export interface RunShared {
 
 /** The parts of an analysis besides its document that a command reads; only those travel back from a worker. */
 export type AnalysisPart = 'findings' | 'article' | 'references' | 'meetings' | 'years';
+
+/** Whether a command that reads these parts needs the years and meetings, or the findings part of an analysis does. */
+export function readsMeetings(parts: readonly AnalysisPart[]): boolean {
+  return parts.includes('meetings') || parts.includes('years');
+}
 
 /**
  * A batch of files for a worker: contiguous files of one folder, so its neighbour-year cache keeps hitting, with the
@@ -66,11 +71,11 @@ export interface PoolStart {
 }
 
 /** One run over files on the pool. */
-export interface PoolRun extends RunShared {
+export interface PoolRun<A extends FindingsAnalysis = Analysis> extends RunShared {
   /** The parts of each analysis the caller reads; the others are left out of the results from workers. */
   readonly parts: readonly AnalysisPart[];
   /** Analyses a file in this thread, which then takes batches too while it waits for the workers. */
-  readonly inThisThread?: (file: string) => Promise<FileAnalysis>;
+  readonly inThisThread?: (file: string) => Promise<FileAnalysis<A>>;
   /** The text this thread already read of a file, handed over (and forgotten here) so a worker does not read it again. */
   readonly takeText?: (file: string) => string | undefined;
 }
@@ -138,14 +143,14 @@ export interface AnalysisPool {
    * unanswered files are sent again one by one, and a file that stopped a worker twice is reported as a problem.
    * Never loses a file. One run at a time.
    */
-  analyse(files: readonly string[], run: PoolRun): AsyncGenerator<FileAnalysis>;
+  analyse<A extends FindingsAnalysis>(files: readonly string[], run: PoolRun<A>): AsyncGenerator<FileAnalysis<A>>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
 
 /** Per run: what the workers' messages and stops update. */
 interface RunState {
-  readonly results: Map<number, FileAnalysis>;
+  readonly results: Map<number, FileAnalysis<FindingsAnalysis>>;
   readonly retry: Item[];
   notify(): void;
 }
@@ -211,20 +216,21 @@ export function startPool(start: PoolStart): AnalysisPool {
     spawn(start.files && from !== undefined ? start.files.slice(from, from + WARM_UP_FILES) : undefined);
   }
 
-  async function* analyse(files: readonly string[], run: PoolRun): AsyncGenerator<FileAnalysis> {
+  async function* analyse<A extends FindingsAnalysis>(files: readonly string[], run: PoolRun<A>): AsyncGenerator<FileAnalysis<A>> {
     const here = run.inThisThread;
     const window = (start.workers + (here ? 1 : 0)) * WINDOW_BATCHES_PER_THREAD * BATCH_FILES;
     const takeText = run.takeText ?? (() => undefined);
     /** The batch this thread works through, when it analyses too. */
     const local: Item[] = [];
-    const results = new Map<number, FileAnalysis>();
+    // Results from workers hold the parts asked for, as the caller's type says (see `revive`).
+    const results = new Map<number, FileAnalysis<A>>();
     const retry: Item[] = [];
     let cursor = 0;
     let next = 0;
     let batchIds = 0;
     let wake: () => void = () => undefined;
     shared = { recurrence: run.recurrence, sites: run.sites };
-    state = { results, retry, notify: () => wake() };
+    state = { results: results as Map<number, FileAnalysis<FindingsAnalysis>>, retry, notify: () => wake() };
     for (const slot of slots) slot.joined = false;
 
     const nextBatch = (): Item[] | undefined => {
@@ -317,7 +323,7 @@ function batchStarts(files: readonly string[], count: number): number[] {
 }
 
 /** One file analysed in this thread; a failure is the file's problem, as in a worker. */
-async function analyseHere(analyse: (file: string) => Promise<FileAnalysis>, file: string): Promise<FileAnalysis> {
+async function analyseHere<A extends FindingsAnalysis>(analyse: (file: string) => Promise<FileAnalysis<A>>, file: string): Promise<FileAnalysis<A>> {
   try {
     return await analyse(file);
   } catch (error) {

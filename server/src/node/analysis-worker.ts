@@ -4,28 +4,29 @@
  * sent, in order, posting each result back as soon as it is ready.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Analysis } from '../core/analyze';
+import type { Analysis, FindingsAnalysis } from '../core/analyze';
 import type { FileAnalysis } from './corpus';
 import { Corpus, toUri } from './corpus';
 import { findProjectRoot, projectOptions } from './project-options';
 import { PackedRecurrenceIndex } from './shared-recurrence';
 import { TableSiteLookup } from './site-table';
-import type { AnalysisPart, FromWorker, RunShared, ToWorker, ToWorkerMessage, WireAnalysis, WorkerStart } from './analysis-pool';
+import { readsMeetings, type AnalysisPart, type FromWorker, type RunShared, type ToWorker, type ToWorkerMessage, type WireAnalysis, type WorkerStart } from './analysis-pool';
 
 /**
  * The analysis as it can travel: the document as its text, and of the rest only the parts asked for; the neighbours'
  * year only as a value. Left as a function, it was never asked for, since no date needed it, and stays behind
  * rather than read the neighbours now.
  */
-function toWire(analysis: Analysis, parts: readonly AnalysisPart[]): WireAnalysis {
+function toWire(analysis: FindingsAnalysis | Analysis, parts: readonly AnalysisPart[]): WireAnalysis {
   const wire: { -readonly [K in AnalysisPart]?: Analysis[K] } & { text: string } = { text: analysis.doc.text };
   for (const part of parts) {
-    if (part !== 'years') {
-      (wire as Record<AnalysisPart, unknown>)[part] = analysis[part];
-      continue;
+    if (part === 'years') {
+      if (!('years' in analysis)) continue;
+      const { neighbours, ...known } = analysis.years;
+      wire.years = typeof neighbours === 'function' ? known : analysis.years;
+    } else if (part !== 'meetings' || 'meetings' in analysis) {
+      (wire as Record<AnalysisPart, unknown>)[part] = (analysis as Analysis)[part];
     }
-    const { neighbours, ...known } = analysis.years;
-    wire.years = typeof neighbours === 'function' ? known : analysis.years;
   }
   return wire;
 }
@@ -49,9 +50,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerStart): void {
         if (text !== undefined) into.keepText(file, text);
       }
       for (const [i, file] of message.files.entries()) {
-        let result: FileAnalysis;
+        let result: FileAnalysis<FindingsAnalysis | Analysis>;
         try {
-          result = await into.analyzeFile(file);
+          result = readsMeetings(message.parts) ? await into.analyzeFile(file) : await into.findFile(file);
         } catch (error) {
           result = { file, uri: toUri(file), problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
         }

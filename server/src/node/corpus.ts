@@ -2,6 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { addYearHints, analyze, findingsSteps, meetingsStepsAfter, type Analysis, type AnalysisOptions, type FindingsAnalysis } from '../core/analyze';
 import { withYearHints, type NeighbourHint } from '../core/dates/article-years';
 import type { LineFrequencyIndex, RecurrenceIndex } from '../core/corpus/line-frequency';
+import { runToEnd } from '../core/steps';
 import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
 import { buildIndex, updateIndexedFile, type IndexProgress } from './corpus-index';
 import { NeighbourYears } from './neighbour-years';
@@ -21,9 +22,12 @@ export interface OpenDocuments {
   all(): readonly OpenDocument[];
 }
 
-/** One analysed file (with the open document's version, or null when read from disk), or why it could not be analysed. */
-export type FileAnalysis =
-  | { readonly file: string; readonly uri: string; readonly version: number | null; readonly analysis: Analysis }
+/**
+ * One analysed file (with the open document's version, or null when read from disk), or why it could not be analysed;
+ * `FileAnalysis<FindingsAnalysis>` for a command that reads no years or meetings.
+ */
+export type FileAnalysis<A extends FindingsAnalysis = Analysis> =
+  | { readonly file: string; readonly uri: string; readonly version: number | null; readonly analysis: A }
   | { readonly file: string; readonly uri: string; readonly problem: string };
 
 /** A closed file the caller answered for from its own cache. */
@@ -318,6 +322,34 @@ export class Corpus {
     const analysis = made.askedNeighbours || options.years?.period ? addYearHints(made.analysis, options) : { ...made.analysis, years: withYearHints(made.analysis.years, options.years) };
     if (stamp !== undefined && generation === this.generation && (this.setup.keepAnalyses ?? 0) > 0) this.remember(file, { stamp, generation, analysis });
     return { file, uri, version: null, analysis };
+  }
+
+  /**
+   * One file's findings, facts and references, without its years and meetings: the open document's when it is open,
+   * else the file read from disk. No neighbour is read for a year, since nothing found here depends on one.
+   */
+  async findFile(file: string): Promise<FileAnalysis<FindingsAnalysis>> {
+    const uri = toUri(file);
+    const doc = this.setup.documents?.get(uri);
+    if (doc) {
+      const found = await this.findings(doc);
+      return found ? { file, uri, version: doc.version, analysis: found } : { file, uri, problem: 'a newer version is being analysed' };
+    }
+    const kept = this.closed.get(file);
+    if (kept && kept.generation === this.generation && kept.stamp === fileStamp(file)) return { file, uri, version: null, analysis: kept.analysis };
+    await nextTurn();
+    const options = this.withCorpus(await this.setup.optionsFor(uri), uri);
+    const read = this.readFile(file);
+    if ('problem' in read) return { file, uri, problem: read.problem };
+    return { file, uri, version: null, analysis: runToEnd(findingsSteps(read.text, options, undefined, this.setup.logger ?? silentLogger)) };
+  }
+
+  /** The findings of these files (as `findFile`), one by one, until `isCancelled` says stop. */
+  async *findingsOfFiles(files: readonly string[], isCancelled: () => boolean = () => false): AsyncGenerator<FileAnalysis<FindingsAnalysis>> {
+    for (const file of files) {
+      if (isCancelled()) return;
+      yield await this.findFile(file);
+    }
   }
 
   /**

@@ -2,10 +2,11 @@ import * as path from 'node:path';
 import { describeReason } from '../../core/i18n/reasons';
 import type { ResolvedMention } from '../../core/references/resolve';
 import type { Locale } from '../../core/types';
+import type { FindingsAnalysis } from '../../core/analyze';
 import type { CommandRun } from '../run-context';
 
 /** Prints every reference with its resolution; returns whether any reference was found. */
-export async function printRefs(ctx: CommandRun): Promise<boolean> {
+export async function printRefs(ctx: CommandRun<FindingsAnalysis>): Promise<boolean> {
   const { io, locale } = ctx;
   const analysed = await ctx.all();
   if (ctx.args.format === 'json') {
