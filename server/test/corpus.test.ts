@@ -63,10 +63,9 @@ test('findings come first; the meetings are read from them only when the whole a
 
   const v2 = { ...v1, version: 2, getText: () => `${text}Thêm một dòng.\n` };
   assert.ok(await corpus.findingsOnce(v2));
-  const meetingsOfV2 = corpus.analysisOnce(v2);
   const v3 = { ...v1, version: 3, getText: () => text };
   const findingsOfV3 = corpus.findingsOnce(v3);
-  assert.equal(await meetingsOfV2, undefined, 'a newer version stops the reading of an older one\'s meetings');
+  assert.equal(await corpus.analysisOnce(v2), undefined, 'once a newer version is under way, an older one\'s meetings are not read');
   assert.ok(await findingsOfV3);
 });
 

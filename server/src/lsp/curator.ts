@@ -1,6 +1,6 @@
 import { TextDocumentContentChangeEvent, type ChangeAnnotation, type TextDocumentEdit, type TextDocumentsConfiguration, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analyze';
+import type { FindingsAnalysis } from '../core/analyze';
 import { isOfferableLine, lineRemovalEdits, removedWholeLines } from '../core/corpus/curator';
 import { hashKey } from '../core/corpus/line-frequency';
 import { localize } from '../core/i18n/localize';
@@ -65,7 +65,7 @@ export class CuratorOffers {
     const index = state.corpus.recurrence;
     // A hand deletion of a line or two; a block deleted at once is editing, not a verdict on each of its lines.
     if (!state.root || !this.trusted || !index || lines.length > MAX_LINES_PER_OFFER) return;
-    const flagged = certainKeys(state.corpus.cached(before));
+    const flagged = certainKeys(state.corpus.cachedFindings(before));
     const self = before.uri.startsWith('file:') ? toPath(before.uri) : undefined;
     const offered = this.offeredSet();
     for (const line of lines) {
@@ -114,7 +114,7 @@ export class CuratorOffers {
 }
 
 /** Keys of the lines a certain finding already covers: fix-all takes those, so no offer is needed. */
-function certainKeys(analysis: Analysis | undefined): Set<string> {
+function certainKeys(analysis: FindingsAnalysis | undefined): Set<string> {
   const keys = new Set<string>();
   if (!analysis) return keys;
   for (const f of analysis.findings) {

@@ -109,8 +109,17 @@ export class ServerState {
       this.openDiagnostics.noteSent(doc.uri, doc.version, converted);
       await this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [...converted.diagnostics] });
     }
-    // Then the meetings, which the outline, hovers and the Meetings view read, unless a newer version came meanwhile.
-    if (this.documents.get(doc.uri)?.version === doc.version) void this.corpus.analysisOnce(doc);
+    void this.readMeetingsWhenQuiet(doc);
+  }
+
+  /**
+   * Reads the meetings of a published version (the outline, hovers and the Meetings view show them) once the client is
+   * quiet, unless a newer version came meanwhile: while the user types, only the findings are made. A request that
+   * needs them reads them at once.
+   */
+  private async readMeetingsWhenQuiet(doc: TextDocument): Promise<void> {
+    await this.pacer.background();
+    if (this.documents.get(doc.uri)?.version === doc.version) await this.corpus.analysisOnce(doc);
   }
 
   /** Re-analyses and republishes every open document, and the closed files when the scope is `workspace`. */
