@@ -148,8 +148,14 @@ export class ServerState {
     const file = toPath(doc.uri);
     const scope = await this.indexScope();
     if (isArticleFile(this.root, file, scope)) return;
-    this.articleFolders.add(folderOf(file));
-    await this.rebuildIndex();
+    const folder = folderOf(file);
+    this.articleFolders.add(folder);
+    try {
+      await this.index.addFolder(folder, await this.indexScope());
+    } catch (error) {
+      this.logger.log('error', `indexing ${folder} failed`, error instanceof Error ? error.stack : error);
+      this.republishAll();
+    }
   }
 
   /** Which files the workspace index takes: `seeds/` and `corpus/`, article globs, article folders, less `files.exclude`. */

@@ -115,6 +115,9 @@ export function toPath(uri: string): string {
 
 const REUSED_PER_TURN = 256;
 
+/** Files read into the index between two turns of the event loop when a folder joins it: a few milliseconds' work. */
+const FILES_ADDED_PER_TURN = 32;
+
 /** How long the reading of meetings runs before it lets other work in. */
 const MEETINGS_SLICE_MS = 2;
 
@@ -173,6 +176,29 @@ export class Corpus {
     if (!index || cancelled()) return false;
     this.index = index;
     this.files = [...files];
+    this.invalidateAll();
+    return true;
+  }
+
+  /**
+   * Adds files to the index (a folder brought into scope), reading them a few at a time between turns of the event
+   * loop; then every analysis made before is forgotten. Returns whether the index changed. When cancelled, the files
+   * read so far stay indexed; when nothing is indexed yet, or a new index replaced this one meanwhile, nothing changed.
+   */
+  async addIndexedFiles(paths: readonly string[], isCancelled: () => boolean = () => false): Promise<boolean> {
+    const index = this.index;
+    if (!index) return false;
+    let added = 0;
+    for (const [i, file] of paths.entries()) {
+      if (i % FILES_ADDED_PER_TURN === FILES_ADDED_PER_TURN - 1) await nextTurn();
+      if (index !== this.index) return false;
+      if (isCancelled()) break;
+      if (index.has(file)) continue;
+      updateIndexedFile(index, file);
+      added++;
+    }
+    if (added === 0) return false;
+    this.files = [...index.files()];
     this.invalidateAll();
     return true;
   }

@@ -29,6 +29,31 @@ export async function collectFiles(inputs: readonly string[], isCancelled: () =>
   return [...new Set(out)];
 }
 
+/**
+ * The `.txt` files below `folder`, as `collectFiles([root])` would list them there: the `.gitignore` files of the
+ * folders from `root` down are honoured, and nothing is listed when the folder lies in a dot folder, in
+ * `node_modules` or in an ignored folder. A folder outside `root` is listed on its own.
+ */
+export async function collectFilesBelow(root: string, folder: string, isCancelled: () => boolean = () => false): Promise<string[]> {
+  const relative = path.relative(root, folder);
+  const parts = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? [] : relative.split(path.sep);
+  const rules: Rules[] = [];
+  let dir = path.resolve(root);
+  for (const part of parts.length > 0 ? ['', ...parts.slice(0, -1)] : []) {
+    dir = part === '' ? dir : path.join(dir, part);
+    const gitignore = await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+    if (gitignore !== undefined) rules.push({ base: dir, ig: ignore().add(gitignore) });
+  }
+  let below = path.resolve(root);
+  for (const part of parts) {
+    below = path.join(below, part);
+    if (part === 'node_modules' || part.startsWith('.') || isIgnored(rules, below, true)) return [];
+  }
+  const out: string[] = [];
+  await walk(path.resolve(folder), rules, out, { dirs: 0 }, isCancelled);
+  return out;
+}
+
 interface Rules {
   readonly base: string;
   readonly ig: Ignore;
