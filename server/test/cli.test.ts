@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { run } from '../src/cli/main';
+import { FILE_COMMANDS, run } from '../src/cli/main';
+import { readsMeetings } from '../src/node/analysis-pool';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', 'seeds');
 
@@ -81,4 +82,8 @@ test('outline and refs print JSON with ranges', async () => {
   assert.ok(outline[0]?.meetings.some((m) => m.date?.iso === '2020-12-22'));
   const refs = JSON.parse((await capture(['refs', path.join(SEEDS, '003_9988729691b86d37.txt'), '--format', 'json'])).out) as { references: { id?: string }[] }[];
   assert.ok(refs[0]?.references.some((r) => r.id === 'organization:BCĐ35:province:Sơn La'));
+});
+
+test('a command gets whole analyses exactly when the parts it reads include years or meetings, in this thread as on workers', () => {
+  for (const [name, command] of Object.entries(FILE_COMMANDS)) assert.equal(command.whole, readsMeetings(command.reads), name);
 });

@@ -41,7 +41,7 @@ interface CommandOf<A extends FindingsAnalysis, Whole extends boolean> {
 }
 
 /** The commands over files; a new command is one more entry (and its help text). */
-const FILE_COMMANDS: Readonly<Record<string, FileCommand>> = {
+export const FILE_COMMANDS: Readonly<Record<string, FileCommand>> = {
   lint: { formats: ['text', 'json', 'sarif'], reads: ['findings'], whole: false, run: runLint },
   fix: { formats: ['text'], reads: ['findings'], whole: false, run: (ctx) => (ctx.args.encoding ? runFixEncoding(ctx) : runFix(ctx)) },
   outline: { formats: ['text', 'json'], reads: ['article', 'meetings'], whole: true, run: printOutline },

@@ -109,7 +109,7 @@ export class ServerState {
       this.openDiagnostics.noteSent(doc.uri, doc.version, converted);
       await this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [...converted.diagnostics] });
     }
-    void this.readMeetingsWhenQuiet(doc);
+    this.readMeetingsWhenQuiet(doc).catch((error: unknown) => this.logger.log('error', `reading the meetings of ${doc.uri} failed`, error instanceof Error ? error.stack : error));
   }
 
   /**
