@@ -62,7 +62,8 @@ export class BenchClient {
       workspaceFolders: folders,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
+        // What VS Code's client declares, so the diagnostics carry what they carry there.
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true } },
       },
       ...(cacheDir ? { initializationOptions: { cacheDir } } : {}),
     }), 30_000, 'initialize');

@@ -80,7 +80,7 @@ async function startIn(root: string, progress: ProgressParams[]): Promise<LspCli
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       window: { workDoneProgress: true },
-      textDocument: { publishDiagnostics: { versionSupport: true } },
+      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true } },
     },
   });
   client.connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);

@@ -94,7 +94,7 @@ export class LspClient {
   async initialize(options: StartOptions = {}): Promise<InitializeResult> {
     const capabilities: ClientCapabilities = options.capabilities ?? {
       workspace: { configuration: options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: true } },
-      textDocument: { publishDiagnostics: { versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true } },
+      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true } },
     };
     const result = await withTimeout(this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

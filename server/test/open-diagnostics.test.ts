@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver';
 import { analyze, analyzeSteps, defaultAnalysisOptions, type Analysis } from '../src/core/analyze';
 import { runToEnd } from '../src/core/steps';
+import { diagnosticFeaturesOf, toDiagnostic } from '../src/lsp/convert';
 import { OpenDiagnostics, toDiagnostics } from '../src/lsp/diagnostics';
 
 const SEEDS_DIR = path.join(__dirname, '..', '..', '..', 'seeds');
@@ -44,4 +45,24 @@ test('diagnostics converted from the previous version equal those converted afre
     { numRuns: 40, seed: 20261203 },
   );
   assert.ok(reused > 0, 'unchanged findings keep their Diagnostic objects');
+});
+
+test('a diagnostic carries related places, the unnecessary tag and the rule page only for a client that takes them', () => {
+  const analysis = analyze('Tiêu đề bài viết\nLượt xem: 270\n');
+  const base = analysis.findings[0];
+  assert.ok(base);
+  const finding = { ...base, unnecessary: true, related: [{ path: '/corpus/b.txt', line: 3, message: 'also here' }] };
+  const all = toDiagnostic(analysis.doc.lines, finding, 0, 'file:///docs/rules', diagnosticFeaturesOf({ textDocument: { publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true } } }));
+  assert.equal(all.relatedInformation?.[0]?.location.uri, 'file:///corpus/b.txt');
+  assert.deepEqual(all.tags, [1]);
+  assert.match(all.codeDescription?.href ?? '', /^file:\/\/\/docs\/rules\/.+\.md$/u);
+  const none = toDiagnostic(analysis.doc.lines, finding, 0, 'file:///docs/rules', diagnosticFeaturesOf({}));
+  assert.deepEqual([none.relatedInformation, none.tags, none.codeDescription], [undefined, undefined, undefined]);
+  const rest: Partial<Diagnostic> = { ...all };
+  delete rest.relatedInformation;
+  delete rest.tags;
+  delete rest.codeDescription;
+  assert.deepEqual(none, rest, 'the rest is the same');
+  const deprecatedOnly = toDiagnostic(analysis.doc.lines, finding, 0, undefined, diagnosticFeaturesOf({ textDocument: { publishDiagnostics: { tagSupport: { valueSet: [2] } } } }));
+  assert.equal(deprecatedOnly.tags, undefined, 'a client that takes only the deprecated tag gets no unnecessary tag');
 });

@@ -4,11 +4,11 @@ import { fixAllEdits } from '../core/fix-all';
 import type { Finding, Locale } from '../core/types';
 import { FIX_ALL_KIND } from '../protocol';
 import { COMMANDS } from './commands';
-import { toDiagnostic, toTextEdit } from './convert';
+import { toTextEdit } from './convert';
 import { t } from './messages';
 
-/** Quick fixes for the diagnostics in the request, plus the file-wide fix-all when asked for. */
-export function toCodeActions(analysis: FindingsAnalysis, params: CodeActionParams, locale: Locale, docsBase: string | undefined, canKeep: boolean): CodeAction[] {
+/** Quick fixes for the diagnostics in the request (each action names the diagnostic as the client sent it), plus the file-wide fix-all when asked for. */
+export function toCodeActions(analysis: FindingsAnalysis, params: CodeActionParams, locale: Locale, canKeep: boolean): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -17,12 +17,11 @@ export function toCodeActions(analysis: FindingsAnalysis, params: CodeActionPara
     for (const diagnostic of params.context.diagnostics) {
       const finding = findingFor(analysis, diagnostic);
       if (!finding) continue;
-      const index = analysis.findings.indexOf(finding);
       for (const fix of finding.fixes) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
-          diagnostics: [toDiagnostic(analysis.doc.lines, finding, index, docsBase)],
+          diagnostics: [diagnostic],
           isPreferred: fix.preferred === true,
           edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(analysis.doc.lines, e)) } },
         });
@@ -32,7 +31,7 @@ export function toCodeActions(analysis: FindingsAnalysis, params: CodeActionPara
         actions.push({
           title: t(locale, 'addStub'),
           kind: CodeActionKind.QuickFix,
-          diagnostics: [toDiagnostic(analysis.doc.lines, finding, index, docsBase)],
+          diagnostics: [diagnostic],
           command: { title: t(locale, 'addStub'), command: COMMANDS.addCatalogStub, arguments: [{ symbol: mention.symbol, kind: mention.kind, citedAs: mention.text }] },
         });
       }
@@ -41,7 +40,7 @@ export function toCodeActions(analysis: FindingsAnalysis, params: CodeActionPara
         actions.push({
           title: t(locale, 'keepLine'),
           kind: CodeActionKind.QuickFix,
-          diagnostics: [toDiagnostic(analysis.doc.lines, finding, index, docsBase)],
+          diagnostics: [diagnostic],
           command: { title: t(locale, 'keepLine'), command: COMMANDS.keepLine, arguments: [line] },
         });
       }

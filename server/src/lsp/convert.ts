@@ -1,6 +1,6 @@
 import {
   Diagnostic, DiagnosticSeverity, DiagnosticTag, SymbolKind,
-  type ChangeAnnotation, type DiagnosticRelatedInformation, type Location, type Position, type Range, type SymbolInformation, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
+  type ChangeAnnotation, type ClientCapabilities, type DiagnosticRelatedInformation, type Location, type Position, type Range, type SymbolInformation, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import { fixAllEdits } from '../core/fix-all';
@@ -43,9 +43,29 @@ function toRelated(place: RelatedPlace): DiagnosticRelatedInformation {
   return { location: toLineLocation(uri, place.line), message: place.message };
 }
 
-/** Core finding → LSP diagnostic; `data` carries the index of the finding for code actions. */
-export function toDiagnostic(lines: LineIndex, finding: Finding, index: number, docsBase?: string): Diagnostic {
-  const href = ruleDocUrl(docsBase, finding.ruleId);
+/** The optional parts of a diagnostic the client says it takes (`textDocument.publishDiagnostics` capabilities). */
+export interface DiagnosticFeatures {
+  readonly relatedInformation: boolean;
+  readonly unnecessaryTag: boolean;
+  readonly codeDescription: boolean;
+}
+
+/** Every optional part, as VS Code takes them. */
+export const ALL_DIAGNOSTIC_FEATURES: DiagnosticFeatures = Object.freeze({ relatedInformation: true, unnecessaryTag: true, codeDescription: true });
+
+/** What a client's capabilities say it takes. */
+export function diagnosticFeaturesOf(capabilities: ClientCapabilities): DiagnosticFeatures {
+  const publish = capabilities.textDocument?.publishDiagnostics;
+  return {
+    relatedInformation: publish?.relatedInformation === true,
+    unnecessaryTag: publish?.tagSupport?.valueSet?.includes(DiagnosticTag.Unnecessary) === true,
+    codeDescription: publish?.codeDescriptionSupport === true,
+  };
+}
+
+/** Core finding → LSP diagnostic, with the optional parts the client takes; `data` carries the index of the finding for code actions. */
+export function toDiagnostic(lines: LineIndex, finding: Finding, index: number, docsBase?: string, features: DiagnosticFeatures = ALL_DIAGNOSTIC_FEATURES): Diagnostic {
+  const href = features.codeDescription ? ruleDocUrl(docsBase, finding.ruleId) : undefined;
   return {
     range: toRange(lines, finding.span),
     severity: SEVERITY[finding.severity],
@@ -53,8 +73,8 @@ export function toDiagnostic(lines: LineIndex, finding: Finding, index: number, 
     ...(href ? { codeDescription: { href } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    ...(finding.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
-    ...(finding.related && finding.related.length > 0 ? { relatedInformation: finding.related.map(toRelated) } : {}),
+    ...(finding.unnecessary && features.unnecessaryTag ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    ...(finding.related && finding.related.length > 0 && features.relatedInformation ? { relatedInformation: finding.related.map(toRelated) } : {}),
     data: { index, tier: finding.tier },
   };
 }

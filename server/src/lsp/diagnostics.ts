@@ -2,17 +2,17 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver';
 import type { FindingsAnalysis } from '../core/analyze';
 import { nextTurn } from '../node/scheduler';
 import type { Finding } from '../core/types';
-import { sameDiagnostic, sameRange, toDiagnostic, toRange } from './convert';
+import { ALL_DIAGNOSTIC_FEATURES, sameDiagnostic, sameRange, toDiagnostic, toRange, type DiagnosticFeatures } from './convert';
 
 /** Findings converted between two yields: a few milliseconds of work, so a request waits little behind a publish. */
 const PER_SLICE = 500;
 
 /** All findings as diagnostics, converted in slices so a document with thousands of findings does not hold the server. */
-export async function toDiagnostics(analysis: FindingsAnalysis, docsBase: string | undefined): Promise<Diagnostic[]> {
+export async function toDiagnostics(analysis: FindingsAnalysis, docsBase: string | undefined, features: DiagnosticFeatures = ALL_DIAGNOSTIC_FEATURES): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   for (let i = 0; i < analysis.findings.length; i++) {
     const finding = analysis.findings[i];
-    if (finding) out.push(toDiagnostic(analysis.doc.lines, finding, i, docsBase));
+    if (finding) out.push(toDiagnostic(analysis.doc.lines, finding, i, docsBase, features));
     if (i % PER_SLICE === PER_SLICE - 1) await nextTurn();
   }
   return out;
@@ -39,7 +39,7 @@ export class OpenDiagnostics {
   private readonly last = new Map<string, readonly Converted[]>();
   private readonly sent = new Map<string, { readonly version: number; readonly diagnostics: readonly Diagnostic[] }>();
 
-  constructor(private readonly docsBase: string | undefined) {}
+  constructor(private readonly docsBase: string | undefined, private readonly features: DiagnosticFeatures = ALL_DIAGNOSTIC_FEATURES) {}
 
   /**
    * The analysis's diagnostics, reusing the previous version's Diagnostic of every finding that says the same at the
@@ -59,7 +59,7 @@ export class OpenDiagnostics {
       const range = toRange(lines, finding.span);
       const kept = sameAs(earlier[i], finding, range) ?? sameAs(earlier[i + fromEnd], finding, range) ?? startingAt(earlier, finding, range);
       // `data.index` is a hint for code actions, which check it against the range: a reused one may be stale.
-      const diagnostic = kept?.diagnostic ?? toDiagnostic(lines, finding, i, this.docsBase);
+      const diagnostic = kept?.diagnostic ?? toDiagnostic(lines, finding, i, this.docsBase, this.features);
       converted.push({ finding, diagnostic });
       diagnostics.push(diagnostic);
       if (i % PER_SLICE === PER_SLICE - 1) await nextTurn();

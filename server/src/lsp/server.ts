@@ -150,7 +150,7 @@ export function startServer(connection: Connection, docsBase: string | undefined
 
   connection.onCodeAction(fromClient('codeAction', [], async (params, token) => {
     const analysis = await findingsOf(params.textDocument.uri, () => token.isCancellationRequested);
-    return analysis && state ? f().toCodeActions(analysis, params, state.locale, docsBase, state.root !== undefined) : [];
+    return analysis && state ? f().toCodeActions(analysis, params, state.locale, state.root !== undefined) : [];
   }));
 
   connection.languages.inlayHint.on(fromClient('inlayHint', [], async (params, token) => {

@@ -2,6 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Logger } from '../core/types';
 import { toPath, toUri, type Corpus } from '../node/corpus';
+import type { DiagnosticFeatures } from './convert';
 import { toDiagnostics } from './diagnostics';
 
 /**
@@ -18,6 +19,7 @@ export class WorkspaceDiagnostics {
     private readonly logger: Logger,
     private readonly corpus: Corpus,
     private readonly docsBase: string | undefined,
+    private readonly features: DiagnosticFeatures,
   ) {}
 
   /** True when the file's diagnostics come from the workspace scope. */
@@ -48,6 +50,6 @@ export class WorkspaceDiagnostics {
       return;
     }
     this.published.add(uri);
-    await this.connection.sendDiagnostics({ uri, diagnostics: await toDiagnostics(closed.analysis, this.docsBase) });
+    await this.connection.sendDiagnostics({ uri, diagnostics: await toDiagnostics(closed.analysis, this.docsBase, this.features) });
   }
 }
