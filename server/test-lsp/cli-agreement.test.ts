@@ -114,6 +114,16 @@ describe('the CLI and the server give the same findings for the same files outsi
     assert.ok(kinds.includes('begin') && kinds.includes('end'), `indexing reported progress (got ${kinds.join(', ')})`);
     assert.ok(client.latestDiagnostics(pathToFileURL(path.join(root, 'notes', 'todo.txt')).toString()) === undefined, 'a folder with no article open stays out');
   });
+
+  it('two more folders opened at once both join the index, and every page of the three agrees with the CLI over them', async () => {
+    const folders = ['site-c', 'site-d'].map((name) => path.join(root, 'crawl', name));
+    for (const dir of folders) siteA(dir);
+    const expected = await cliLines(path.join(root, 'crawl'));
+    assert.equal(expected.size, 18);
+    await Promise.all(folders.map((dir) => client.open(pathToFileURL(path.join(dir, 'page-2.txt')).toString(), fs.readFileSync(path.join(dir, 'page-2.txt'), 'utf8'))));
+    const { differing } = await serverAgrees(client, expected);
+    assert.deepEqual(differing, []);
+  });
 });
 
 describe('the same agreement on real pages of other sites (../shared/devset), one folder per site', () => {
