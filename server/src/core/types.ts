@@ -4,6 +4,11 @@ export interface Span {
   readonly end: number;
 }
 
+/** A span moved by `by` characters: a span in a line placed where the line starts in the document. */
+export function shiftSpan(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
 /** How sure a rule is that a finding is debris; decides fix-all membership, independent of severity. */
 export type Tier = 'certain' | 'probable' | 'weak';
 

@@ -4,7 +4,7 @@ import { findDatePhrases } from '../dates/phrases';
 import { yearFloor, type YearContext } from '../dates/year';
 import type { ArticleText } from '../text/article-text';
 import { LineMemo } from '../text/memo';
-import type { CancellationCheck, Span } from '../types';
+import { shiftSpan, type CancellationCheck, type Span } from '../types';
 import { toMeetingDate, type PlenumYear } from './dates';
 import type { Introduction } from './find';
 import { choosePrimary, mergeRepeats } from './primary';
@@ -117,7 +117,7 @@ function toMeeting(doc: ArticleText, sentence: Sentence, intro: Introduction, co
   const shift = sentence.lineStart;
   // Built field by field (in the order readers of the JSON know), not by spreading optional parts.
   const meeting: { -readonly [K in keyof Meeting]: Meeting[K] } = {
-    kind: local.kind, title: local.title, span: shifted(local.span, shift), sentence: shifted(local.sentence, shift), line: sentence.line,
+    kind: local.kind, title: local.title, span: shiftSpan(local.span, shift), sentence: shiftSpan(local.sentence, shift), line: sentence.line,
   } as Meeting;
   if (date) meeting.date = date;
   if (year !== undefined) meeting.year = year;
@@ -132,12 +132,8 @@ function toMeeting(doc: ArticleText, sentence: Sentence, intro: Introduction, co
   return meeting;
 }
 
-function shifted(span: Span, by: number): Span {
-  return { start: span.start + by, end: span.end + by };
-}
-
 function shiftedParticipant(p: Participant, by: number): Participant {
-  return { name: p.name, span: shifted(p.span, by) };
+  return { name: p.name, span: shiftSpan(p.span, by) };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ArticleText } from '../text/article-text';
 import { LineMemo, PlacedSlot } from '../text/memo';
 import { NormalizedText } from '../text/normalized-text';
 import { toOrdinal, toRoman } from '../text/roman';
-import type { CancellationCheck, Span } from '../types';
+import { shiftSpan, type CancellationCheck, type Span } from '../types';
 import type { EntryKind } from './catalog';
 import { findDocuments } from './find-documents';
 import type { SymbolInfo } from './symbol';
@@ -146,7 +146,7 @@ const mentionsByLine = new LineMemo(findMentionsIn);
 const PLACED_MENTIONS = new PlacedSlot();
 
 function placeMentions(mentions: readonly Mention[], lineStart: number): readonly Mention[] {
-  return mentions.length === 0 ? mentions : mentions.map((m) => ({ ...m, span: { start: m.span.start + lineStart, end: m.span.end + lineStart } }));
+  return mentions.length === 0 ? mentions : mentions.map((m) => ({ ...m, span: shiftSpan(m.span, lineStart) }));
 }
 
 /** Finds the references of lines `from` to `to` (exclusive); references do not cross lines; spans are in the document. */

@@ -6,7 +6,7 @@ import { label, msg } from '../messages';
 import { deleteLines } from '../../text/line-edits';
 import { LineMemo } from '../../text/memo';
 import { NormalizedText } from '../../text/normalized-text';
-import type { Span } from '../../types';
+import { shiftSpan, type Span } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 
 const CREDIT = /\s*(?:\((?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|photo)(?:\s*:\s*[^()\n]{1,80})?\)|(?<=[.!?…]\s?)(?:ảnh|nguồn ảnh)\s*:\s*[^.()\n]{1,60}$)/gu;
@@ -27,10 +27,6 @@ function findCredits(line: string): { credit: Span; withSpace: Span }[] {
 
 const creditsByLine = new LineMemo(findCredits);
 
-function shifted(span: Span, by: number): Span {
-  return { start: span.start + by, end: span.end + by };
-}
-
 /** Photo credits at the end of or inside caption lines. */
 export const photoCreditRule: Rule = {
   id: 'boilerplate/photo-credit',
@@ -49,8 +45,8 @@ export const photoCreditRule: Rule = {
       if (credits.length === 0) continue;
       const info = doc.line(line);
       for (const found of credits) {
-        const credit = shifted(found.credit, info.start);
-        const withSpace = shifted(found.withSpace, info.start);
+        const credit = shiftSpan(found.credit, info.start);
+        const withSpace = shiftSpan(found.withSpace, info.start);
         const wholeLine = withSpace.start === info.start && withSpace.end === info.end;
         findings.push({
           ruleId: this.id, span: credit, message, tier: 'probable',

@@ -1,5 +1,5 @@
 import { label, type MessageRef } from '../messages';
-import { deleteLines } from '../../text/line-edits';
+import { deleteLines, lineSpan } from '../../text/line-edits';
 import type { RelatedPlace, Tier } from '../../types';
 import type { RuleContext, RuleFinding } from '../rule';
 
@@ -30,7 +30,7 @@ export function blockFinding(
 ): RuleFinding {
   const finding: { -readonly [K in keyof RuleFinding]: RuleFinding[K] } = {
     ruleId,
-    span: { start: ctx.doc.line(lines.first).start, end: ctx.doc.line(lines.last).end },
+    span: { start: lineSpan(ctx.doc, lines.first).start, end: lineSpan(ctx.doc, lines.last).end },
     message,
     tier,
     unnecessary: tier === 'certain',
