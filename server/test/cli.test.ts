@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { FILE_COMMANDS, run } from '../src/cli/main';
-import { readsMeetings } from '../src/node/analysis-pool';
+import { analysisNeeded } from '../src/node/analysis-pool';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', 'seeds');
 
@@ -85,5 +85,5 @@ test('outline and refs print JSON with ranges', async () => {
 });
 
 test('a command gets whole analyses exactly when the parts it reads include years or meetings, in this thread as on workers', () => {
-  for (const [name, command] of Object.entries(FILE_COMMANDS)) assert.equal(command.whole, readsMeetings(command.reads), name);
+  for (const [name, command] of Object.entries(FILE_COMMANDS)) assert.equal(command.needs, analysisNeeded(command.reads), name);
 });

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
-import type { Analysis, AnalysisOptions, FindingsAnalysis } from '../core/analyze';
+import type { Analysis, AnalysisOptions, Findings, FindingsAnalysis } from '../core/analyze';
 import type { Locale } from '../core/types';
 import { toLocale } from '../core/i18n/localize';
 import { Corpus, type FileAnalysis } from '../node/corpus';
@@ -16,7 +16,7 @@ import { runClean } from './commands/clean';
 import { runReport } from './commands/report';
 import { printProfiles } from './commands/profiles';
 import { profilesCacheFile, siteProfilesOf, type SiteProfileResult } from '../node/site-profiles-store';
-import { defaultJobs, startPool, type AnalysisPart, type AnalysisPool } from '../node/analysis-pool';
+import { defaultJobs, startPool, type AnalysisNeeded, type AnalysisPart, type AnalysisPool } from '../node/analysis-pool';
 import { defaultCacheFile } from '../node/corpus-index';
 import { packRecurrence } from '../node/shared-recurrence';
 import { siteTable } from '../node/site-table';
@@ -30,23 +30,23 @@ export type { AnalysedFile, Output } from './run-context';
  * A command over files: the formats it accepts, the parts of each analysis it reads besides the document (all that
  * workers send back), and its run, which returns whether it found anything.
  */
-type FileCommand = CommandOf<FindingsAnalysis, false> | CommandOf<Analysis, true>;
+type FileCommand = CommandOf<Findings, 'findings'> | CommandOf<FindingsAnalysis, 'references'> | CommandOf<Analysis, 'whole'>;
 
-interface CommandOf<A extends FindingsAnalysis, Whole extends boolean> {
+interface CommandOf<A extends Findings, Needed extends AnalysisNeeded> {
   readonly formats: readonly string[];
   readonly reads: readonly AnalysisPart[];
-  /** Whether it reads years or meetings, and so needs whole analyses rather than their findings part. */
-  readonly whole: Whole;
+  /** How much of each analysis the parts it reads need (`analysisNeeded`), which is what its run gets. */
+  readonly needs: Needed;
   run(ctx: CommandRun<A>): Promise<boolean>;
 }
 
 /** The commands over files; a new command is one more entry (and its help text). */
 export const FILE_COMMANDS: Readonly<Record<string, FileCommand>> = {
-  lint: { formats: ['text', 'json', 'sarif'], reads: ['findings'], whole: false, run: runLint },
-  fix: { formats: ['text'], reads: ['findings'], whole: false, run: (ctx) => (ctx.args.encoding ? runFixEncoding(ctx) : runFix(ctx)) },
-  outline: { formats: ['text', 'json'], reads: ['article', 'meetings'], whole: true, run: printOutline },
-  refs: { formats: ['text', 'json'], reads: ['references'], whole: false, run: printRefs },
-  report: { formats: ['text', 'json'], reads: ['findings', 'article', 'meetings', 'references'], whole: true, run: runReport },
+  lint: { formats: ['text', 'json', 'sarif'], reads: ['findings'], needs: 'findings', run: runLint },
+  fix: { formats: ['text'], reads: ['findings'], needs: 'findings', run: (ctx) => (ctx.args.encoding ? runFixEncoding(ctx) : runFix(ctx)) },
+  outline: { formats: ['text', 'json'], reads: ['article', 'meetings'], needs: 'whole', run: printOutline },
+  refs: { formats: ['text', 'json'], reads: ['references'], needs: 'references', run: printRefs },
+  report: { formats: ['text', 'json'], reads: ['findings', 'article', 'meetings', 'references'], needs: 'whole', run: runReport },
 };
 
 /** `profiles` prints what the corpus's index shows instead of analysing each file. */
@@ -144,25 +144,30 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
       if (sites) printProfiles(sites.profiles, args.format, options.locale, io);
       return 0;
     }
-    const onPool = <A extends FindingsAnalysis>(on: AnalysisPool, inThisThread: (file: string) => Promise<FileAnalysis<A>>) => (list: readonly string[]) => on.analyse(list, {
+    const onPool = <A extends Findings>(on: AnalysisPool, inThisThread: (file: string) => Promise<FileAnalysis<A>>) => (list: readonly string[]) => on.analyse(list, {
       parts: command.reads, inThisThread, takeText: (file) => corpus.takeKeptText(file),
       recurrence: index ? packRecurrence(index) : undefined,
       sites: sites && index ? siteTable(sites.profiles, index.files()) : undefined,
     });
-    if (command.whole) {
+    if (command.needs === 'whole') {
       const whole = new CommandRun<Analysis>(args, io, options.locale, pool ? onPool(pool, (file) => corpus.analyzeFile(file)) : (list) => corpus.analyses(list), files);
       return exitCode(whole, await command.run(whole));
     }
     // No years or meetings are read, so none are made: each file's analysis stops at its findings part.
-    const part = new CommandRun<FindingsAnalysis>(args, io, options.locale, pool ? onPool(pool, (file) => corpus.findFile(file)) : (list) => corpus.findingsOfFiles(list), files);
-    return exitCode(part, await command.run(part));
+    if (command.needs === 'references') {
+      const part = new CommandRun<FindingsAnalysis>(args, io, options.locale, pool ? onPool(pool, (file) => corpus.findFile(file)) : (list) => corpus.findingsOfFiles(list), files);
+      return exitCode(part, await command.run(part));
+    }
+    // Nor references: only the mentions a reference rule reads are resolved.
+    const found = new CommandRun<Findings>(args, io, options.locale, pool ? onPool(pool, (file) => corpus.findFile(file, 'no references')) : (list) => corpus.findingsOfFiles(list, undefined, 'no references'), files);
+    return exitCode(found, await command.run(found));
   } finally {
     await pool?.close();
   }
 }
 
 /** 2 when a file could not be read, else 1 when the command found something, else 0. */
-function exitCode(run: CommandRun<FindingsAnalysis>, found: boolean): number {
+function exitCode(run: CommandRun<Findings>, found: boolean): number {
   return run.ioFailed ? 2 : found ? 1 : 0;
 }
 

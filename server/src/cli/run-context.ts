@@ -1,4 +1,4 @@
-import type { Analysis, FindingsAnalysis } from '../core/analyze';
+import type { Analysis, Findings } from '../core/analyze';
 import type { Locale } from '../core/types';
 import type { FileAnalysis } from '../node/corpus';
 import type { Args } from './args';
@@ -11,7 +11,7 @@ export interface Output {
 }
 
 /** One file analysed for a command: its whole analysis, or for a command that reads no meetings, its findings part. */
-export interface AnalysedFile<A extends FindingsAnalysis = Analysis> {
+export interface AnalysedFile<A extends Findings = Analysis> {
   readonly file: string;
   readonly uri: string;
   readonly analysis: A;
@@ -21,7 +21,7 @@ export interface AnalysedFile<A extends FindingsAnalysis = Analysis> {
  * What a command gets: its arguments, the output, and the analysed files, streamed in input order.
  * Files that cannot be read are reported on stderr, skipped, and make the exit code 2.
  */
-export class CommandRun<A extends FindingsAnalysis = Analysis> {
+export class CommandRun<A extends Findings = Analysis> {
   private failed = false;
 
   constructor(

@@ -45,14 +45,18 @@ export const defaultAnalysisOptions: AnalysisOptions = {
   locale: 'en', severities: {}, extraPhrases: [], allowedLines: new Set(), catalog: new Catalog(),
 };
 
+/** What the rules find in a document, and the article's facts (read outside the lines they mark as debris). */
+export interface Findings {
+  readonly doc: ArticleText;
+  readonly findings: readonly Finding[];
+  readonly article: ArticleFacts;
+}
+
 /**
  * What an analysis finds before it reads years and meetings: every finding, the article's facts and its references.
  * Nothing in it depends on the year hints, so an adapter can show the findings while the meetings are still read.
  */
-export interface FindingsAnalysis {
-  readonly doc: ArticleText;
-  readonly findings: readonly Finding[];
-  readonly article: ArticleFacts;
+export interface FindingsAnalysis extends Findings {
   readonly references: readonly ResolvedMention[];
   /**
    * Results the analysis of the next version may reuse when given this one as `previous`. Not enumerable: it refers to
@@ -85,6 +89,26 @@ export function* analyzeSteps(
 /** The first part of `analyzeSteps`: what it finds before years and meetings, the same as the full analysis holds. */
 export function* findingsSteps(
   text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger, previous?: ArticleText | FindingsAnalysis,
+): Generator<string, FindingsAnalysis> {
+  return yield* findSteps(text, options, cancel, logger, previous, 'all');
+}
+
+/**
+ * The findings and facts `findingsSteps` gives, for a caller that reads nothing else: of the references, only the
+ * mentions a reference rule reads are resolved (most of a document's are not), and none are returned.
+ */
+export function* ruleFindingsSteps(
+  text: string, options: AnalysisOptions, cancel: CancellationCheck = neverCancelled, logger: Logger = silentLogger,
+): Generator<string, Findings> {
+  const { doc, findings, article } = yield* findSteps(text, options, cancel, logger, undefined, 'read by rules');
+  return { doc, findings, article };
+}
+
+/** Which mentions an analysis resolves: all of them, or those a reference rule reads. */
+type Resolving = 'all' | 'read by rules';
+
+function* findSteps(
+  text: string, options: AnalysisOptions, cancel: CancellationCheck, logger: Logger, previous: ArticleText | FindingsAnalysis | undefined, resolving: Resolving,
 ): Generator<string, FindingsAnalysis> {
   // An edited text often arrives as pieces joined together, which the engine copies into one string when it is first
   // read: on a large document that copy is a step's worth of work of its own, before the text is compared and split.
@@ -134,7 +158,8 @@ export function* findingsSteps(
     text,
   };
   const resolutions = ResolutionMemo.after(resolveContext, previous instanceof ArticleText ? undefined : previous?.reusable?.resolutions, doc.sameAsPrevious);
-  const references = yield* resolveMentionsSteps(mentions, resolveContext, resolutions);
+  const resolved = resolving === 'all' ? mentions : mentions.filter((m) => REFERENCE_RULES.some((rule) => rule.reads(m)));
+  const references = yield* resolveMentionsSteps(resolved, resolveContext, resolutions);
   for (const rule of REFERENCE_RULES) runRule(rule, options, findings, logger, () => rule.check(references));
   if (cancel.isCancelled()) throw new AnalysisCancelled();
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

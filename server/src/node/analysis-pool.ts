@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Analysis, FindingsAnalysis } from '../core/analyze';
+import type { Analysis, Findings } from '../core/analyze';
 import { ArticleText } from '../core/text/article-text';
 import type { Locale } from '../core/types';
 import { toUri, type FileAnalysis } from './corpus';
@@ -27,9 +27,15 @@ export interface RunShared {
 /** The parts of an analysis besides its document that a command reads; only those travel back from a worker. */
 export type AnalysisPart = 'findings' | 'article' | 'references' | 'meetings' | 'years';
 
-/** Whether a command that reads these parts needs the years and meetings, or the findings part of an analysis does. */
-export function readsMeetings(parts: readonly AnalysisPart[]): boolean {
-  return parts.includes('meetings') || parts.includes('years');
+/**
+ * How much of an analysis a command that reads these parts needs: the whole (years and meetings read), its findings
+ * part with the references (`Corpus.findFile`), or the findings and facts alone (`ruleFindingsSteps`).
+ */
+export type AnalysisNeeded = 'whole' | 'references' | 'findings';
+
+export function analysisNeeded(parts: readonly AnalysisPart[]): AnalysisNeeded {
+  if (parts.includes('meetings') || parts.includes('years')) return 'whole';
+  return parts.includes('references') ? 'references' : 'findings';
 }
 
 /**
@@ -71,7 +77,7 @@ export interface PoolStart {
 }
 
 /** One run over files on the pool. */
-export interface PoolRun<A extends FindingsAnalysis = Analysis> extends RunShared {
+export interface PoolRun<A extends Findings = Analysis> extends RunShared {
   /** The parts of each analysis the caller reads; the others are left out of the results from workers. */
   readonly parts: readonly AnalysisPart[];
   /** Analyses a file in this thread, which then takes batches too while it waits for the workers. */
@@ -143,14 +149,14 @@ export interface AnalysisPool {
    * unanswered files are sent again one by one, and a file that stopped a worker twice is reported as a problem.
    * Never loses a file. One run at a time.
    */
-  analyse<A extends FindingsAnalysis>(files: readonly string[], run: PoolRun<A>): AsyncGenerator<FileAnalysis<A>>;
+  analyse<A extends Findings>(files: readonly string[], run: PoolRun<A>): AsyncGenerator<FileAnalysis<A>>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
 
 /** Per run: what the workers' messages and stops update. */
 interface RunState {
-  readonly results: Map<number, FileAnalysis<FindingsAnalysis>>;
+  readonly results: Map<number, FileAnalysis<Findings>>;
   readonly retry: Item[];
   notify(): void;
 }
@@ -216,7 +222,7 @@ export function startPool(start: PoolStart): AnalysisPool {
     spawn(start.files && from !== undefined ? start.files.slice(from, from + WARM_UP_FILES) : undefined);
   }
 
-  async function* analyse<A extends FindingsAnalysis>(files: readonly string[], run: PoolRun<A>): AsyncGenerator<FileAnalysis<A>> {
+  async function* analyse<A extends Findings>(files: readonly string[], run: PoolRun<A>): AsyncGenerator<FileAnalysis<A>> {
     const here = run.inThisThread;
     const window = (start.workers + (here ? 1 : 0)) * WINDOW_BATCHES_PER_THREAD * BATCH_FILES;
     const takeText = run.takeText ?? (() => undefined);
@@ -230,7 +236,7 @@ export function startPool(start: PoolStart): AnalysisPool {
     let batchIds = 0;
     let wake: () => void = () => undefined;
     shared = { recurrence: run.recurrence, sites: run.sites };
-    state = { results: results as Map<number, FileAnalysis<FindingsAnalysis>>, retry, notify: () => wake() };
+    state = { results: results as Map<number, FileAnalysis<Findings>>, retry, notify: () => wake() };
     for (const slot of slots) slot.joined = false;
 
     const nextBatch = (): Item[] | undefined => {
@@ -323,7 +329,7 @@ function batchStarts(files: readonly string[], count: number): number[] {
 }
 
 /** One file analysed in this thread; a failure is the file's problem, as in a worker. */
-async function analyseHere<A extends FindingsAnalysis>(analyse: (file: string) => Promise<FileAnalysis<A>>, file: string): Promise<FileAnalysis<A>> {
+async function analyseHere<A extends Findings>(analyse: (file: string) => Promise<FileAnalysis<A>>, file: string): Promise<FileAnalysis<A>> {
   try {
     return await analyse(file);
   } catch (error) {

@@ -4,20 +4,20 @@
  * sent, in order, posting each result back as soon as it is ready.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Analysis, FindingsAnalysis } from '../core/analyze';
+import type { Analysis, Findings } from '../core/analyze';
 import type { FileAnalysis } from './corpus';
 import { Corpus, toUri } from './corpus';
 import { findProjectRoot, projectOptions } from './project-options';
 import { PackedRecurrenceIndex } from './shared-recurrence';
 import { TableSiteLookup } from './site-table';
-import { readsMeetings, type AnalysisPart, type FromWorker, type RunShared, type ToWorker, type ToWorkerMessage, type WireAnalysis, type WorkerStart } from './analysis-pool';
+import { analysisNeeded, type AnalysisNeeded, type AnalysisPart, type FromWorker, type RunShared, type ToWorker, type ToWorkerMessage, type WireAnalysis, type WorkerStart } from './analysis-pool';
 
 /**
  * The analysis as it can travel: the document as its text, and of the rest only the parts asked for; the neighbours'
  * year only as a value. Left as a function, it was never asked for, since no date needed it, and stays behind
  * rather than read the neighbours now.
  */
-function toWire(analysis: FindingsAnalysis | Analysis, parts: readonly AnalysisPart[]): WireAnalysis {
+function toWire(analysis: Findings | Analysis, parts: readonly AnalysisPart[]): WireAnalysis {
   const wire: { -readonly [K in AnalysisPart]?: Analysis[K] } & { text: string } = { text: analysis.doc.text };
   for (const part of parts) {
     if (part === 'years') {
@@ -29,6 +29,12 @@ function toWire(analysis: FindingsAnalysis | Analysis, parts: readonly AnalysisP
     }
   }
   return wire;
+}
+
+/** As much of a file's analysis as the batch's parts need. */
+function analyse(corpus: Corpus, file: string, needed: AnalysisNeeded): Promise<FileAnalysis<Findings>> {
+  if (needed === 'whole') return corpus.analyzeFile(file);
+  return needed === 'references' ? corpus.findFile(file) : corpus.findFile(file, 'no references');
 }
 
 function start(port: NonNullable<typeof parentPort>, setup: WorkerStart): void {
@@ -50,9 +56,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerStart): void {
         if (text !== undefined) into.keepText(file, text);
       }
       for (const [i, file] of message.files.entries()) {
-        let result: FileAnalysis<FindingsAnalysis | Analysis>;
+        let result: FileAnalysis<Findings>;
         try {
-          result = readsMeetings(message.parts) ? await into.analyzeFile(file) : await into.findFile(file);
+          result = await analyse(into, file, analysisNeeded(message.parts));
         } catch (error) {
           result = { file, uri: toUri(file), problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
         }

@@ -1,5 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { addYearHints, analyze, findingsSteps, meetingsStepsAfter, type Analysis, type AnalysisOptions, type FindingsAnalysis } from '../core/analyze';
+import { addYearHints, analyze, findingsSteps, meetingsStepsAfter, ruleFindingsSteps, type Analysis, type AnalysisOptions, type Findings, type FindingsAnalysis } from '../core/analyze';
 import { withYearHints, type NeighbourHint } from '../core/dates/article-years';
 import type { LineFrequencyIndex, RecurrenceIndex } from '../core/corpus/line-frequency';
 import { runToEnd } from '../core/steps';
@@ -24,9 +24,10 @@ export interface OpenDocuments {
 
 /**
  * One analysed file (with the open document's version, or null when read from disk), or why it could not be analysed;
- * `FileAnalysis<FindingsAnalysis>` for a command that reads no years or meetings.
+ * `FileAnalysis<FindingsAnalysis>` for a command that reads no years or meetings, `FileAnalysis<Findings>` for one
+ * that reads no references either.
  */
-export type FileAnalysis<A extends FindingsAnalysis = Analysis> =
+export type FileAnalysis<A extends Findings = Analysis> =
   | { readonly file: string; readonly uri: string; readonly version: number | null; readonly analysis: A }
   | { readonly file: string; readonly uri: string; readonly problem: string };
 
@@ -356,8 +357,11 @@ export class Corpus {
   /**
    * One file's findings, facts and references, without its years and meetings: the open document's when it is open,
    * else the file read from disk. No neighbour is read for a year, since nothing found here depends on one.
+   * `'no references'`: the findings and facts alone, for a caller that reads nothing else (`ruleFindingsSteps`).
    */
-  async findFile(file: string): Promise<FileAnalysis<FindingsAnalysis>> {
+  findFile(file: string): Promise<FileAnalysis<FindingsAnalysis>>;
+  findFile(file: string, reads: 'no references'): Promise<FileAnalysis<Findings>>;
+  async findFile(file: string, reads?: 'no references'): Promise<FileAnalysis<Findings>> {
     const uri = toUri(file);
     const doc = this.setup.documents?.get(uri);
     if (doc) {
@@ -370,14 +374,18 @@ export class Corpus {
     const options = this.withCorpus(await this.setup.optionsFor(uri), uri);
     const read = this.readFile(file);
     if ('problem' in read) return { file, uri, problem: read.problem };
-    return { file, uri, version: null, analysis: runToEnd(findingsSteps(read.text, options, undefined, this.setup.logger ?? silentLogger)) };
+    const logger = this.setup.logger ?? silentLogger;
+    const steps = reads === 'no references' ? ruleFindingsSteps(read.text, options, undefined, logger) : findingsSteps(read.text, options, undefined, logger);
+    return { file, uri, version: null, analysis: runToEnd(steps) };
   }
 
   /** The findings of these files (as `findFile`), one by one, until `isCancelled` says stop. */
-  async *findingsOfFiles(files: readonly string[], isCancelled: () => boolean = () => false): AsyncGenerator<FileAnalysis<FindingsAnalysis>> {
+  findingsOfFiles(files: readonly string[], isCancelled?: () => boolean): AsyncGenerator<FileAnalysis<FindingsAnalysis>>;
+  findingsOfFiles(files: readonly string[], isCancelled: (() => boolean) | undefined, reads: 'no references'): AsyncGenerator<FileAnalysis<Findings>>;
+  async *findingsOfFiles(files: readonly string[], isCancelled: () => boolean = () => false, reads?: 'no references'): AsyncGenerator<FileAnalysis<Findings>> {
     for (const file of files) {
       if (isCancelled()) return;
-      yield await this.findFile(file);
+      yield await (reads ? this.findFile(file, reads) : this.findFile(file));
     }
   }
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { applyEdits } from '../../core/text/line-edits';
 import { unifiedDiff } from '../diff';
-import type { FindingsAnalysis } from '../../core/analyze';
+import type { Findings } from '../../core/analyze';
 import type { CommandRun } from '../run-context';
 import { writePreservingBom } from './fix';
 
@@ -10,7 +10,7 @@ import { writePreservingBom } from './fix';
  * Unicode NFC where the conversion is exact, and reports the files that look broken but do not convert exactly.
  * Returns whether anything changed (or would change).
  */
-export async function runFixEncoding(ctx: CommandRun<FindingsAnalysis>): Promise<boolean> {
+export async function runFixEncoding(ctx: CommandRun<Findings>): Promise<boolean> {
   const { io } = ctx;
   const dryRun = ctx.args.dryRun;
   let changed = 0;

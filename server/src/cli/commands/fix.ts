@@ -2,11 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixAll } from '../../core/fix-all';
 import { unifiedDiff } from '../diff';
-import type { FindingsAnalysis } from '../../core/analyze';
+import type { Findings } from '../../core/analyze';
 import type { CommandRun } from '../run-context';
 
 /** Removes certain boilerplate from each file (or prints the diff); returns whether anything changed. */
-export async function runFix(ctx: CommandRun<FindingsAnalysis>): Promise<boolean> {
+export async function runFix(ctx: CommandRun<Findings>): Promise<boolean> {
   const { io } = ctx;
   const dryRun = ctx.args.dryRun;
   let changed = 0;

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { LineIndex } from '../../core/text/line-index';
 import type { Finding } from '../../core/types';
-import type { FindingsAnalysis } from '../../core/analyze';
+import type { Findings } from '../../core/analyze';
 import type { CommandRun } from '../run-context';
 import { toSarif, type SarifFile } from '../sarif';
 
@@ -18,7 +18,7 @@ export function findingJson(lines: LineIndex, f: Finding): unknown {
 }
 
 /** Prints every finding as text, JSON or SARIF; returns whether anything was found. */
-export async function runLint(ctx: CommandRun<FindingsAnalysis>): Promise<boolean> {
+export async function runLint(ctx: CommandRun<Findings>): Promise<boolean> {
   const { io } = ctx;
   const format = ctx.args.format;
   let count = 0;

@@ -1,5 +1,6 @@
 import type { RecurrenceIndex } from '../corpus/line-frequency';
 import type { SiteChromeLookup } from '../corpus/site-chrome-lookup';
+import type { Mention } from '../references/find';
 import type { ResolvedMention } from '../references/resolve';
 import type { ArticleText } from '../text/article-text';
 import type { MessageId, MessageRef } from './messages';
@@ -49,6 +50,11 @@ export interface Rule extends RuleInfo {
 
 /** One check over a document's resolved references. */
 export interface ReferenceRule extends RuleInfo {
+  /**
+   * The mentions whose resolution the check reads; it flags no other. An analysis that reports only findings
+   * resolves no more than these.
+   */
+  reads(mention: Mention): boolean;
   check(references: readonly ResolvedMention[]): RuleFinding[];
 }
 

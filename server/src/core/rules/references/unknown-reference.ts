@@ -15,11 +15,14 @@ export const unknownReferenceRule: ReferenceRule = {
   tier: 'weak',
   defaultSeverity: 'info',
   messages: ['unknown-reference'],
+  reads(mention): boolean {
+    return mention.type === 'document' && mention.symbol !== undefined && CENTRAL_SYMBOL.test(mention.symbol);
+  },
   check(references): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const r of references) {
       const res = r.resolution;
-      if (res.status !== 'unknown' || r.mention.type !== 'document' || !r.mention.symbol || !CENTRAL_SYMBOL.test(r.mention.symbol)) continue;
+      if (res.status !== 'unknown' || !this.reads(r.mention)) continue;
       const text = r.mention.text.normalize('NFC');
       // A stated issue date that no entry has is worth saying: the catalog may hold another document of that number.
       const reason = res.reason.code === 'other-issue-date' ? { reason: res.reason } : {};
