@@ -50,9 +50,8 @@ export const encodingRule: Rule = {
   check(ctx: RuleContext): RuleFinding[] {
     // Every detector needs a character that Vietnamese text never holds; most files have none and stop here.
     // (An NFD copy of mojibake spells "Ã" as "A" + a combining tilde, so a combining mark also calls for a closer look.)
-    const raw = ctx.doc.text.slice(0, SAMPLE);
-    const look = firstLook(raw);
-    if (look === 'clean' || (look === 'combining' && !isSuspicious(raw.normalize('NFC')))) return [];
+    const look = sampleLook(ctx.doc);
+    if (look === 'clean' || (look === 'combining' && !isSuspicious(ctx.doc.text.slice(0, SAMPLE).normalize('NFC')))) return [];
     const sampled = sampleHits(ctx.doc);
     let letters: number | undefined;
     for (const [i, detector] of DETECTORS.entries()) {
@@ -97,11 +96,13 @@ function codeKinds(): Uint8Array {
   return kinds;
 }
 
+type Look = 'suspicious' | 'combining' | 'clean';
+
 /**
  * `isSuspicious` of the text in one pass over its code units, which also notes a combining mark (the text may be
  * NFD and call for a look at its NFC form): 'suspicious', 'combining' or 'clean'.
  */
-function firstLook(text: string): 'suspicious' | 'combining' | 'clean' {
+function firstLook(text: string): Look {
   let combining = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -109,6 +110,22 @@ function firstLook(text: string): 'suspicious' | 'combining' | 'clean' {
     const kind = CODE_KINDS[c];
     if (kind === FOREIGN_CODE || (kind === TONE_CODE && i > 0 && VOWEL_CODES.has(text.charCodeAt(i - 1)))) return 'suspicious';
     if (kind === COMBINING_CODE) combining = true;
+  }
+  return combining ? 'combining' : 'clean';
+}
+
+/** A line's first look: no tone mark follows a line break, so a text's is its lines' put together. */
+const looksByLine = new LineMemo(firstLook);
+
+/** `firstLook` of the document's first `SAMPLE` code units, line by line (each line's kept for the next version). */
+function sampleLook(doc: ArticleText): Look {
+  let combining = false;
+  for (let line = 0; line < doc.lineCount; line++) {
+    const info = doc.line(line);
+    if (info.start >= SAMPLE) break;
+    const look = info.end <= SAMPLE ? doc.lineValue(looksByLine, line) : firstLook(doc.text.slice(info.start, SAMPLE));
+    if (look === 'suspicious') return look;
+    if (look === 'combining') combining = true;
   }
   return combining ? 'combining' : 'clean';
 }
