@@ -149,16 +149,17 @@ function* findSteps(
     if (cancel.isCancelled()) throw new AnalysisCancelled();
     yield `references from line ${from}`;
   }
+  const resolved = resolving === 'all' ? mentions : mentions.filter((m) => REFERENCE_RULES.some((rule) => rule.reads(m)));
   const resolveContext = {
     catalog: options.catalog,
     ...(article.province ? { province: article.province } : {}),
     ...(article.date ? { articleDate: article.date } : {}),
     ...(article.years[0] !== undefined ? { latestYear: article.years[0] } : {}),
-    ...familyOf(doc),
+    // Read only to resolve: an analysis that resolves no mention does without it.
+    ...(resolved.length > 0 || resolving === 'all' ? familyOf(doc) : {}),
     text,
   };
   const resolutions = ResolutionMemo.after(resolveContext, previous instanceof ArticleText ? undefined : previous?.reusable?.resolutions, doc.sameAsPrevious);
-  const resolved = resolving === 'all' ? mentions : mentions.filter((m) => REFERENCE_RULES.some((rule) => rule.reads(m)));
   const references = yield* resolveMentionsSteps(resolved, resolveContext, resolutions);
   for (const rule of REFERENCE_RULES) runRule(rule, options, findings, logger, () => rule.check(references));
   if (cancel.isCancelled()) throw new AnalysisCancelled();
