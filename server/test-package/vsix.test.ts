@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { readZip } from './zip';
@@ -15,7 +17,7 @@ test('the packaged .vsix is under 2 MB and holds the bundles, grammar, data and 
   const names = entries.map((e) => e.name);
   for (const required of [
     'extension.vsixmanifest', 'extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js',
-    'extension/dist/server-main.js', 'extension/dist/server-features.js', 'extension/dist/cli.js', 'extension/syntaxes/vn-article.tmLanguage.json', 'extension/language-configuration.json',
+    'extension/dist/server-main.js', 'extension/dist/server-features.js', 'extension/dist/cli.js', 'extension/dist/analysis-worker.js', 'extension/syntaxes/vn-article.tmLanguage.json', 'extension/language-configuration.json',
     'extension/server/data/boilerplate.json', 'extension/package.nls.vi.json', 'extension/l10n/bundle.l10n.vi.json',
     'extension/docs/rules/boilerplate-view-counter.md',
   ]) assert.ok(names.includes(required), `${required} missing; has ${names.join(', ')}`);
@@ -41,4 +43,29 @@ test('the manifest inside the .vsix declares the language, grammar and server en
   const entry = entries.find((e) => e.name === 'extension/dist/server.js')?.read().toString('utf8') ?? '';
   assert.match(entry, /server-main\.js/u, 'the server entry point starts the bundle');
   assert.match(entry, /server-features\.js/u, 'the server entry point loads the feature bundle');
+});
+
+test('the CLI inside the .vsix runs on its own, on one thread and with a worker, and both give the same findings', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-vsix-'));
+  for (const entry of readZip(fs.readFileSync(VSIX))) {
+    if (entry.name.endsWith('/')) continue;
+    const file = path.join(dir, entry.name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, entry.read());
+  }
+  // The seeds in a few folders: the pool hands out a folder's files as one batch, so a worker gets some.
+  const corpus = path.join(dir, 'corpus');
+  const seeds = fs.readdirSync(path.join(ROOT, 'seeds'));
+  for (const folder of ['a', 'b', 'c', 'd']) {
+    fs.mkdirSync(path.join(corpus, folder), { recursive: true });
+    for (const seed of seeds) fs.copyFileSync(path.join(ROOT, 'seeds', seed), path.join(corpus, folder, seed));
+  }
+  const lint = (jobs: string): string => {
+    const run = spawnSync(process.execPath, [path.join(dir, 'extension', 'bin', 'vn-corpus'), 'lint', corpus, '--format', 'json', '--jobs', jobs], { encoding: 'utf8', env: { ...process.env, TMPDIR: dir } });
+    assert.equal(run.status, 1, `--jobs ${jobs}: exit ${run.status}, ${run.stderr}`);
+    return run.stdout;
+  };
+  const one = lint('1');
+  assert.equal((JSON.parse(one) as unknown[]).length, 4 * seeds.length, 'a result per file');
+  assert.equal(lint('2'), one);
 });
