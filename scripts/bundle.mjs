@@ -28,12 +28,18 @@ async function buildServer() {
   await build({ ...common, entryPoints: ['server/src/start.ts'], outfile: 'dist/server.js', define });
 }
 
+/** The CLI is `cli-main.js`, run by `cli.js` through V8's code cache like the server's bundles. */
+async function buildCli() {
+  await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' });
+  await build({ ...common, entryPoints: ['server/src/cli-start.ts'], outfile: 'dist/cli.js', define: { CLI_BUNDLE_KEY: JSON.stringify(keyOf('dist/cli-main.js')) } });
+}
+
 mkdirSync('dist/report', { recursive: true });
 copyFileSync('client/webview/report.css', 'dist/report/report.css');
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   buildServer(),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  buildCli(),
   // The CLI's analysis workers, started from dist/cli.js by path (`server/src/node/analysis-pool.ts`).
   build({ ...common, entryPoints: ['server/src/node/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' }),
   // No source map: the standalone HTML file inlines this script, and a map comment would point at a missing file.

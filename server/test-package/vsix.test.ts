@@ -17,7 +17,7 @@ test('the packaged .vsix is under 2 MB and holds the bundles, grammar, data and 
   const names = entries.map((e) => e.name);
   for (const required of [
     'extension.vsixmanifest', 'extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js',
-    'extension/dist/server-main.js', 'extension/dist/server-features.js', 'extension/dist/cli.js', 'extension/dist/analysis-worker.js', 'extension/syntaxes/vn-article.tmLanguage.json', 'extension/language-configuration.json',
+    'extension/dist/server-main.js', 'extension/dist/server-features.js', 'extension/dist/cli.js', 'extension/dist/cli-main.js', 'extension/dist/analysis-worker.js', 'extension/syntaxes/vn-article.tmLanguage.json', 'extension/language-configuration.json',
     'extension/server/data/boilerplate.json', 'extension/package.nls.vi.json', 'extension/l10n/bundle.l10n.vi.json',
     'extension/docs/rules/boilerplate-view-counter.md',
   ]) assert.ok(names.includes(required), `${required} missing; has ${names.join(', ')}`);
