@@ -5,7 +5,7 @@ import type { Locale, Logger } from '../core/types';
 import { folderOf, isArticleFile, type ArticleScope } from '../node/article-scope';
 import { Corpus, toPath, toUri } from '../node/corpus';
 import { defaultCacheFile } from '../node/corpus-index';
-import { diagnosticFeaturesOf, type DiagnosticFeatures } from './convert';
+import { diagnosticFeaturesOf } from './convert';
 import { OpenDiagnostics } from './diagnostics';
 import { guard } from './guard';
 import { MeetingIndex } from './meeting-index';
@@ -40,8 +40,6 @@ export class ServerState {
   readonly sites: SiteProfileCache;
   /** Offers to remove a hand-deleted line from the other corpus files. */
   readonly curator: CuratorOffers;
-  /** The optional parts of a diagnostic the client takes. */
-  readonly diagnosticFeatures: DiagnosticFeatures;
   /** The open documents' diagnostics, as last converted and sent. */
   readonly openDiagnostics: OpenDiagnostics;
   /** Folders of documents opened as articles outside the configured scope; their `.txt` files are indexed too. */
@@ -57,8 +55,9 @@ export class ServerState {
     readonly pacer: ForegroundFirst,
   ) {
     this.locale = toLocale(params.locale);
-    this.diagnosticFeatures = diagnosticFeaturesOf(params.capabilities);
-    this.openDiagnostics = new OpenDiagnostics(docsBase, this.diagnosticFeatures);
+    // The optional parts of a diagnostic the client takes.
+    const diagnosticFeatures = diagnosticFeaturesOf(params.capabilities);
+    this.openDiagnostics = new OpenDiagnostics(docsBase, diagnosticFeatures);
     const init = (params.initializationOptions ?? {}) as InitOptions;
     const trusted = init.trusted !== false;
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -90,7 +89,7 @@ export class ServerState {
     this.index = this.root
       ? new WorkspaceIndex(connection, logger, this.root, this.corpus, params.capabilities.window?.workDoneProgress === true, onIndexChanged)
       : undefined;
-    this.workspace = new WorkspaceDiagnostics(connection, documents, logger, this.corpus, docsBase, this.diagnosticFeatures);
+    this.workspace = new WorkspaceDiagnostics(connection, documents, logger, this.corpus, docsBase, diagnosticFeatures);
     this.meetings = new MeetingIndex(this.corpus);
   }
 

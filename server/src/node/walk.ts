@@ -37,17 +37,13 @@ export async function collectFiles(inputs: readonly string[], isCancelled: () =>
 export async function collectFilesBelow(root: string, folder: string, isCancelled: () => boolean = () => false): Promise<string[]> {
   const relative = path.relative(root, folder);
   const parts = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? [] : relative.split(path.sep);
-  const rules: Rules[] = [];
+  // Down from `root` as a walk goes: each folder's .gitignore, then whether the next folder down is skipped.
+  let rules: readonly Rules[] = [];
   let dir = path.resolve(root);
-  for (const part of parts.length > 0 ? ['', ...parts.slice(0, -1)] : []) {
-    dir = part === '' ? dir : path.join(dir, part);
-    const gitignore = await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
-    if (gitignore !== undefined) rules.push({ base: dir, ig: ignore().add(gitignore) });
-  }
-  let below = path.resolve(root);
   for (const part of parts) {
-    below = path.join(below, part);
-    if (part === 'node_modules' || part.startsWith('.') || isIgnored(rules, below, true)) return [];
+    rules = await withGitignoreOf(dir, rules);
+    dir = path.join(dir, part);
+    if (isSkippedName(part) || isIgnored(rules, dir, true)) return [];
   }
   const out: string[] = [];
   await walk(path.resolve(folder), rules, out, { dirs: 0 }, isCancelled);
@@ -62,9 +58,7 @@ interface Rules {
 async function walk(dir: string, inherited: readonly Rules[], out: string[], counter: { dirs: number }, isCancelled: () => boolean): Promise<void> {
   if (++counter.dirs % DIRS_PER_YIELD === 0) await nextTurn();
   if (isCancelled()) return;
-  const rules = [...inherited];
-  const gitignore = await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
-  if (gitignore !== undefined) rules.push({ base: dir, ig: ignore().add(gitignore) });
+  const rules = await withGitignoreOf(dir, inherited);
   let entries: fs.Dirent[];
   try {
     entries = await fs.promises.readdir(dir, { withFileTypes: true });
@@ -73,13 +67,24 @@ async function walk(dir: string, inherited: readonly Rules[], out: string[], cou
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    if (isSkippedName(entry.name)) continue;
     const full = path.join(dir, entry.name);
     const isDir = entry.isDirectory();
     if (isIgnored(rules, full, isDir)) continue;
     if (isDir) await walk(full, rules, out, counter, isCancelled);
     else if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) out.push(flatCopy(full));
   }
+}
+
+/** Dependencies and dot folders (and dot files) are never walked. */
+function isSkippedName(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+/** The rules in force in `dir`: those of the folders above it, and its own `.gitignore` when it has one. */
+async function withGitignoreOf(dir: string, inherited: readonly Rules[]): Promise<readonly Rules[]> {
+  const gitignore = await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+  return gitignore === undefined ? inherited : [...inherited, { base: dir, ig: ignore().add(gitignore) }];
 }
 
 /**
