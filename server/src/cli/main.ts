@@ -149,26 +149,26 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
       recurrence: index ? packRecurrence(index) : undefined,
       sites: sites && index ? siteTable(sites.profiles, index.files()) : undefined,
     });
-    if (command.needs === 'whole') {
-      const whole = new CommandRun<Analysis>(args, io, options.locale, pool ? onPool(pool, (file) => corpus.analyzeFile(file)) : (list) => corpus.analyses(list), files);
-      return exitCode(whole, await command.run(whole));
-    }
+    // Each file's analysis as `analyse` makes it, on the pool or here one file after the other.
+    const runWith = async <A extends Findings>(run: (ctx: CommandRun<A>) => Promise<boolean>, analyse: (file: string) => Promise<FileAnalysis<A>>): Promise<number> => {
+      const ctx = new CommandRun<A>(args, io, options.locale, pool ? onPool(pool, analyse) : (list) => oneByOne(list, analyse), files);
+      const found = await run(ctx);
+      // 2 when a file could not be read, else 1 when the command found something, else 0.
+      return ctx.ioFailed ? 2 : found ? 1 : 0;
+    };
+    if (command.needs === 'whole') return await runWith<Analysis>((ctx) => command.run(ctx), (file) => corpus.analyzeFile(file));
     // No years or meetings are read, so none are made: each file's analysis stops at its findings part.
-    if (command.needs === 'references') {
-      const part = new CommandRun<FindingsAnalysis>(args, io, options.locale, pool ? onPool(pool, (file) => corpus.findFile(file)) : (list) => corpus.findingsOfFiles(list), files);
-      return exitCode(part, await command.run(part));
-    }
+    if (command.needs === 'references') return await runWith<FindingsAnalysis>((ctx) => command.run(ctx), (file) => corpus.findFile(file));
     // Nor references: only the mentions a reference rule reads are resolved.
-    const found = new CommandRun<Findings>(args, io, options.locale, pool ? onPool(pool, (file) => corpus.findFile(file, 'no references')) : (list) => corpus.findingsOfFiles(list, undefined, 'no references'), files);
-    return exitCode(found, await command.run(found));
+    return await runWith<Findings>((ctx) => command.run(ctx), (file) => corpus.findFile(file, 'no references'));
   } finally {
     await pool?.close();
   }
 }
 
-/** 2 when a file could not be read, else 1 when the command found something, else 0. */
-function exitCode(run: CommandRun<Findings>, found: boolean): number {
-  return run.ioFailed ? 2 : found ? 1 : 0;
+/** Each file's analysis in turn. */
+async function* oneByOne<A extends Findings>(files: readonly string[], analyse: (file: string) => Promise<FileAnalysis<A>>): AsyncGenerator<FileAnalysis<A>> {
+  for (const file of files) yield await analyse(file);
 }
 
 /** Files per thread below which a default run uses fewer threads: starting a worker costs more than it saves. */

@@ -379,16 +379,6 @@ export class Corpus {
     return { file, uri, version: null, analysis: runToEnd(steps) };
   }
 
-  /** The findings of these files (as `findFile`), one by one, until `isCancelled` says stop. */
-  findingsOfFiles(files: readonly string[], isCancelled?: () => boolean): AsyncGenerator<FileAnalysis<FindingsAnalysis>>;
-  findingsOfFiles(files: readonly string[], isCancelled: (() => boolean) | undefined, reads: 'no references'): AsyncGenerator<FileAnalysis<Findings>>;
-  async *findingsOfFiles(files: readonly string[], isCancelled: () => boolean = () => false, reads?: 'no references'): AsyncGenerator<FileAnalysis<Findings>> {
-    for (const file of files) {
-      if (isCancelled()) return;
-      yield await (reads ? this.findFile(file, reads) : this.findFile(file));
-    }
-  }
-
   /**
    * A file's analysis with these adapter options and the corpus's, but no year hints; `analyze` with the hints
    * gives the same rules, facts and references, so `addYearHints` finishes it into the file's own analysis.
@@ -431,14 +421,6 @@ export class Corpus {
     for (const oldest of this.closed.keys()) {
       if (this.closed.size <= (this.setup.keepAnalyses ?? 0)) break;
       this.closed.delete(oldest);
-    }
-  }
-
-  /** The analyses of these files, one by one, until `isCancelled` says stop. */
-  async *analyses(files: readonly string[], isCancelled: () => boolean = () => false): AsyncGenerator<FileAnalysis> {
-    for (const file of files) {
-      if (isCancelled()) return;
-      yield await this.analyzeFile(file);
     }
   }
 
