@@ -31,6 +31,18 @@ interface Observed {
   readonly detail: string;
 }
 
+/** The annotated fixtures' folder in the source tree. */
+export const FIXTURES_DIR = path.join(__dirname, '..', '..', 'test', 'fixtures');
+
+/** The annotated fixture files below `dir` (not the expected outputs of fix-all, nor the corpora some fixtures read). */
+export function fixtureFiles(dir: string = FIXTURES_DIR): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name.endsWith('.corpus') ? [] : fixtureFiles(full);
+    return e.name.endsWith('.txt') && !e.name.endsWith('.fixed.txt') ? [full] : [];
+  });
+}
+
 const ANNOTATION = /^(\s*)(\^+)\s+([a-z]+(?:\/[a-z0-9-]+)?)(?::\s*(.*))?$/u;
 const INLINE = /⟦([\s\S]*?)⟧\{([a-z]+(?:\/[a-z0-9-]+)?)(?::([^}]*))?\}/gu;
 

@@ -6,19 +6,16 @@ import fc from 'fast-check';
 import { defaultAnalysisOptions, findingsSteps, ruleFindingsSteps, type AnalysisOptions } from '../src/core/analyze';
 import { runToEnd } from '../src/core/steps';
 import { loadBuiltInCatalog } from './catalog-fixture';
+import { fixtureFiles, parseFixture } from './fixture-harness';
 
 const SEEDS_DIR = path.join(__dirname, '..', '..', '..', 'seeds');
-const FIXTURES_DIR = path.join(__dirname, '..', '..', 'test', 'fixtures');
 
-function filesBelow(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesBelow(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
-
-/** Seed lines and the text lines of every fixture (not their `^^^` annotations): mentions of every kind, known and not. */
-const LINES = [
-  ...fs.readdirSync(SEEDS_DIR).flatMap((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8').split('\n')),
-  ...filesBelow(FIXTURES_DIR).flatMap((f) => fs.readFileSync(f, 'utf8').split('\n')).filter((l) => !/^\s*\^/u.test(l)),
+/** Every seed, and every fixture's text without its annotations: mentions of every kind, known and not. */
+const TEXTS = [
+  ...fs.readdirSync(SEEDS_DIR).map((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8')),
+  ...fixtureFiles().map((f) => parseFixture(fs.readFileSync(f, 'utf8')).text),
 ];
+const LINES = TEXTS.flatMap((text) => text.split('\n'));
 
 const options: AnalysisOptions = { ...defaultAnalysisOptions, catalog: loadBuiltInCatalog().catalog };
 
@@ -31,9 +28,8 @@ function bothWays(text: string): { all: unknown; ruled: unknown } {
 }
 
 test('the findings and facts without references are those of the findings part, on every seed and fixture', () => {
-  const texts = [...fs.readdirSync(SEEDS_DIR).map((f) => path.join(SEEDS_DIR, f)), ...filesBelow(FIXTURES_DIR)].map((f) => fs.readFileSync(f, 'utf8'));
   let flagged = 0;
-  for (const text of texts) {
+  for (const text of TEXTS) {
     const { all, ruled } = bothWays(text);
     assert.deepEqual(ruled, all);
     flagged += (all as { findings: { ruleId: string }[] }).findings.filter((f) => f.ruleId === 'reference/unknown').length;
