@@ -119,15 +119,11 @@ const looksByLine = new LineMemo(firstLook);
 
 /** `firstLook` of the document's first `SAMPLE` code units, line by line (each line's kept for the next version). */
 function sampleLook(doc: ArticleText): Look {
-  let combining = false;
-  for (let line = 0; line < doc.lineCount; line++) {
-    const info = doc.line(line);
-    if (info.start >= SAMPLE) break;
-    const look = info.end <= SAMPLE ? doc.lineValue(looksByLine, line) : firstLook(doc.text.slice(info.start, SAMPLE));
-    if (look === 'suspicious') return look;
-    if (look === 'combining') combining = true;
-  }
-  return combining ? 'combining' : 'clean';
+  let look: Look = 'clean';
+  sampleCount(doc, looksByLine, looksByLine, (line) => {
+    if (line === 'suspicious' || (line === 'combining' && look === 'clean')) look = line;
+  });
+  return look;
 }
 
 /** What a piece of text adds to the decision, on its NFC form: an NFD copy of mojibake is the same mojibake. */
