@@ -73,11 +73,12 @@ async function run() {
     }
   }
 
-  // Activation, printed and not asserted: opening the first article activates the extension, whose activate()
-  // resolves once the language server has answered initialize.
+  // Activation, printed and not asserted: opening the first article in an editor, as a user does, activates the
+  // extension, whose activate() resolves once the language server has answered initialize. Its diagnostics are
+  // pulled, and VS Code pulls them for documents shown in an editor tab.
   if (ext && !ext.isActive) {
     const opened = Date.now();
-    await vscode.workspace.openTextDocument(seedUri);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seedUri));
     await poll('extension activation', () => ext.isActive, T, 10);
     const activeMs = Date.now() - opened;
     await poll('first diagnostics', () => vscode.languages.getDiagnostics(seedUri).some((d) => d.source === 'vn-corpus'), T, 10);
@@ -116,6 +117,23 @@ async function run() {
     if (!vc) throw new Error('no boilerplate/view-counter diagnostic');
     if (vc.range.start.line !== 3) throw new Error(`boilerplate/view-counter on line ${vc.range.start.line + 1}, expected 4`);
     return `${diags.length} diagnostics, view-counter on line 4`;
+  });
+
+  await test('an edit gets fresh diagnostics (pulled after the change), and undoing it takes them away', async () => {
+    const doc = seedDoc || await vscode.workspace.openTextDocument(seedUri);
+    await vscode.window.showTextDocument(doc);
+    const line = doc.lineCount - 1;
+    const counterOn = (l) => vscode.languages.getDiagnostics(seedUri)
+      .some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'boilerplate/view-counter' && d.range.start.line === l);
+    const add = new vscode.WorkspaceEdit();
+    add.insert(seedUri, new vscode.Position(line, 0), 'Lượt xem: 4321\n');
+    if (!(await vscode.workspace.applyEdit(add))) throw new Error('the edit was not applied');
+    await poll(`a view-counter diagnostic on the inserted line ${line + 1}`, () => counterOn(line), T, 25);
+    const undo = new vscode.WorkspaceEdit();
+    undo.delete(seedUri, new vscode.Range(line, 0, line + 1, 0));
+    if (!(await vscode.workspace.applyEdit(undo))) throw new Error('the undo edit was not applied');
+    await poll(`no view-counter diagnostic on line ${line + 1} once undone`, () => !counterOn(line), T, 25);
+    return `inserted and removed on line ${line + 1}`;
   });
 
   await test('executeHoverProvider on "Chỉ thị 05" (line 12) mentions 05-CT/TW', async () => {

@@ -241,6 +241,15 @@ export class LspClient {
     }
   }
 
+  /**
+   * Resolves with a publish for the uri that satisfies `matches`: the latest received after its first `skip`
+   * publishes, else the next to come.
+   */
+  waitForPublish(uri: string, matches: (p: PublishDiagnosticsParams) => boolean, skip = 0, timeoutMs = EVENT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
+    const earlier = this.allDiagnostics(uri).slice(skip).filter(matches).pop();
+    return earlier ? Promise.resolve(earlier) : this.waitFor((p) => p.uri === uri && matches(p), `a matching publish for ${uri}`, timeoutMs);
+  }
+
   private waitFor(matches: (p: PublishDiagnosticsParams) => boolean, what: string, timeoutMs: number): Promise<PublishDiagnosticsParams> {
     let waiter: Waiter | undefined;
     const found = new Promise<PublishDiagnosticsParams>((resolve) => {

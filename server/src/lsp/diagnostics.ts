@@ -1,4 +1,4 @@
-import type { Diagnostic, Position, Range } from 'vscode-languageserver';
+import { DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticReport, type Position, type Range } from 'vscode-languageserver';
 import type { FindingsAnalysis } from '../core/analyze';
 import { nextTurn } from '../node/scheduler';
 import type { Finding } from '../core/types';
@@ -33,11 +33,15 @@ interface Converted {
  * The diagnostics of the open documents. An edit moves few findings to another line or character, so a finding
  * that says the same at the same position keeps the Diagnostic converted for an earlier version; and a set that
  * equals the one last sent for the same version (a republish after a settings or index change) is not sent again.
+ * To a client that pulls diagnostics, a set that equals the one it holds is reported unchanged, whatever the version.
  */
 export class OpenDiagnostics {
   /** Per document, the last version's converted findings in order: the next version's findings are compared with them. */
   private readonly last = new Map<string, readonly Converted[]>();
   private readonly sent = new Map<string, { readonly version: number; readonly diagnostics: readonly Diagnostic[] }>();
+  /** Per document, the last full report to a pull, by its result id. */
+  private readonly reported = new Map<string, { readonly resultId: string; readonly diagnostics: readonly Diagnostic[] }>();
+  private reports = 0;
 
   constructor(private readonly docsBase: string | undefined, private readonly features: DiagnosticFeatures = ALL_DIAGNOSTIC_FEATURES) {}
 
@@ -82,10 +86,25 @@ export class OpenDiagnostics {
     this.sent.set(uri, { version, diagnostics: converted.diagnostics });
   }
 
+  /**
+   * The answer to a pull (`textDocument/diagnostic`) from a client that holds the report `previousResultId`:
+   * unchanged when these are that report's very diagnostics, else the full set under a new result id.
+   */
+  report(uri: string, previousResultId: string | undefined, converted: DocumentDiagnostics): DocumentDiagnosticReport {
+    const held = this.reported.get(uri);
+    if (held && held.resultId === previousResultId && sameObjects(held.diagnostics, converted.diagnostics)) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: held.resultId };
+    }
+    const resultId = String(++this.reports);
+    this.reported.set(uri, { resultId, diagnostics: converted.diagnostics });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: [...converted.diagnostics] };
+  }
+
   /** Forgets a closed document. */
   forget(uri: string): void {
     this.last.delete(uri);
     this.sent.delete(uri);
+    this.reported.delete(uri);
   }
 }
 

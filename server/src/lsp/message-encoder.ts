@@ -9,8 +9,9 @@ export interface MessageEncoder {
 
 /**
  * The JSON encoder of the server's stream transport, which writes each Diagnostic object once: `OpenDiagnostics`
- * hands every publish of a document the same object for a finding that stayed the same, so a publish after an edit
- * encodes only the diagnostics the edit changed and copies the bytes of the others. The bytes equal `JSON.stringify`'s.
+ * hands every publish of a document (and every full report to a pull) the same object for a finding that stayed the
+ * same, so one after an edit encodes only the diagnostics the edit changed and copies the bytes of the others. The
+ * bytes equal `JSON.stringify`'s.
  */
 export function diagnosticsReusingEncoder(): MessageEncoder {
   const encoded = new WeakMap<object, Buffer>();
@@ -26,14 +27,14 @@ export function diagnosticsReusingEncoder(): MessageEncoder {
     name: 'application/json',
     encode(message) {
       try {
-        const diagnostics = publishedDiagnostics(message);
-        if (!diagnostics) return Promise.resolve(Buffer.from(JSON.stringify(message), 'utf8'));
-        const params = (message as unknown as { params: Record<string, unknown> }).params;
-        // `{…,"params":{…,"diagnostics":[]}}` when they come last, as the server sends them; filled in from their bytes.
-        const head = JSON.stringify({ ...message, params: { ...params, diagnostics: [] } });
-        if (!head.endsWith(OPEN_END)) return Promise.resolve(Buffer.from(JSON.stringify(message), 'utf8'));
+        const carried = carriedDiagnostics(message);
+        if (!carried) return Promise.resolve(Buffer.from(JSON.stringify(message), 'utf8'));
+        // The message with the list empty, `…"diagnostics":[]}}` when the list comes last, filled in from their bytes.
+        const head = JSON.stringify(carried.emptied);
+        const openEnd = `"${carried.key}":[]}}`;
+        if (!head.endsWith(openEnd)) return Promise.resolve(Buffer.from(JSON.stringify(message), 'utf8'));
         const parts: Buffer[] = [Buffer.from(head.slice(0, head.length - '[]}}'.length) + '[', 'utf8')];
-        diagnostics.forEach((d, i) => {
+        carried.diagnostics.forEach((d, i) => {
           if (i > 0) parts.push(COMMA);
           parts.push(bytesOf(d));
         });
@@ -46,15 +47,37 @@ export function diagnosticsReusingEncoder(): MessageEncoder {
   };
 }
 
-const OPEN_END = '"diagnostics":[]}}';
 const COMMA = Buffer.from(',', 'utf8');
 const CLOSE = Buffer.from(']}}', 'utf8');
 
-/** The diagnostics a publishDiagnostics notification carries last in its params, or undefined for any other message. */
-function publishedDiagnostics(message: Message): readonly object[] | undefined {
-  const m = message as { method?: unknown; params?: unknown };
-  if (m.method !== PublishDiagnosticsNotification.method || typeof m.params !== 'object' || m.params === null) return undefined;
-  const diagnostics = (m.params as { diagnostics?: unknown }).diagnostics;
-  if (!Array.isArray(diagnostics) || !diagnostics.every((d) => typeof d === 'object' && d !== null)) return undefined;
-  return diagnostics as object[];
+/** A message's list of diagnostics, the key it goes under, and the message with that list empty. */
+interface Carried {
+  readonly diagnostics: readonly object[];
+  readonly key: 'diagnostics' | 'items';
+  readonly emptied: object;
+}
+
+/**
+ * The diagnostics a publishDiagnostics notification carries in its params, or a full report answering a pull in its
+ * result (the only answer of this server with a `kind` of "full" and `items`); undefined for any other message.
+ */
+function carriedDiagnostics(message: Message): Carried | undefined {
+  const m = message as { method?: unknown; params?: unknown; result?: unknown };
+  if (m.method === PublishDiagnosticsNotification.method && isRecord(m.params)) {
+    const diagnostics = objectsIn(m.params.diagnostics);
+    return diagnostics && { diagnostics, key: 'diagnostics', emptied: { ...message, params: { ...m.params, diagnostics: [] } } };
+  }
+  if (m.method === undefined && isRecord(m.result) && m.result.kind === 'full' && typeof m.result.resultId === 'string') {
+    const diagnostics = objectsIn(m.result.items);
+    return diagnostics && { diagnostics, key: 'items', emptied: { ...message, result: { ...m.result, items: [] } } };
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function objectsIn(value: unknown): readonly object[] | undefined {
+  return Array.isArray(value) && value.every((d) => typeof d === 'object' && d !== null) ? value as object[] : undefined;
 }

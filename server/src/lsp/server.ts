@@ -1,5 +1,5 @@
 import {
-  CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type TextDocumentsConfiguration,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -9,6 +9,7 @@ import { COMMANDS } from './commands';
 import type * as Features from './features';
 import { guard } from './guard';
 import { toLogger } from './logger';
+import { pullsDiagnostics } from './pull-mode';
 import type { ServerState } from './state';
 
 /** What the process that starts the server wants to hear about. */
@@ -64,6 +65,8 @@ export function startServer(connection: Connection, docsBase: string | undefined
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         executeCommandProvider: { commands: [COMMANDS.keepLine, COMMANDS.cleanWorkspace, COMMANDS.addCatalogStub] },
+        // The recurrence index is read from the files on disk, so an edit changes no other document's diagnostics.
+        ...(pullsDiagnostics(params.capabilities) ? { diagnosticProvider: { identifier: 'vn-corpus', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'vn-corpus', version: '0.1.0' },
     };
@@ -121,6 +124,9 @@ export function startServer(connection: Connection, docsBase: string | undefined
     if (!doc || !state || isCancelled()) return undefined;
     return state.corpus.findings(doc, isCancelled);
   };
+
+  connection.languages.diagnostics.on(fromClient('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) =>
+    state ? state.pulled(params.textDocument.uri, params.previousResultId, () => token.isCancellationRequested) : { kind: DocumentDiagnosticReportKind.Full, items: [] }));
 
   connection.onHover(fromClient('hover', null, async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, () => token.isCancellationRequested);

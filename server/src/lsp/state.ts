@@ -1,4 +1,4 @@
-import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type Connection, type DiagnosticServerCancellationData, type DocumentDiagnosticReport, type InitializeParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLocale } from '../core/i18n/localize';
 import type { Locale, Logger } from '../core/types';
@@ -7,6 +7,7 @@ import { Corpus, toPath, toUri } from '../node/corpus';
 import { defaultCacheFile } from '../node/corpus-index';
 import { diagnosticFeaturesOf } from './convert';
 import { OpenDiagnostics } from './diagnostics';
+import { pullsDiagnostics } from './pull-mode';
 import { guard } from './guard';
 import { MeetingIndex } from './meeting-index';
 import { SettingsStore } from './settings-store';
@@ -42,6 +43,8 @@ export class ServerState {
   readonly curator: CuratorOffers;
   /** The open documents' diagnostics, as last converted and sent. */
   readonly openDiagnostics: OpenDiagnostics;
+  /** Whether the client pulls the open documents' diagnostics (`pullsDiagnostics`); else they are pushed. */
+  readonly pulls: boolean;
   /** Folders of documents opened as articles outside the configured scope; their `.txt` files are indexed too. */
   private readonly articleFolders = new Set<string>();
 
@@ -58,6 +61,7 @@ export class ServerState {
     // The optional parts of a diagnostic the client takes.
     const diagnosticFeatures = diagnosticFeaturesOf(params.capabilities);
     this.openDiagnostics = new OpenDiagnostics(docsBase, diagnosticFeatures);
+    this.pulls = pullsDiagnostics(params.capabilities);
     const init = (params.initializationOptions ?? {}) as InitOptions;
     const trusted = init.trusted !== false;
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -96,7 +100,8 @@ export class ServerState {
   /**
    * Analyses an open document (as foreground work) and pushes its diagnostics, unless a newer version or generation
    * came meanwhile: the publish that generation started sends instead, so stale findings never arrive last.
-   * A republish of the same version with the same diagnostics sends nothing.
+   * A republish of the same version with the same diagnostics sends nothing; to a client that pulls, nothing is pushed
+   * (its pull waits for the same analysis).
    */
   publish(doc: TextDocument): Promise<void> {
     return this.pacer.foreground(this.analyseAndSend(doc));
@@ -106,6 +111,10 @@ export class ServerState {
     // The findings are all a publish needs: they come before the run goes on to read years and meetings.
     const found = await this.corpus.findingsOnce(doc);
     if (!found || this.documents.get(doc.uri)?.version !== doc.version) return;
+    if (this.pulls) {
+      this.readMeetingsWhenQuiet(doc).catch((error: unknown) => this.logger.log('error', `reading the meetings of ${doc.uri} failed`, error instanceof Error ? error.stack : error));
+      return;
+    }
     const converted = await this.openDiagnostics.convert(doc.uri, found);
     if (this.documents.get(doc.uri)?.version !== doc.version || this.corpus.cachedFindings(doc) !== found) return;
     if (this.openDiagnostics.changedSince(doc.uri, doc.version, converted)) {
@@ -113,6 +122,18 @@ export class ServerState {
       await this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [...converted.diagnostics] });
     }
     this.readMeetingsWhenQuiet(doc).catch((error: unknown) => this.logger.log('error', `reading the meetings of ${doc.uri} failed`, error instanceof Error ? error.stack : error));
+  }
+
+  /**
+   * The answer to a pull of an open document's diagnostics, once the findings of its current version are made:
+   * "unchanged" when they equal those of the report the client holds. A pull that a newer version, a close or the
+   * client cancelled is answered "server cancelled", with a new pull asked for.
+   */
+  async pulled(uri: string, previousResultId: string | undefined, isCancelled: () => boolean): Promise<DocumentDiagnosticReport> {
+    const doc = this.documents.get(uri);
+    const found = doc ? await this.corpus.findings(doc, isCancelled) : undefined;
+    if (!found) throw new ResponseError(LSPErrorCodes.ServerCancelled, `${uri} changed or closed`, { retriggerRequest: true } satisfies DiagnosticServerCancellationData);
+    return this.openDiagnostics.report(uri, previousResultId, await this.openDiagnostics.convert(uri, found));
   }
 
   /**
@@ -125,10 +146,14 @@ export class ServerState {
     if (this.documents.get(doc.uri)?.version === doc.version) await this.corpus.analysisOnce(doc);
   }
 
-  /** Re-analyses and republishes every open document, and the closed files when the scope is `workspace`. */
+  /**
+   * Re-analyses and republishes every open document (a client that pulls is asked to pull again), and the closed
+   * files when the scope is `workspace`.
+   */
   republishAll(): void {
     this.corpus.invalidateAll();
     for (const doc of this.documents.all()) void guard(this.logger, 'publish', undefined, (d: TextDocument) => this.publish(d))(doc);
+    if (this.pulls) void this.connection.languages.diagnostics.refresh().catch((error: unknown) => this.logger.log('warn', 'asking the client to pull diagnostics again failed', error instanceof Error ? error.message : error));
     void guard(this.logger, 'workspaceDiagnostics', undefined, async () => {
       const scope = this.root ? (await this.store.settingsFor(toUri(this.root))).diagnostics.scope : 'open';
       await this.workspace.update(scope === 'workspace' ? this.corpus.indexedFiles : []);
@@ -145,8 +170,12 @@ export class ServerState {
     else this.republishAll();
   }
 
-  /** A document was opened: one opened as an article outside the indexed scope brings its folder into the index. */
+  /**
+   * A document was opened: one opened as an article outside the indexed scope brings its folder into the index. To a
+   * client that pulls, the diagnostics pushed for the file while it was closed are cleared: its pulls show them now.
+   */
   async noteOpened(doc: TextDocument): Promise<void> {
+    if (this.pulls && this.workspace.covers(doc.uri)) await this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     if (!this.root || !this.index || doc.languageId !== ARTICLE_LANGUAGE || !doc.uri.startsWith('file:')) return;
     const file = toPath(doc.uri);
     const scope = await this.indexScope();

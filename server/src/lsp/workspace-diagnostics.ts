@@ -49,6 +49,8 @@ export class WorkspaceDiagnostics {
       this.logger.log('warn', `${uri}: ${closed.problem}; not analysed`);
       return;
     }
+    // Opened while it was read: the open document's diagnostics are what the client shows now.
+    if (this.documents.get(uri)) return;
     this.published.add(uri);
     await this.connection.sendDiagnostics({ uri, diagnostics: await toDiagnostics(closed.analysis, this.docsBase, this.features) });
   }
