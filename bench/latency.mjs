@@ -32,15 +32,20 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Opens `text` as `uri`, then runs `warmup` untimed and `count` timed edits.
+ * With `pull`, the client pulls the diagnostics after each change, as VS Code does, and each edit is timed from
+ * sending didChange to the pull's answer; the answers that were "unchanged" are counted.
  * When `hover` is given ({ uri, position }), every `hoverEvery`-th timed edit also sends that hover after a delay
  * spread over the expected analysis time (from the warm-up edits), and records its latency and whether the
  * edit's diagnostics were still pending when it was sent. Those edits count in the latency figures too.
  */
-export async function measureEdits({ client, uri, text, count, warmup, random, timeoutMs, hover, hoverEvery = 1, log }) {
+export async function measureEdits({ client, uri, text, count, warmup, random, timeoutMs, hover, hoverEvery = 1, log, pull = false }) {
   const lengths = lineLengths(text);
   const opened = performance.now();
-  const first = await client.open(uri, text, timeoutMs);
+  let held;
+  const first = pull ? await client.openOnly(uri, text).then(() => client.pull(uri, undefined, timeoutMs)) : await client.open(uri, text, timeoutMs);
+  held = first.resultId;
   const openMs = first.at - opened;
+  let unchanged = 0;
   let version = 1;
   const latencies = [];
   const hovers = [];
@@ -51,8 +56,9 @@ export async function measureEdits({ client, uri, text, count, warmup, random, t
     if (step === warmup && warmup > 0) expected = median(latencies.splice(0));
     const edit = nextEdit(step, lengths, random);
     version++;
-    const waiting = client.waitForDiagnostics(uri, version, timeoutMs);
+    const waiting = pull ? undefined : client.waitForDiagnostics(uri, version, timeoutMs);
     const sentAt = await client.change(uri, version, edit.range, edit.text);
+    const pulled = pull ? client.pull(uri, held, timeoutMs) : undefined;
     let hoverDone;
     const timedStep = step - warmup;
     if (hover && timed && timedStep % hoverEvery === 0) {
@@ -64,8 +70,12 @@ export async function measureEdits({ client, uri, text, count, warmup, random, t
         return { at, ms: performance.now() - at, answered: answer !== null };
       });
     }
-    const diag = await waiting;
-    diagnosticsCount = diag.count;
+    const diag = await (pulled ?? waiting);
+    if (pull) {
+      held = diag.resultId;
+      if (diag.kind === 'unchanged' && timed) unchanged++;
+    }
+    if (diag.count !== undefined) diagnosticsCount = diag.count;
     latencies.push(diag.at - sentAt);
     if (hoverDone) {
       const h = await hoverDone;
@@ -73,7 +83,7 @@ export async function measureEdits({ client, uri, text, count, warmup, random, t
     }
     if (log && timed && (step - warmup + 1) % 50 === 0) log(`    ${step - warmup + 1}/${count} edits`);
   }
-  const result = { openMs: round(openMs), diagnostics: diagnosticsCount, warmupEdits: warmup, ...summarize(latencies) };
+  const result = { openMs: round(openMs), diagnostics: diagnosticsCount, warmupEdits: warmup, ...(pull ? { unchanged } : {}), ...summarize(latencies) };
   if (!hover) return result;
   const during = hovers.filter((h) => h.duringAnalysis);
   return {

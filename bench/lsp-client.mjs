@@ -37,6 +37,7 @@ export class BenchClient {
     connection.onRequest(rpc.ConfigurationRequest.type, (p) => p.items.map(() => ({})));
     connection.onRequest(rpc.RegistrationRequest.type, () => undefined);
     connection.onRequest(rpc.WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onRequest(rpc.DiagnosticRefreshRequest.type, () => undefined);
     child.stderr.on('data', (chunk) => this.onLog(`stderr: ${chunk.toString('utf8')}`));
   }
 
@@ -53,17 +54,24 @@ export class BenchClient {
     return new BenchClient(child, connection, spawnedAt);
   }
 
-  /** Sends initialize (and initialized), resolving with the time the answer took from spawn. */
-  async initialize({ workspace, cacheDir } = {}) {
+  /**
+   * Sends initialize (and initialized), resolving with the time the answer took from spawn. With `pull`, the client
+   * declares what VS Code's does for pulled diagnostics (`textDocument/diagnostic`, refresh support), so the server
+   * answers pulls instead of pushing an open document's diagnostics.
+   */
+  async initialize({ workspace, cacheDir, pull = false } = {}) {
     const folders = workspace ? [{ uri: pathToFileURL(workspace).toString(), name: path.basename(workspace) }] : null;
     await withTimeout(this.connection.sendRequest(rpc.InitializeRequest.type, {
       processId: process.pid,
       rootUri: folders?.[0]?.uri ?? null,
       workspaceFolders: folders,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...(pull ? { diagnostics: { refreshSupport: true } } : {}) },
         // What VS Code's client declares, so the diagnostics carry what they carry there.
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true },
+          ...(pull ? { diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false } } : {}),
+        },
       },
       ...(cacheDir ? { initializationOptions: { cacheDir } } : {}),
     }), 30_000, 'initialize');
@@ -101,6 +109,26 @@ export class BenchClient {
     const sentAt = performance.now();
     await this.connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     return sentAt;
+  }
+
+  /** didOpen without waiting for anything (a client that pulls gets no publish for it). */
+  async openOnly(uri, text) {
+    await this.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'vn-article', version: 1, text } });
+  }
+
+  /**
+   * textDocument/diagnostic with the result id the client holds, as VS Code sends it after each change; resolves with
+   * { at, kind, resultId, count } when the answer arrives, pulling again when the server cancelled it.
+   */
+  async pull(uri, previousResultId, timeoutMs = 30_000) {
+    for (;;) {
+      try {
+        const report = await withTimeout(this.connection.sendRequest(rpc.DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) }), timeoutMs, `pull of ${uri}`);
+        return { at: performance.now(), kind: report.kind, resultId: report.resultId, count: report.kind === 'full' ? report.items.length : undefined };
+      } catch (error) {
+        if (!(error instanceof rpc.ResponseError) || error.code !== rpc.LSPErrorCodes.ServerCancelled) throw error;
+      }
+    }
   }
 
   /** textDocument/hover. */
