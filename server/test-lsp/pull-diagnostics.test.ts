@@ -137,16 +137,22 @@ describe('a client that pulls diagnostics (LSP 3.17, as VS Code does)', () => {
     lsp.settings = {};
   });
 
-  it('cancels a pull of a document closed before its analysis is done, asking for a new pull', async () => {
+  it('cancels a pull that a newer version overtook, asking for a new pull, and answers a closed document with nothing', async () => {
     const big = pathToFileURL(path.join(root, 'corpus', 'big.txt')).toString();
     const text = Array.from({ length: 40 }, () => readSeed('000_2170a959384b290a.txt')).join('\n');
     await client.open(big, text);
-    const pulled = client.pull(big);
-    await client.close(big);
-    const error = await pulled.then(() => undefined, (e: unknown) => e);
-    assert.ok(error instanceof ResponseError, `a ResponseError, got ${String(error)}`);
+    const overtaken = client.pull(big);
+    await client.change(big, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    const error = await overtaken.then(() => undefined, (e: unknown) => e);
+    assert.ok(error instanceof ResponseError, `a ResponseError, got ${JSON.stringify(error)?.slice(0, 200)}`);
     assert.equal(error.code, LSPErrorCodes.ServerCancelled);
     assert.deepEqual(error.data, { retriggerRequest: true });
+    assert.ok(itemsOf(await client.pull(big)).length > 0, 'the pull asked for gets the new version\'s diagnostics');
+    await client.change(big, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: '' }]);
+    const closing = client.pull(big);
+    await client.close(big);
+    assert.deepEqual(await closing, { kind: 'full', items: [] });
+    assert.deepEqual(await client.pull(uri.replace('b.txt', 'never-opened.txt')), { kind: 'full', items: [] });
   });
 });
 

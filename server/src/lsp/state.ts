@@ -1,4 +1,4 @@
-import { LSPErrorCodes, ResponseError, type Connection, type DiagnosticServerCancellationData, type DocumentDiagnosticReport, type InitializeParams, type TextDocuments } from 'vscode-languageserver';
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connection, type DiagnosticServerCancellationData, type DocumentDiagnosticReport, type InitializeParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLocale } from '../core/i18n/localize';
 import type { Locale, Logger } from '../core/types';
@@ -126,14 +126,16 @@ export class ServerState {
 
   /**
    * The answer to a pull of an open document's diagnostics, once the findings of its current version are made:
-   * "unchanged" when they equal those of the report the client holds. A pull that a newer version, a close or the
-   * client cancelled is answered "server cancelled", with a new pull asked for.
+   * "unchanged" when they equal those of the report the client holds. A pull that a newer version overtook (or the
+   * client cancelled) is answered "server cancelled", with a new pull asked for; a document that is not open, or was
+   * closed meanwhile, has no pulled diagnostics (what is pushed for a closed file stays).
    */
   async pulled(uri: string, previousResultId: string | undefined, isCancelled: () => boolean): Promise<DocumentDiagnosticReport> {
     const doc = this.documents.get(uri);
     const found = doc ? await this.corpus.findings(doc, isCancelled) : undefined;
-    if (!found) throw new ResponseError(LSPErrorCodes.ServerCancelled, `${uri} changed or closed`, { retriggerRequest: true } satisfies DiagnosticServerCancellationData);
-    return this.openDiagnostics.report(uri, previousResultId, await this.openDiagnostics.convert(uri, found));
+    if (found) return this.openDiagnostics.report(uri, previousResultId, await this.openDiagnostics.convert(uri, found));
+    if (!this.documents.get(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    throw new ResponseError(LSPErrorCodes.ServerCancelled, `${uri} changed`, { retriggerRequest: true } satisfies DiagnosticServerCancellationData);
   }
 
   /**
