@@ -139,18 +139,22 @@ describe('a client that pulls diagnostics (LSP 3.17, as VS Code does)', () => {
 
   it('cancels a pull that a newer version overtook, asking for a new pull, and answers a closed document with nothing', async () => {
     const big = pathToFileURL(path.join(root, 'corpus', 'big.txt')).toString();
-    const text = Array.from({ length: 40 }, () => readSeed('000_2170a959384b290a.txt')).join('\n');
-    await client.open(big, text);
+    const copies = (seed: string): string => Array.from({ length: 40 }, () => readSeed(seed)).join('\n');
+    // Each pull is sent with the notification that overtakes it, without waiting between them, so both are at the
+    // server while the analysis of a large text still runs (it yields between its steps).
+    const opened = client.open(big, copies('000_2170a959384b290a.txt'));
     const overtaken = client.pull(big);
-    await client.change(big, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    await Promise.all([opened, client.change(big, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }])]);
     const error = await overtaken.then(() => undefined, (e: unknown) => e);
     assert.ok(error instanceof ResponseError, `a ResponseError, got ${JSON.stringify(error)?.slice(0, 200)}`);
     assert.equal(error.code, LSPErrorCodes.ServerCancelled);
     assert.deepEqual(error.data, { retriggerRequest: true });
     assert.ok(itemsOf(await client.pull(big)).length > 0, 'the pull asked for gets the new version\'s diagnostics');
-    await client.change(big, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: '' }]);
+    // A new text, unlike the last one, so its analysis builds little on the last version's.
+    const whole = { range: { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } }, text: copies('004_a3928af7079e8ada.txt') };
+    const changed = client.change(big, [whole]);
     const closing = client.pull(big);
-    await client.close(big);
+    await Promise.all([changed, client.close(big)]);
     assert.deepEqual(await closing, { kind: 'full', items: [] });
     assert.deepEqual(await client.pull(uri.replace('b.txt', 'never-opened.txt')), { kind: 'full', items: [] });
   });
