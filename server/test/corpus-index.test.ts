@@ -50,3 +50,22 @@ test('a cache of the older whole-JSON format is ignored, not misread', async () 
   assert.equal(index?.filesWith('cổng thông tin điện tử'), 3);
   assert.match(fs.readFileSync(cache, 'utf8'), /^\{"version":2\}\n/u, 'rewritten in the current format');
 });
+
+test('the cache is found by path whatever the order of the files, and keeps the hashes of each file apart', async () => {
+  const { dir, files } = corpus(5);
+  const cache = path.join(dir, 'cache.json');
+  const first = await buildIndex(files, cache, () => false, () => undefined);
+  const reversed = [...files].reverse();
+  // A file the cache never saw, between two it knows, and a duplicate entry of the cache for one file.
+  const added = path.join(dir, 'new.txt');
+  fs.writeFileSync(added, 'Cổng thông tin điện tử\nBài mới.\n');
+  fs.appendFileSync(cache, `${fs.readFileSync(cache, 'utf8').split('\n')[1] ?? ''}\n`);
+  let progress = { fromCache: -1, total: -1 };
+  const second = await buildIndex([...reversed.slice(0, 2), added, ...reversed.slice(2)], cache, () => false, (p) => { progress = p; });
+  assert.deepEqual(progress, { done: 6, total: 6, fromCache: 5 });
+  assert.equal(second?.filesWith('cổng thông tin điện tử'), 6);
+  for (const [i, file] of files.entries()) {
+    assert.equal(second?.filesWith(`nội dung riêng số ${i}.`), 1, `${path.basename(file)} keeps its own line`);
+    assert.deepEqual(second?.sampleFiles(`nội dung riêng số ${i}.`, undefined, 5), first?.sampleFiles(`nội dung riêng số ${i}.`, undefined, 5));
+  }
+});

@@ -72,7 +72,12 @@ const MEMO_LINES = 10_000;
  */
 const HEAP_GROWING_PERCENT = 15;
 
-function keepMemoryFlat(): void {
+let memoryKeptFlat = false;
+
+/** From the moment a listing passes `LARGE_RUN_FILES`: the walk's own garbage would otherwise grow the heap fourfold. */
+function keepMemoryFlatPast(listed: number): void {
+  if (memoryKeptFlat || listed <= LARGE_RUN_FILES) return;
+  memoryKeptFlat = true;
   limitLineMemos(MEMO_LINES);
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
@@ -122,8 +127,7 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   if (!formats) throw new UsageError(`unknown command "${name}"`);
   if (!formats.includes(args.format)) throw new UsageError(`--format must be one of ${formats.join(', ')} for ${name}`);
   if (args.paths.length === 0) throw new UsageError(`${name} needs at least one file or folder`);
-  const files = await collectFiles(args.paths);
-  if (files.length > LARGE_RUN_FILES) keepMemoryFlat();
+  const files = await collectFiles(args.paths, undefined, keepMemoryFlatPast);
   const options = loadOptions(args, io);
   const jobs = jobsFor(name, args, files.length);
   // The files named on the command line are the corpus: each line's recurrence is counted over them, and their

@@ -12,10 +12,11 @@ const DIRS_PER_YIELD = 16;
 /**
  * Expands files and folders into `.txt` files, honouring `.gitignore` files and skipping `node_modules` and dot folders.
  * Reads folders asynchronously and yields to the event loop every few folders, so a large tree never holds a server.
+ * `onListed` is told how many files are listed so far after each folder.
  */
-export async function collectFiles(inputs: readonly string[], isCancelled: () => boolean = () => false): Promise<string[]> {
+export async function collectFiles(inputs: readonly string[], isCancelled: () => boolean = () => false, onListed: (count: number) => void = () => undefined): Promise<string[]> {
   const out: string[] = [];
-  const counter = { dirs: 0 };
+  const counter = { dirs: 0, onListed };
   for (const input of inputs) {
     let stat: fs.Stats;
     try {
@@ -46,7 +47,7 @@ export async function collectFilesBelow(root: string, folder: string, isCancelle
     if (isSkippedName(part) || isIgnored(rules, dir, true)) return [];
   }
   const out: string[] = [];
-  await walk(path.resolve(folder), rules, out, { dirs: 0 }, isCancelled);
+  await walk(path.resolve(folder), rules, out, { dirs: 0, onListed: () => undefined }, isCancelled);
   return out;
 }
 
@@ -55,7 +56,12 @@ interface Rules {
   readonly ig: Ignore;
 }
 
-async function walk(dir: string, inherited: readonly Rules[], out: string[], counter: { dirs: number }, isCancelled: () => boolean): Promise<void> {
+interface WalkCounter {
+  dirs: number;
+  readonly onListed: (count: number) => void;
+}
+
+async function walk(dir: string, inherited: readonly Rules[], out: string[], counter: WalkCounter, isCancelled: () => boolean): Promise<void> {
   if (++counter.dirs % DIRS_PER_YIELD === 0) await nextTurn();
   if (isCancelled()) return;
   const rules = await withGitignoreOf(dir, inherited);
@@ -74,6 +80,7 @@ async function walk(dir: string, inherited: readonly Rules[], out: string[], cou
     if (isDir) await walk(full, rules, out, counter, isCancelled);
     else if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) out.push(flatCopy(full));
   }
+  counter.onListed(out.length);
 }
 
 /** Dependencies and dot folders (and dot files) are never walked. */
