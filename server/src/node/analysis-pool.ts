@@ -16,6 +16,8 @@ export interface WorkerStart {
    * dropped, and the per-line memos they fill hold pure functions of a line's text, so no later result changes.
    */
   readonly warmUp?: readonly string[];
+  /** How much of each warm-up file to analyse: as much as the run will, so the same code and memos warm up. */
+  readonly warmUpNeeds?: AnalysisNeeded;
 }
 
 /** What a run's workers share, sent to each as its first message once the corpus is indexed. */
@@ -70,6 +72,8 @@ export interface PoolStart {
   readonly workers: number;
   /** The files the run will analyse, when known at the start: each worker warms up on the first it is likely to get. */
   readonly files?: readonly string[];
+  /** How much of each file the run will analyse, so the warm-up makes as much and no more (the whole analysis by default). */
+  readonly needs?: AnalysisNeeded;
   /** Told when a worker stops unexpectedly, with what becomes of its files. */
   readonly onWorkerStopped: (message: string) => void;
   /** The worker's script; the built `analysis-worker.js` beside this module by default. */
@@ -185,7 +189,7 @@ export function startPool(start: PoolStart): AnalysisPool {
   };
 
   const spawn = (warmUp?: readonly string[]): Slot => {
-    const workerData: WorkerStart = { locale: start.locale, ...(warmUp ? { warmUp } : {}) };
+    const workerData: WorkerStart = { locale: start.locale, ...(warmUp ? { warmUp, ...(start.needs ? { warmUpNeeds: start.needs } : {}) } : {}) };
     const worker = new Worker(script, { workerData });
     const slot: Slot = { worker, sent: [], ready: false, joined: false };
     let stopped = false;

@@ -71,7 +71,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerStart): void {
     const scratch = new Corpus({ optionsFor: () => options, filesFixed: true });
     for (const file of files) {
       if (corpus) return;
-      await scratch.analyzeFile(file).catch(() => undefined);
+      await analyse(scratch, file, setup.warmUpNeeds ?? 'whole').catch(() => undefined);
     }
   };
   port.postMessage({ ready: true } satisfies FromWorker);
