@@ -23,6 +23,7 @@ import { siteTable } from '../node/site-table';
 import { limitLineMemos } from '../core/text/memo';
 import { HELP } from './help';
 import { CommandRun, type Output } from './run-context';
+import { ChunkedWriter } from './chunked-writer';
 
 export type { AnalysedFile, Output } from './run-context';
 
@@ -217,14 +218,24 @@ function cliLocale(args: Pick<Args, 'lang'>): Locale {
 
 /** Runs the CLI on this process's arguments and sets its exit code. */
 export function cliMain(): void {
-  const io: Output = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true };
+  // A terminal shows each line as it comes; a file or a pipe gets the output in chunks, and whatever goes to stderr
+  // comes after the output before it, as when both were written at once.
+  const chunks = process.stdout.isTTY ? undefined : new ChunkedWriter((t) => process.stdout.write(t));
+  const io: Output = {
+    out: chunks ? (t) => chunks.add(t) : (t) => process.stdout.write(t),
+    err: (t) => { chunks?.flush(); process.stderr.write(t); },
+    isTTY: process.stderr.isTTY === true,
+  };
   // A closed pipe (`vn-corpus lint … | head`) ends the output quietly instead of crashing.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
   run(process.argv.slice(2), io).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      chunks?.flush();
+      process.exitCode = code;
+    },
     (error: unknown) => {
       io.err(`vn-corpus: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
       process.exitCode = 2;
