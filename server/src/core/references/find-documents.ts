@@ -1,4 +1,5 @@
 import { fromParts, toIso } from '../dates/calendar';
+import { isAfter, nextCodePoint } from '../text/match-after';
 import { provinceAlternation } from '../text/provinces';
 import type { Span } from '../types';
 import type { EntryKind } from './catalog';
@@ -20,7 +21,9 @@ export interface FoundDocument {
   readonly date?: string;
 }
 
-const NOT_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}/])';
+/** What may not come right before a kind word or a bare number (checked in code: a leading lookbehind is slow). */
+const KIND_WORD_AFTER = /[\p{L}\p{M}\p{N}/]$/u;
+const NUMBER_AFTER = /[\p{L}\p{M}\p{N}/-]$/u;
 const KIND_WORDS = 'nghị quyết liên tịch|nghị quyết|chỉ thị|kết luận|quy định|quyết định|nghị định|thông tư liên tịch|thông tư|luật|pháp lệnh|tờ trình|công văn|thông báo|kế hoạch|hướng dẫn|báo cáo|đề án';
 const KIND_OF_WORD: Readonly<Record<string, EntryKind>> = {
   'nghị quyết': 'nghị quyết', 'nghị quyết liên tịch': 'nghị quyết', 'chỉ thị': 'chỉ thị', 'kết luận': 'kết luận', 'quy định': 'quy định',
@@ -44,13 +47,14 @@ const PLENUM = '(?:\\s*,?\\s*(?:của\\s+)?hội nghị\\s+(?:lần thứ\\s+[\\
 const TAIL_AFTER = new RegExp(`${DATE}?(?:\\s*,?\\s*(?:của|do)\\s+(${ISSUERS}))?${PLENUM}?${TERM}?`, 'uy');
 /** A number that counts something ("kế hoạch 5 năm", "1 lần") is not a document number. */
 const NOT_A_QUANTITY = '(?!\\s*(?:năm(?!\\s+\\d{4})|tháng(?!\\s+\\d)|ngày(?!\\s+\\d)|tuần|quý|người|lần|%|tỷ|triệu|nghìn|ngàn|điểm|giờ|phút|km|ha|nội dung|nhiệm vụ|giải pháp|chương trình|đề án|dự án)(?![\\p{L}]))';
-const KIND_NUMBER = new RegExp(`${NOT_BEFORE}(${KIND_WORDS})\\s+(số\\s*:?\\s*)?(\\d{1,5})(?![\\p{N}])${NOT_A_QUANTITY}`, 'gu');
+const KIND_NUMBER = new RegExp(`(${KIND_WORDS})\\s+(số\\s*:?\\s*)?(\\d{1,5})(?![\\p{N}])${NOT_A_QUANTITY}`, 'gu');
 /** Kinds whose bare number is prose more often than a citation ("báo cáo 3 …"): they need "số" or a symbol. */
 const NEEDS_SO_OR_SYMBOL = new Set(['tờ trình', 'công văn', 'thông báo', 'kế hoạch', 'hướng dẫn', 'báo cáo', 'đề án']);
-const BARE_SYMBOL = /(?<![\p{L}\p{M}\p{N}/-])(\d{1,5})(?=\s*[-–/]\s*(?:\d{4}\s*\/\s*)?\p{L})/gu;
+const BARE_SYMBOL = /(\d{1,5})(?=\s*[-–/]\s*(?:\d{4}\s*\/\s*)?\p{L})/gu;
 /** Separator-and-code groups that may follow a number: `/2017/UBTVQH14`, ` - CT/TW`, `/UBND-TNMT`. */
 const SYMBOL_TAIL = /(?:\s*[-/]\s*\d{4})?(?:\s*[-–/]\s*(?:\p{L}[\p{L}\p{N}]{0,11}|t\.ư))(?:\s*[-–/]\s*\p{L}[\p{L}\p{N}]{0,11}){0,5}/uy;
 const NAMED_LAW = /(?<![\p{L}\p{M}])(?:bộ\s+)?luật\s+(?:(?!luật)[^.;:()\n]){1,140}?\s+số\s*$/u;
+const HAS_DIGIT = /\d/u;
 const LIST_NEXT = /\s*(?:,|và|hoặc)\s*(?:số\s+)?(\d{1,5})(?![\p{N}/-])(?!\s*(?:năm|tháng|ngày|người|%))/uy;
 
 /** Runs a sticky pattern at `at` in the whole line: slicing a long line for every match would copy it each time. */
@@ -81,8 +85,14 @@ function romanTerm(written: string | undefined): string | undefined {
 /** Numbered documents of one folded line: with a kind word ("Nghị quyết số 35-NQ/TW", "Chỉ thị 05"), or a bare symbol. */
 export function findDocuments(folded: string): FoundDocument[] {
   const found: FoundDocument[] = [];
+  // Both kinds of mention hold a number.
+  if (!HAS_DIGIT.test(folded)) return found;
   KIND_NUMBER.lastIndex = 0;
   for (let m = KIND_NUMBER.exec(folded); m; m = KIND_NUMBER.exec(folded)) {
+    if (isAfter(folded, m.index, KIND_WORD_AFTER)) {
+      KIND_NUMBER.lastIndex = nextCodePoint(folded, m.index);
+      continue;
+    }
     const kindWord = m[1] ?? '';
     const writesSo = m[2] !== undefined;
     const number = m[3] ?? '';
@@ -116,6 +126,10 @@ export function findDocuments(folded: string): FoundDocument[] {
   BARE_SYMBOL.lastIndex = 0;
   for (let m = BARE_SYMBOL.exec(folded); m; m = BARE_SYMBOL.exec(folded)) {
     const start = m.index;
+    if (isAfter(folded, start, NUMBER_AFTER)) {
+      BARE_SYMBOL.lastIndex = nextCodePoint(folded, start);
+      continue;
+    }
     if (found.some((f) => f.span.start <= start && start < f.span.end)) continue;
     const number = m[1] ?? '';
     const symbol = symbolAfter(number, folded, start + number.length);

@@ -1,6 +1,7 @@
 import { provinceAlternation, toProvinceName } from '../text/provinces';
 import type { ArticleText } from '../text/article-text';
 import { LineMemo, PlacedSlot } from '../text/memo';
+import { matchesNotAfter, WORD_CHARACTER_BEFORE } from '../text/match-after';
 import { NormalizedText } from '../text/normalized-text';
 import { toOrdinal, toRoman } from '../text/roman';
 import { shiftSpan, type CancellationCheck, type Span } from '../types';
@@ -40,12 +41,16 @@ export interface Mention {
   readonly date?: string;
 }
 
-const NOT_LETTER_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const NOT_LETTER_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
 const ORD = '([ivxlc]+|\\d{1,3})(?![\\p{L}\\p{M}\\p{N}])';
 const PROVINCE = `(${provinceAlternation()})`;
 
+/**
+ * A pattern of mentions, which matches only where no letter, mark or digit comes before (checked in code, see
+ * `matchesNotAfter`), and only in a line holding `needs`, which every match holds.
+ */
 interface Pattern {
+  readonly needs: string;
   readonly regex: RegExp;
   readonly toMention: (m: RegExpExecArray, span: Span, text: string) => Mention | undefined;
 }
@@ -57,16 +62,19 @@ const congressShort = `đại hội\\s+(?:đại biểu\\s+)?([ivxlc]+)\\s+(củ
 
 const PATTERNS: readonly Pattern[] = [
   {
-    regex: new RegExp(`${NOT_LETTER_BEFORE}(nghị quyết\\s+)?${congressBody}`, 'gu'),
+    needs: 'đại hội',
+    regex: new RegExp(`(nghị quyết\\s+)?${congressBody}`, 'gu'),
     toMention: (m, span, text) => toCongress(m[1] !== undefined, span, text, m[2], m[3], m[4], m[5]),
   },
   {
-    regex: new RegExp(`${NOT_LETTER_BEFORE}(nghị quyết\\s+)?${congressShort}`, 'gu'),
+    needs: 'đại hội',
+    regex: new RegExp(`(nghị quyết\\s+)?${congressShort}`, 'gu'),
     toMention: (m, span, text) => toCongress(m[1] !== undefined, span, text, undefined, undefined, m[2], m[3]),
   },
   {
+    needs: 'nghị quyết',
     regex: new RegExp(
-      `${NOT_LETTER_BEFORE}nghị quyết\\s+(?:hội nghị\\s+)?(?:lần thứ\\s+)?(?:trung ương|tw|tư)\\s+(?:lần thứ\\s+)?${ORD}` +
+      `nghị quyết\\s+(?:hội nghị\\s+)?(?:lần thứ\\s+)?(?:trung ương|tw|tư)\\s+(?:lần thứ\\s+)?${ORD}` +
         `(?:\\s*(?:\\(\\s*)?(?:,\\s*)?khó?a\\s+([ivxlc]+|\\d{1,2})\\s*\\)?)?`,
       'gu',
     ),
@@ -77,7 +85,8 @@ const PATTERNS: readonly Pattern[] = [
     }),
   },
   {
-    regex: new RegExp(`${NOT_LETTER_BEFORE}ban chỉ đạo\\s+35(?:\\s+(trung ương|tỉnh|thành phố|huyện|quận|thị xã)(?:\\s+${PROVINCE})?)?${NOT_LETTER_AFTER}`, 'gu'),
+    needs: 'ban chỉ đạo',
+    regex: new RegExp(`ban chỉ đạo\\s+35(?:\\s+(trung ương|tỉnh|thành phố|huyện|quận|thị xã)(?:\\s+${PROVINCE})?)?${NOT_LETTER_AFTER}`, 'gu'),
     toMention: (m, span, text) => ({
       type: 'organization', span, text, key: 'BCĐ35',
       level: m[1] === 'trung ương' ? 'national' : 'province',
@@ -85,15 +94,18 @@ const PATTERNS: readonly Pattern[] = [
     }),
   },
   {
-    regex: new RegExp(`${NOT_LETTER_BEFORE}(\\d+|ba)\\s+chương trình mục tiêu quốc gia`, 'gu'),
+    needs: 'chương trình mục tiêu quốc gia',
+    regex: new RegExp(`(\\d+|ba)\\s+chương trình mục tiêu quốc gia`, 'gu'),
     toMention: (m, span, text) => ({ type: 'program', span, text, key: 'national-target', number: m[1] === 'ba' ? '3' : (m[1] ?? '') }),
   },
   {
-    regex: new RegExp(`${NOT_LETTER_BEFORE}giải(?:\\s+thưởng)?\\s+["“]?búa liềm vàng["”]?(?:\\s+lần thứ\\s+${ORD})?(?:\\s*[–-]\\s*năm\\s+\\d{4})?`, 'gu'),
+    needs: 'búa liềm vàng',
+    regex: new RegExp(`giải(?:\\s+thưởng)?\\s+["“]?búa liềm vàng["”]?(?:\\s+lần thứ\\s+${ORD})?(?:\\s*[–-]\\s*năm\\s+\\d{4})?`, 'gu'),
     toMention: (m, span, text) => ({ type: 'award', span, text, key: 'bua-liem-vang', ...(m[1] ? { ordinal: romanOf(m[1]) } : {}) }),
   },
   {
-    regex: new RegExp(`${NOT_LETTER_BEFORE}giải(?:\\s+thưởng)?\\s+toàn quốc về thông tin đối ngoại(?:\\s+lần thứ\\s+${ORD})?`, 'gu'),
+    needs: 'toàn quốc về thông tin đối ngoại',
+    regex: new RegExp(`giải(?:\\s+thưởng)?\\s+toàn quốc về thông tin đối ngoại(?:\\s+lần thứ\\s+${ORD})?`, 'gu'),
     toMention: (m, span, text) => ({ type: 'award', span, text, key: 'thong-tin-doi-ngoai', ...(m[1] ? { ordinal: romanOf(m[1]) } : {}) }),
   },
 ];
@@ -123,8 +135,8 @@ export function findMentionsIn(original: string): Mention[] {
   const normalized = new NormalizedText(original);
   const found: Mention[] = [];
   for (const pattern of PATTERNS) {
-    pattern.regex.lastIndex = 0;
-    for (let m = pattern.regex.exec(normalized.text); m; m = pattern.regex.exec(normalized.text)) {
+    if (!normalized.text.includes(pattern.needs)) continue;
+    for (const m of matchesNotAfter(normalized.text, pattern.regex, WORD_CHARACTER_BEFORE)) {
       const span = normalized.toOriginal({ start: m.index, end: m.index + m[0].length });
       const mention = pattern.toMention(m, span, original.slice(span.start, span.end));
       if (mention) found.push(mention);
