@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { LineIndex } from '../src/core/text/line-index';
 import { LETTER_OR_MARK_BEFORE, matchesNotAfter } from '../src/core/text/match-after';
-import { NormalizedText } from '../src/core/text/normalized-text';
+import { fold, NormalizedText } from '../src/core/text/normalized-text';
+import { toLineKey } from '../src/core/text/article-text';
+import { findMentionsIn } from '../src/core/references/find';
 import { applyEdits, mergeEdits } from '../src/core/text/line-edits';
 import { toOrdinal, toRoman } from '../src/core/text/roman';
 
@@ -98,4 +100,26 @@ test('matchesNotAfter finds what a leading lookbehind finds, on any mix of lette
       assert.deepEqual([...matchesNotAfter(text, without, before)].map((m) => [m.index, m[0]]), expected, JSON.stringify(text));
     }
   }), { numRuns: 2000 });
+});
+
+test('a line key collapses every run of spaces, tabs, NBSP and zero-width characters to one space, and keeps single spaces', () => {
+  assert.equal(toLineKey('  • Tin  liên\tquan\u00a0\u200b nhất  '), 'tin liên quan nhất');
+  assert.equal(toLineKey('Trang\u3000chủ\u2009>\u202fTin tức'), 'trang chủ > tin tức');
+  assert.equal(toLineKey('Xem thêm'), 'xem thêm');
+  const spaces = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u200b', '\u2003', '\u3000', '\ufeff', '\u1680', '\u2028');
+  const words = fc.constantFrom('Đại', 'hội', 'XIII', '-', '•', 'e\u0301');
+  fc.assert(fc.property(fc.array(fc.oneof(spaces, words), { maxLength: 12 }), (parts) => {
+    const line = parts.join('');
+    const expected = fold(line).replace(/[\s\u00a0\u200b\u200c\u200d\ufeff]+/gu, ' ').replace(/^[\s\u00a0•·\-–*+>|]+/u, '').trim();
+    assert.equal(toLineKey(line), expected);
+  }));
+});
+
+test('the mention patterns find nothing that starts right after a letter, a mark or a digit', () => {
+  assert.deepEqual(findMentionsIn('xnghị quyết đại hội lần thứ XIII của Đảng').map((m) => m.text), ['đại hội lần thứ XIII của Đảng']);
+  // The kind word after a digit is not one; its symbol still is.
+  assert.deepEqual(findMentionsIn('1Nghị quyết số 35-NQ/TW, Chỉ thị 05-CT/TW').map((m) => m.text), ['35-NQ/TW', 'Chỉ thị 05-CT/TW']);
+  assert.deepEqual(findMentionsIn('a12 chương trình mục tiêu quốc gia; 3 chương trình mục tiêu quốc gia').map((m) => m.text), ['3 chương trình mục tiêu quốc gia']);
+  assert.deepEqual(findMentionsIn('😀Chỉ thị 05-CT/TW').map((m) => m.text), ['Chỉ thị 05-CT/TW']);
+  assert.deepEqual(findMentionsIn('số 123456/NQ-CP và /35-NQ/TW').map((m) => m.text), []);
 });

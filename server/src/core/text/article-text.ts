@@ -4,6 +4,8 @@ import { fold } from './normalized-text';
 
 const BULLETS = /^[\s\u00a0•·\-–*+>|]+/u;
 const SPACES = /[\s\u00a0\u200b\u200c\u200d\ufeff]+/gu;
+/** The characters of `SPACES` other than the plain space, listed (checked against `\s` over the whole BMP). */
+const SPACE_TO_COLLAPSE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff]/u;
 
 /**
  * The document text with its lines and line keys, shared by every rule; per-line work is memoised by line text.
@@ -211,7 +213,12 @@ function commonSuffix(a: string, b: string, max: number): number {
 }
 
 // Keys are shared copies too: the memos keyed by line keys then find them by identity.
-const lineKeys = new LineMemo((line: string) => intern(fold(line).replace(SPACES, ' ').replace(BULLETS, '').trim()));
+const lineKeys = new LineMemo((line: string) => {
+  const folded = fold(line);
+  // Most lines space their words with single spaces, which the collapse would copy unchanged.
+  const spaced = SPACE_TO_COLLAPSE.test(folded) || folded.includes('  ') ? folded.replace(SPACES, ' ') : folded;
+  return intern(spaced.replace(BULLETS, '').trim());
+});
 
 /** Folds a line for matching: NFC, lower case, leading bullets dropped, whitespace collapsed. */
 export function toLineKey(line: string): string {
