@@ -1,6 +1,6 @@
 import type { ArticleText } from '../text/article-text';
 import { LineMemo } from '../text/memo';
-import { fold } from '../text/normalized-text';
+import { foldLine } from '../text/normalized-text';
 import { provinceAlternation, toProvinceName } from '../text/provinces';
 import { fromParts, toIso } from '../dates/calendar';
 import { NUMERIC_DATE_SOURCE } from '../dates/numeric';
@@ -90,7 +90,7 @@ interface LineFacts {
 
 /** Provinces ("tỉnh Sơn La") and years a line mentions, memoised per line text. */
 const factsByLine = new LineMemo((line: string): LineFacts => {
-  const folded = fold(line);
+  const folded = foldLine(line);
   const provinces: string[] = [];
   for (const m of folded.matchAll(PROVINCE_IN_TEXT)) {
     const name = toProvinceName(m[1] ?? '');

@@ -1,6 +1,6 @@
 import type { ArticleText } from '../text/article-text';
 import { LineMemo } from '../text/memo';
-import { fold } from '../text/normalized-text';
+import { fold, foldLine } from '../text/normalized-text';
 import { LETTER_OR_MARK_BEFORE, matchesNotAfter } from '../text/match-after';
 import { isoFromMatch, NUMERIC_DATE_SOURCE } from '../dates/numeric';
 import type { CatalogEntry } from './catalog';
@@ -14,7 +14,7 @@ const STOP_WORDS = new Set(['về', 'của', 'và', 'các', 'trong', 'với', 'c
 const FAMILY_LINES = 5000;
 
 const familyWords = new LineMemo((line: string): readonly [number, number] => {
-  const folded = fold(line);
+  const folded = foldLine(line);
   return [count(matchesNotAfter(folded, PARTY_WORDS, LETTER_OR_MARK_BEFORE)), count(matchesNotAfter(folded, STATE_WORDS, LETTER_OR_MARK_BEFORE))];
 });
 

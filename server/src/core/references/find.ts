@@ -132,7 +132,7 @@ function romanOf(written: string): string {
 
 /** Finds every reference in one text; spans are in that text, overlaps resolved longest-first. */
 export function findMentionsIn(original: string): Mention[] {
-  const normalized = new NormalizedText(original);
+  const normalized = new NormalizedText(original, { line: true });
   const found: Mention[] = [];
   for (const pattern of PATTERNS) {
     if (!normalized.text.includes(pattern.needs)) continue;

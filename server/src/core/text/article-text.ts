@@ -1,6 +1,6 @@
 import { LineIndex, type LineInfo, type UnchangedLines } from './line-index';
 import { intern, type ContextMemo, LineMemo, type PlacedSlot } from './memo';
-import { fold } from './normalized-text';
+import { foldLine } from './normalized-text';
 
 const BULLETS = /^[\s\u00a0•·\-–*+>|]+/u;
 const SPACES = /[\s\u00a0\u200b\u200c\u200d\ufeff]+/gu;
@@ -214,7 +214,7 @@ function commonSuffix(a: string, b: string, max: number): number {
 
 // Keys are shared copies too: the memos keyed by line keys then find them by identity.
 const lineKeys = new LineMemo((line: string) => {
-  const folded = fold(line);
+  const folded = foldLine(line);
   // Most lines space their words with single spaces, which the collapse would copy unchanged.
   const spaced = SPACE_TO_COLLAPSE.test(folded) || folded.includes('  ') ? folded.replace(SPACES, ' ') : folded;
   return intern(spaced.replace(BULLETS, '').trim());

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { LineMemo } from './memo';
 
 const COMBINING_MARK = /\p{M}/u;
 
@@ -12,11 +13,16 @@ export class NormalizedText {
   /** Original start offset of each folded code unit; absent when the fold kept every offset. */
   private readonly origins: Int32Array | undefined;
 
-  /** With `lowerCase: false` the view is NFC only, keeping capitals (names and titles need them). */
-  constructor(readonly original: string, options: { readonly lowerCase?: boolean } = {}) {
-    const marks = hasCombiningMark(original);
-    const convert = options.lowerCase === false ? toNfc : fold;
-    const folded = marks ? convert(original) : options.lowerCase === false ? original : original.toLowerCase();
+  /**
+   * With `lowerCase: false` the view is NFC only, keeping capitals (names and titles need them). `line: true` says
+   * the text is a document's line, whose fold is then found in (or added to) the memo `foldLine` reads.
+   */
+  constructor(readonly original: string, options: { readonly lowerCase?: boolean; readonly line?: boolean } = {}) {
+    const lowerCase = options.lowerCase !== false;
+    const known = lowerCase && options.line ? lineFolds.get(original) : undefined;
+    const marks = known?.marks ?? hasCombiningMark(original);
+    const convert = lowerCase ? fold : toNfc;
+    const folded = known?.folded ?? (marks ? convert(original) : lowerCase ? original.toLowerCase() : original);
     if (folded.length === original.length && !marks) {
       this.text = folded;
       this.origins = undefined;
@@ -78,6 +84,23 @@ export function hasCombiningMark(text: string): boolean {
  */
 export function fold(text: string): string {
   return toNfc(text).toLowerCase();
+}
+
+/** A line's fold, and whether it holds a combining mark (so NFC may change it). */
+interface LineFold {
+  readonly folded: string;
+  readonly marks: boolean;
+}
+
+// Several rules fold each line; the fold of a line is made once, and its mark scan with it.
+const lineFolds = new LineMemo((line: string): LineFold => {
+  const marks = hasCombiningMark(line);
+  return { folded: (marks ? line.normalize('NFC') : line).toLowerCase(), marks };
+});
+
+/** `fold` of a document's line, made once per line text: only for lines, which the memo keeps while it can. */
+export function foldLine(line: string): string {
+  return lineFolds.get(line).folded;
 }
 
 function toNfc(text: string): string {

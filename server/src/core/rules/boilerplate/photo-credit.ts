@@ -5,7 +5,7 @@
 import { label, msg } from '../messages';
 import { deleteLines } from '../../text/line-edits';
 import { LineMemo } from '../../text/memo';
-import { NormalizedText } from '../../text/normalized-text';
+import { foldLine, NormalizedText } from '../../text/normalized-text';
 import { shiftSpan, type Span } from '../../types';
 import type { Rule, RuleContext, RuleFinding } from '../rule';
 
@@ -13,8 +13,8 @@ const CREDIT = /\s*(?:\((?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh
 
 /** Credit spans of one line, relative to it: the credit alone, and with its leading space. */
 function findCredits(line: string): { credit: Span; withSpace: Span }[] {
-  if (line.length > 600 || !/ả|ảnh|photo/iu.test(line.normalize('NFC'))) return [];
-  const normalized = new NormalizedText(line);
+  if (line.length > 600 || !/ả|photo/iu.test(foldLine(line))) return [];
+  const normalized = new NormalizedText(line, { line: true });
   return [...normalized.text.matchAll(CREDIT)].map((m) => {
     const start = m.index ?? 0;
     const lead = m[0].length - m[0].trimStart().length;
