@@ -98,3 +98,32 @@ export function buildSmallCorpus(ws, sources, count, perFolder = 1000) {
   }
   return { root, files: count, bytes: total };
 }
+
+/**
+ * Writes `count` articles under `<ws>/corpus/dNNNN/`, 100 to a folder, whose paragraphs no other file holds: each
+ * keeps the short opening lines of a source article (title, date, section) and then has 6 to 15 paragraphs of 2 to
+ * 5 sentences drawn at random (seeded) from all the sources' paragraphs. Real corpora are mostly such unseen
+ * text, while `buildCorpus` repeats each source many times, which the per-line memos answer after the first.
+ */
+export function buildUnseenCorpus(ws, sources, count, random) {
+  const root = path.join(ws, 'corpus');
+  const sentences = [];
+  for (const s of sources) {
+    for (const line of s.text.split('\n')) {
+      if (line.length <= SHARED_LINE) continue;
+      for (const sentence of line.split(/(?<=[.!?])\s+/u)) if (sentence.length > 20) sentences.push(sentence);
+    }
+  }
+  const pick = () => sentences[Math.floor(random() * sentences.length)];
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const opening = sources[i % sources.length].text.split('\n').filter((line) => line.length > 0 && line.length <= SHARED_LINE).slice(0, 4);
+    const paragraphs = Array.from({ length: 6 + Math.floor(random() * 10) }, () => Array.from({ length: 2 + Math.floor(random() * 4) }, pick).join(' '));
+    const text = `${[...opening, ...paragraphs].join('\n')}\n`;
+    const folder = path.join(root, `d${String(Math.floor(i / 100)).padStart(4, '0')}`);
+    if (i % 100 === 0) fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `unseen_${String(i).padStart(6, '0')}.txt`), text);
+    total += Buffer.byteLength(text);
+  }
+  return { root, files: count, bytes: total };
+}

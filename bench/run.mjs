@@ -1,6 +1,7 @@
 /**
  * Performance benchmark for vn-news-corpus: `npm run bench` (add `--large` for the 100,000-file index run).
- * Builds a replicated corpus in a temp folder, then measures server start-up, CLI throughput against a floor,
+ * Builds a replicated corpus in a temp folder, then measures server start-up, CLI throughput against a floor (on
+ * that corpus, and on one of paragraphs no other file holds, which the per-line memos cannot answer),
  * `vn-corpus clean` records/s over 100,000 JSON Lines records (one process, Dask with 1 and N workers),
  * workspace indexing (cold and from cache), and edit-to-diagnostics and hover latency over a real LSP connection,
  * and where the per-file time of a lint goes (a CPU profile shared out to phases).
@@ -15,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measureCliThroughput } from './cli-throughput.mjs';
 import { measureLintProfile, profileRows } from './lint-profile.mjs';
 import { cleanRows, measureClean } from './clean-throughput.mjs';
-import { buildCorpus, closestArticle, concatenated, readSources } from './corpus.mjs';
+import { buildCorpus, buildUnseenCorpus, closestArticle, concatenated, readSources } from './corpus.mjs';
 import { measureIndex } from './index-bench.mjs';
 import { measureMillion } from './million.mjs';
 import { BenchClient } from './lsp-client.mjs';
@@ -37,7 +38,7 @@ const NO_CLEAN = argv.has('--no-clean');
 
 /** Sizes and counts. At 10 MB every tenth edit also carries a hover on another document: 20 hover trials. */
 const PLAN = {
-  corpusFiles: 5_000, corpusBytes: 50e6, largeFiles: 100_000, largeBytes: 1e9, millionFiles: 1_000_000,
+  corpusFiles: 5_000, corpusBytes: 50e6, unseenFiles: 2_000, largeFiles: 100_000, largeBytes: 1e9, millionFiles: 1_000_000,
   cliRuns: 3, startRuns: 5, cleanRecords: 100_000,
   edits: { small: 200, medium: 200, large: 200 },
   warmup: { small: 5, medium: 5, large: 2 },
@@ -116,7 +117,7 @@ async function main() {
     figures.corpus = { sources: sources.length, files: corpus.files, MB: mb(corpus.bytes), buildSeconds: round((performance.now() - started) / 1000, 1) };
     log(`[bench] corpus: ${corpus.files} files, ${mb(corpus.bytes)} MB from ${sources.length} sources in ${tmp}`);
 
-    if (!LSP_ONLY) await runStartAndThroughput(corpus, tmp);
+    if (!LSP_ONLY) await runStartAndThroughput(corpus, sources, tmp);
 
     let warmClient;
     await section('index', async () => {
@@ -171,13 +172,19 @@ async function main() {
 }
 
 /** Start-up, reference hovers, CLI and clean throughput: the sections `--lsp` skips. */
-async function runStartAndThroughput(corpus, tmp) {
+async function runStartAndThroughput(corpus, sources, tmp) {
   await section('serverStart', () => measureStartup(REPO, PLAN.startRuns));
 
   await section('references', () => measureReferenceHovers({ repo: REPO, log }));
 
   await section('cli', () => measureCliThroughput({ repo: REPO, corpus: corpus.root, bytes: corpus.bytes, runs: PLAN.cliRuns, log }));
   await section('lintProfile', () => measureLintProfile({ repo: REPO, corpus: corpus.root, log }));
+  await section('cliUnseen', async () => {
+    const unseen = buildUnseenCorpus(path.join(tmp, 'ws-unseen'), sources, PLAN.unseenFiles, seededRandom(20261204));
+    log(`[bench] unseen paragraphs: ${unseen.files} files, ${mb(unseen.bytes)} MB`);
+    const throughput = await measureCliThroughput({ repo: REPO, corpus: unseen.root, bytes: unseen.bytes, runs: PLAN.cliRuns, log });
+    return { files: unseen.files, MB: mb(unseen.bytes), ...throughput, profile: measureLintProfile({ repo: REPO, corpus: unseen.root, log }) };
+  });
   if (!NO_CLEAN) await section('clean', () => measureClean({ repo: REPO, records: PLAN.cleanRecords, tmp, log }));
 }
 
@@ -257,6 +264,24 @@ function millionRows(f) {
   ];
 }
 
+/** The rows of a lint throughput run, named with `prefix`; the ≤ 2× target is the bench corpus's (`withTarget`). */
+function throughputRows(c, prefix, withTarget) {
+  if (c?.ratio === undefined) return [];
+  const cpu = (x) => (x ? `; CPU ${x.main} s main thread + ${x.others} s other threads (largest ${x.largestOther} s)` : '');
+  const rows = [
+    [`${prefix}floor (read + NFC + split)`, `${c.floorMBps} MB/s (median ${c.floorSeconds} s of ${c.runs})`, '', ''],
+    [`${prefix}vn-corpus lint --format json`, `${c.lintMBps} MB/s (median ${c.lintSeconds} s, exit ${c.lintExitCodes.join('/')}, peak RSS ~${c.lintPeakRssMB} MB)`, '', ''],
+    [`${prefix}lint / floor time, cold index`, `${c.ratio}×`, withTarget ? '≤ 2×' : '', withTarget ? verdict(c.ratio, 2) : ''],
+    [`${prefix}lint, second run: from cache`, `${c.cachedSeconds} s, ${c.cachedRatio}× floor (${c.cachedIndex ?? 'the cache was NOT used'})`, '', ''],
+    [`${prefix}lint CPU, default (--jobs ${c.defaultJobs})`, cpu(c.lintCpu).slice(2), '', ''],
+  ];
+  for (const j of c.jobsRows ?? []) {
+    const threads = j.jobs === 1 ? 'one thread' : `this thread + ${j.jobs - 1} worker${j.jobs === 2 ? '' : 's'}`;
+    rows.push([`${prefix}lint --jobs ${j.jobs} (${threads}), cold index`, `${j.seconds} s, ${j.ratio}× floor (median of ${j.runsSeconds.join(' / ')} s)${cpu(j.cpu)}`, '', '']);
+  }
+  return rows;
+}
+
 function report() {
   const f = figures;
   const rows = [];
@@ -268,19 +293,14 @@ function report() {
   rows.push(...referenceRows(f));
   rows.push(['extension activation', 'measured in the e2e run (needs VS Code)', '', 'n/a']);
   rows.push(...err('cli'));
-  if (f.cli?.ratio !== undefined) {
-    rows.push(['floor (read + NFC + split)', `${f.cli.floorMBps} MB/s (median ${f.cli.floorSeconds} s of ${f.cli.runs})`, '', '']);
-    rows.push(['vn-corpus lint --format json', `${f.cli.lintMBps} MB/s (median ${f.cli.lintSeconds} s, exit ${f.cli.lintExitCodes.join('/')}, peak RSS ~${f.cli.lintPeakRssMB} MB)`, '', '']);
-    rows.push(['lint / floor time, cold index', `${f.cli.ratio}×`, '≤ 2×', verdict(f.cli.ratio, 2)]);
-    rows.push(['lint, second run: from cache', `${f.cli.cachedSeconds} s, ${f.cli.cachedRatio}× floor (${f.cli.cachedIndex ?? 'the cache was NOT used'})`, '', '']);
-    const cpu = (c) => (c ? `; CPU ${c.main} s main thread + ${c.others} s other threads (largest ${c.largestOther} s)` : '');
-    rows.push([`lint CPU, default (--jobs ${f.cli.defaultJobs})`, cpu(f.cli.lintCpu).slice(2), '', '']);
-    for (const j of f.cli.jobsRows ?? []) {
-      const threads = j.jobs === 1 ? 'one thread' : `this thread + ${j.jobs - 1} worker${j.jobs === 2 ? '' : 's'}`;
-      rows.push([`lint --jobs ${j.jobs} (${threads}), cold index`, `${j.seconds} s, ${j.ratio}× floor (median of ${j.runsSeconds.join(' / ')} s)${cpu(j.cpu)}`, '', '']);
-    }
-  }
+  rows.push(...throughputRows(f.cli, '', true));
   rows.push(...profileRows(f.lintProfile));
+  rows.push(...err('cliUnseen'));
+  if (f.cliUnseen?.ratio !== undefined) {
+    const unseen = `unseen paragraphs (${f.cliUnseen.files} files, ${f.cliUnseen.MB} MB): `;
+    rows.push(...throughputRows(f.cliUnseen, unseen, false));
+    rows.push(...profileRows(f.cliUnseen.profile).map(([what, ...rest]) => [`${unseen}${what}`, ...rest]));
+  }
   rows.push(...(NO_CLEAN ? [['vn-corpus clean and Dask', 'not run (--no-clean)', '', 'n/a']] : cleanRows(f.clean)));
   rows.push(...err('index'));
   if (f.index?.cold) {
