@@ -1,5 +1,5 @@
 import { LineIndex, type LineInfo, type UnchangedLines } from './line-index';
-import { intern, type ContextMemo, LineMemo, type PlacedSlot } from './memo';
+import { intern, internMadeFromLine, type ContextMemo, LineMemo, type PlacedSlot } from './memo';
 import { foldLine } from './normalized-text';
 
 const BULLETS = /^[\s\u00a0•·\-–*+>|]+/u;
@@ -217,7 +217,7 @@ const lineKeys = new LineMemo((line: string) => {
   const folded = foldLine(line);
   // Most lines space their words with single spaces, which the collapse would copy unchanged.
   const spaced = SPACE_TO_COLLAPSE.test(folded) || folded.includes('  ') ? folded.replace(SPACES, ' ') : folded;
-  return intern(spaced.replace(BULLETS, '').trim());
+  return internMadeFromLine(spaced.replace(BULLETS, '').trim());
 });
 
 /** Folds a line for matching: NFC, lower case, leading bullets dropped, whitespace collapsed. */

@@ -104,6 +104,20 @@ export function intern(line: string): string {
   return own;
 }
 
+/**
+ * `intern` of a string made from one line (folded, trimmed): it may share memory with that line's own copies, never
+ * with a whole document, so it is kept as it is rather than copied.
+ */
+export function internMadeFromLine(text: string): string {
+  let own = interned.get(text);
+  if (own === undefined) {
+    own = text;
+    if (interned.size >= Math.min(INTERNED_LINES, linesKept)) interned.clear();
+    interned.set(own, own);
+  }
+  return own;
+}
+
 /** A copy of a string that shares no memory with the text it was cut from. */
 function ownCopy(text: string): string {
   // Concatenating then slicing makes the engine flatten into a fresh string; the result refers only to that.
