@@ -11,9 +11,12 @@ import type { Rule, RuleContext, RuleFinding } from '../rule';
 
 const CREDIT = /\s*(?:\((?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|photo)(?:\s*:\s*[^()\n]{1,80})?\)|(?<=[.!?…]\s?)(?:ảnh|nguồn ảnh)\s*:\s*[^.()\n]{1,60}$)/gu;
 
+/** What every match of `CREDIT` holds: a bracket opening on the word, or "ảnh" before a colon. */
+const CREDIT_WORDS = /\((?:ảnh|nguồn ảnh|photo)|ảnh\s*:/u;
+
 /** Credit spans of one line, relative to it: the credit alone, and with its leading space. */
 function findCredits(line: string): { credit: Span; withSpace: Span }[] {
-  if (line.length > 600 || !/ả|photo/iu.test(foldLine(line))) return [];
+  if (line.length > 600 || !CREDIT_WORDS.test(foldLine(line))) return [];
   const normalized = new NormalizedText(line, { line: true });
   return [...normalized.text.matchAll(CREDIT)].map((m) => {
     const start = m.index ?? 0;
