@@ -92,11 +92,14 @@ interface LineFold {
   readonly marks: boolean;
 }
 
-// Several rules fold each line; the fold of a line is made once, and its mark scan with it.
+/**
+ * Several phases fold each line of an analysis; the fold of a line is made once, with its mark scan. The phases
+ * keep what they make of it in memos of their own, so this one only has to outlast an analysis: it keeps fewer lines.
+ */
 const lineFolds = new LineMemo((line: string): LineFold => {
   const marks = hasCombiningMark(line);
   return { folded: (marks ? line.normalize('NFC') : line).toLowerCase(), marks };
-});
+}, 50_000);
 
 /** `fold` of a document's line, made once per line text: only for lines, which the memo keeps while it can. */
 export function foldLine(line: string): string {
