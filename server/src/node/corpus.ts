@@ -143,6 +143,8 @@ export class Corpus {
   private indexRun = 0;
 
   private readonly pacer: Pacer;
+  /** When closed files' work last gave the event loop a turn. */
+  private lastTurn = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly setup: CorpusSetup) {
     this.pacer = setup.pacer ?? noForeground;
@@ -370,7 +372,7 @@ export class Corpus {
     }
     const kept = this.closed.get(file);
     if (kept && kept.generation === this.generation && kept.stamp === fileStamp(file)) return { file, uri, version: null, analysis: kept.analysis };
-    await nextTurn();
+    await this.turnFor('request');
     const options = this.withCorpus(await this.setup.optionsFor(uri), uri);
     const read = this.readFile(file);
     if ('problem' in read) return { file, uri, problem: read.problem };
@@ -465,8 +467,12 @@ export class Corpus {
     return { ...base, ...(recurrence ? { recurrence } : {}), path, ...years };
   }
 
-  private turnFor(pace: Pace): Promise<void> {
-    return pace === 'background' ? this.pacer.background() : nextTurn();
+  /** A turn of the event loop before more work for closed files: a background slice, or one once the pacer's slice has passed. */
+  private async turnFor(pace: Pace): Promise<void> {
+    if (pace === 'background') return this.pacer.background();
+    if (performance.now() - this.lastTurn < this.pacer.fileSliceMs) return;
+    await nextTurn();
+    this.lastTurn = performance.now();
   }
 
   /** Keeps a text read elsewhere for the file's next analysis (used once), as the texts read while indexing are kept. */

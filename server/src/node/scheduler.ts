@@ -4,15 +4,22 @@ export interface Pacer {
   foreground<T>(work: Promise<T>): Promise<T>;
   /** Resolves when the next background slice may run. */
   background(): Promise<void>;
+  /** How long closed files may be analysed one after another before the event loop gets a turn (0: before each). */
+  readonly fileSliceMs: number;
 }
 
 /** Resolves at the next turn of the event loop, after the messages and timers that are due. */
 export const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Every slice runs at the next turn of the event loop: for the CLI, which has no foreground to wait for. */
+/**
+ * Every slice runs at the next turn of the event loop: for the CLI, which has no foreground to wait for. It answers
+ * no requests, and a turn costs about what the analysis of a small file does, so files get a turn every few
+ * milliseconds (for the workers' messages and the output), not one each.
+ */
 export const noForeground: Pacer = {
   foreground: (work) => work,
   background: nextTurn,
+  fileSliceMs: 4,
 };
 
 /**
@@ -21,6 +28,8 @@ export const noForeground: Pacer = {
  * arrives meanwhile waits for at most one slice. Background work is never held for longer than the client keeps busy.
  */
 export class ForegroundFirst implements Pacer {
+  /** A request may come in at any time: every closed file waits for a turn of the event loop. */
+  readonly fileSliceMs = 0;
   private running = 0;
   private lastActive = -Infinity;
   private waiting: (() => void)[] = [];
