@@ -95,13 +95,7 @@ const INTERNED_LINES = 200_000;
  * key on them, so a lookup finds its key by identity instead of comparing the whole line.
  */
 export function intern(line: string): string {
-  let own = interned.get(line);
-  if (own === undefined) {
-    own = ownCopy(line);
-    if (interned.size >= Math.min(INTERNED_LINES, linesKept)) interned.clear();
-    interned.set(own, own);
-  }
-  return own;
+  return shared(line, ownCopy);
 }
 
 /**
@@ -109,13 +103,18 @@ export function intern(line: string): string {
  * with a whole document, so it is kept as it is rather than copied.
  */
 export function internMadeFromLine(text: string): string {
-  let own = interned.get(text);
-  if (own === undefined) {
-    own = text;
+  return shared(text, (own) => own);
+}
+
+/** The table's copy of `text`, else `own(text)`, added to the table, which empties itself when full. */
+function shared(text: string, own: (text: string) => string): string {
+  let copy = interned.get(text);
+  if (copy === undefined) {
+    copy = own(text);
     if (interned.size >= Math.min(INTERNED_LINES, linesKept)) interned.clear();
-    interned.set(own, own);
+    interned.set(copy, copy);
   }
-  return own;
+  return copy;
 }
 
 /** A copy of a string that shares no memory with the text it was cut from. */

@@ -83,7 +83,12 @@ export function hasCombiningMark(text: string): boolean {
  * so the plain (faster) `toLowerCase` is exact; NFC is skipped when no combining mark is present.
  */
 export function fold(text: string): string {
-  return toNfc(text).toLowerCase();
+  return foldKnowingMarks(text, hasCombiningMark(text));
+}
+
+/** `fold` of a text already scanned for combining marks. */
+function foldKnowingMarks(text: string, marks: boolean): string {
+  return (marks ? text.normalize('NFC') : text).toLowerCase();
 }
 
 /** A line's fold, and whether it holds a combining mark (so NFC may change it). */
@@ -98,7 +103,7 @@ interface LineFold {
  */
 const lineFolds = new LineMemo((line: string): LineFold => {
   const marks = hasCombiningMark(line);
-  return { folded: (marks ? line.normalize('NFC') : line).toLowerCase(), marks };
+  return { folded: foldKnowingMarks(line, marks), marks };
 }, 50_000);
 
 /** `fold` of a document's line, made once per line text: only for lines, which the memo keeps while it can. */
