@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { run } from '../src/cli/main';
-import { analyseInPool } from '../src/node/analysis-pool';
-import { defaultCacheFile } from '../src/node/corpus-index';
+import { analyseInPool, startPool } from '../src/node/analysis-pool';
+import { defaultCacheFile, hashFile, type FileToHash } from '../src/node/corpus-index';
 import type { FileAnalysis } from '../src/node/corpus';
 import { hashKey, LineFrequencyIndex } from '../src/core/corpus/line-frequency';
 import { packRecurrence, PackedRecurrenceIndex } from '../src/node/shared-recurrence';
@@ -63,6 +63,68 @@ test('the same on the shared development corpus', async (t) => {
     return;
   }
   await assertSameOnWorkers([SHARED_CORPUS]);
+});
+
+/** Copies of the seeds and fixtures, `perFolder` to each of `folders` folders, each copy with a line of its own. */
+function copiedCorpus(folders: number, perFolder: number): { dir: string; files: string[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-pool-copies-'));
+  const sources = [SEEDS, FIXTURES].flatMap((d) => fs.readdirSync(d).filter((n) => n.endsWith('.txt')).map((n) => fs.readFileSync(path.join(d, n), 'utf8')));
+  const files: string[] = [];
+  for (let f = 0; f < folders; f++) {
+    fs.mkdirSync(path.join(dir, `d${f}`));
+    for (let i = 0; i < perFolder; i++) {
+      const file = path.join(dir, `d${f}`, `${String(i).padStart(4, '0')}.txt`);
+      fs.writeFileSync(file, `${sources[(f * perFolder + i) % sources.length]}\nBản sao ${f}-${i}\n`);
+      files.push(file);
+    }
+  }
+  return { dir, files };
+}
+
+test('a run that indexes on worker threads (no index cache) prints what one thread prints', async () => {
+  const { dir } = copiedCorpus(3, 200);
+  const cacheFile = defaultCacheFile(dir, undefined);
+  for (const command of [['lint', '--format', 'json'], ['refs', '--format', 'json'], ['outline', '--format', 'json']]) {
+    const runs = [];
+    for (const jobs of ['1', '2', '3']) {
+      fs.rmSync(cacheFile, { force: true });
+      runs.push(await capture([command[0] ?? '', dir, ...command.slice(1), '--lang', 'en', '--jobs', jobs]));
+    }
+    const [one, ...many] = runs;
+    assert.ok((one?.out.length ?? 0) > 1000, `${command.join(' ')} prints findings`);
+    for (const [k, r] of many.entries()) {
+      assert.doesNotMatch(r.err, /from cache/u, 'the index was built, not read from the cache');
+      assert.ok(r.out === one?.out, `${command.join(' ')} --jobs ${k + 2}: the same output as one thread`);
+      assert.equal(r.code, one?.code);
+    }
+  }
+});
+
+test('the pool reads and hashes files for the index as this thread does, in order; a worker that stops meanwhile is replaced', async () => {
+  const { dir, files } = copiedCorpus(3, 150);
+  fs.writeFileSync(path.join(dir, 'd1', 'binary.txt'), Buffer.from([0x00, 0xff, 0x01]));
+  const list: FileToHash[] = [...files, path.join(dir, 'd1', 'binary.txt'), path.join(dir, 'd2', 'gone.txt')].map((file) => ({ file, size: fs.existsSync(file) ? fs.statSync(file).size : 0 }));
+  // The second batch, the first a worker gets (this thread takes the first), holds the file that stops its worker.
+  const crashing = files[140] ?? '';
+  const script = path.join(dir, 'crashing-worker.js');
+  fs.writeFileSync(script, [
+    "const fs = require('node:fs');",
+    'const readFileSync = fs.readFileSync;',
+    `fs.readFileSync = (file, ...rest) => { if (String(file) === ${JSON.stringify(crashing)}) process.exit(9); return readFileSync(file, ...rest); };`,
+    `require(${JSON.stringify(path.join(__dirname, '..', 'src', 'node', 'analysis-worker.js'))});`,
+  ].join('\n'));
+  const stops: string[] = [];
+  const pool = startPool({ workers: 2, locale: 'en', onWorkerStopped: (m) => stops.push(m), workerScript: script });
+  try {
+    for (const withTexts of [true, false]) {
+      const hashed = [];
+      for await (const h of pool.hash(list, withTexts)) hashed.push(h);
+      assert.deepEqual(hashed, list.map((f) => hashFile(f, withTexts)), `withTexts ${withTexts}: the answers of this thread, in order`);
+    }
+  } finally {
+    await pool.close();
+  }
+  assert.ok(stops.length >= 1 && stops.every((m) => /^analysis worker stopped \(exit code 9\)/u.test(m)), stops.join('\n'));
 });
 
 test('a file that cannot be read is reported and skipped on workers as in one thread, with exit code 2', async () => {

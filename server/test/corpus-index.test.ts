@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { buildIndex } from '../src/node/corpus-index';
+import { buildIndex, hashFile, type FileToHash, type HashedFile } from '../src/node/corpus-index';
+import { nextTurn } from '../src/node/scheduler';
 
 function corpus(count: number): { dir: string; files: string[] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-corpus-index-'));
@@ -68,4 +69,33 @@ test('the cache is found by path whatever the order of the files, and keeps the 
     assert.equal(second?.filesWith(`nội dung riêng số ${i}.`), 1, `${path.basename(file)} keeps its own line`);
     assert.deepEqual(second?.sampleFiles(`nội dung riêng số ${i}.`, undefined, 5), first?.sampleFiles(`nội dung riêng số ${i}.`, undefined, 5));
   }
+});
+
+test('an index whose files another reader reads (as a pool of threads does) is the one this thread builds', async () => {
+  const { dir, files } = corpus(150);
+  fs.writeFileSync(path.join(dir, 'a7.txt'), Buffer.from([0x00, 0x01, 0x02]));
+  fs.rmSync(path.join(dir, 'a9.txt'));
+  const texts = new Map<string, string>();
+  const here = await buildIndex(files, undefined, () => false, () => undefined, (file, text) => texts.set(file, text));
+  const asked: FileToHash[] = [];
+  // Answers each file on a later turn, in order, as the pool does.
+  const elsewhere = async function* (list: readonly FileToHash[]): AsyncGenerator<HashedFile> {
+    for (const file of list) {
+      asked.push(file);
+      await nextTurn();
+      yield hashFile(file, true);
+    }
+  };
+  const textsElsewhere = new Map<string, string>();
+  const there = await buildIndex(files, undefined, () => false, () => undefined, (file, text) => textsElsewhere.set(file, text), elsewhere);
+  assert.deepEqual([...(there?.entries() ?? [])], [...(here?.entries() ?? [])]);
+  assert.equal(there?.fileCount, 148, 'the binary and the deleted file are left out');
+  assert.deepEqual(textsElsewhere, texts);
+  assert.deepEqual(asked.map((f) => f.file), files.filter((f) => !f.endsWith('a9.txt')), 'every file that exists is given to the reader, with its size');
+  assert.equal(asked[0]?.size, fs.statSync(files[0] ?? '').size);
+
+  const short = async function* (list: readonly FileToHash[]): AsyncGenerator<HashedFile> {
+    yield* list.slice(1).map((f) => hashFile(f, false));
+  };
+  await assert.rejects(buildIndex(files, undefined, () => false, () => undefined, undefined, short), /answered fewer files/u);
 });

@@ -141,7 +141,9 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   const pool = command && jobs > 1 ? startPool({ workers: jobs - 1, files, needs: command.needs, locale: options.locale, onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`) }) : undefined;
   try {
     let fromCache = 0;
-    await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; });
+    // The files the cache lacks are read and hashed on the pool's threads too.
+    const keepsTexts = files.length <= LARGE_RUN_FILES;
+    await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; }, undefined, pool ? (list) => pool.hash(list, keepsTexts) : undefined);
     if (fromCache > 0) io.err(`${indexFromCacheMessage(options.locale, fromCache, files.length - fromCache)}\n`);
     const index = corpus.recurrence;
     if (index) sites = siteProfilesOf(index, profilesCacheFile(cacheFile));

@@ -5,6 +5,8 @@ import type { Analysis, Findings } from '../core/analyze';
 import { ArticleText } from '../core/text/article-text';
 import type { Locale } from '../core/types';
 import { toUri, type FileAnalysis } from './corpus';
+import { hashFile, type FileToHash, type HashedFile } from './corpus-index';
+import { nextTurn } from './scheduler';
 import type { PackedRecurrence } from './shared-recurrence';
 import type { SiteTable } from './site-table';
 
@@ -51,20 +53,43 @@ export interface ToWorker {
   readonly parts: readonly AnalysisPart[];
 }
 
-/** A message to a worker: what the run shares (first), then batches. */
-export type ToWorkerMessage = { readonly shared: RunShared } | ToWorker;
-
-/** An analysis as it travels back: the document as its text, rebuilt on arrival, and only the parts asked for. */
-export type WireAnalysis = Partial<Pick<Analysis, AnalysisPart>> & { readonly text: string };
-
-/** The first message of a worker, once it loaded the options; then one result of a batch, by its place in the batch. */
-export type FromWorker = { readonly ready: true } | FileResult;
-
-interface FileResult {
+/** A batch of files for a worker to read and hash for the index, a `HashedFile` back for each. */
+export interface ToHash {
   readonly batch: number;
-  readonly index: number;
-  readonly result: { readonly file: string; readonly uri: string; readonly problem: string } | { readonly file: string; readonly uri: string; readonly analysis: WireAnalysis };
+  readonly hash: readonly FileToHash[];
+  /** Whether the texts come back too, for this thread to keep for the analysis. */
+  readonly withTexts: boolean;
 }
+
+/** A message to a worker: files to hash for the index; what the run shares; then batches to analyse. */
+export type ToWorkerMessage = { readonly shared: RunShared } | ToWorker | ToHash;
+
+/**
+ * An analysis as it travels back: only the parts asked for, and the document's text when the worker read it itself
+ * (the main thread keeps the texts it sent); the document is rebuilt from the text on arrival.
+ */
+export type WireAnalysis = Partial<Pick<Analysis, AnalysisPart>> & { readonly text?: string };
+
+/**
+ * The first message of a worker, once it loaded the options; then results of a batch, in order from the file at
+ * `from`: a worker posts what it has every few milliseconds and at the end of a batch, since a message costs about
+ * what a small file's findings do to copy.
+ */
+export type FromWorker = { readonly ready: true } | FileResults;
+
+interface FileResults {
+  readonly batch: number;
+  readonly from: number;
+  readonly results: readonly FileResult[];
+}
+
+type FileResult = AnalysedWire | HashedFile;
+
+/** How long a worker keeps finished results before it posts them. */
+export const RESULTS_SLICE_MS = 3;
+
+/** A file's analysis as it travels back, or why there is none. */
+type AnalysedWire = { readonly file: string; readonly uri: string; readonly problem: string } | { readonly file: string; readonly uri: string; readonly analysis: WireAnalysis };
 
 /** How the pool's workers start. */
 export interface PoolStart {
@@ -107,6 +132,8 @@ const BATCHES_PER_WORKER = 2;
 const WINDOW_BATCHES_PER_THREAD = 4;
 /** Files a worker analyses to warm up while the corpus is indexed. */
 const WARM_UP_FILES = 64;
+/** How long this thread works through its own batch before it lets the workers' messages in. */
+const HERE_SLICE_MS = 4;
 /** A file whose worker stopped this many times while analysing it is reported, not tried again. */
 const MAX_ATTEMPTS = 2;
 
@@ -154,14 +181,33 @@ export interface AnalysisPool {
    * Never loses a file. One run at a time.
    */
   analyse<A extends Findings>(files: readonly string[], run: PoolRun<A>): AsyncGenerator<FileAnalysis<A>>;
+  /**
+   * Reads and hashes files for the index (a `HashFiles`), on the workers and in this thread, with the same answers
+   * in the same order as `hashFile` gives one after the other; a file that stopped its worker twice is read here.
+   */
+  hash(files: readonly FileToHash[], withTexts: boolean): AsyncGenerator<HashedFile>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
 
+/** What one run over files does with them: analyses them, or reads and hashes them for the index. */
+interface Job<R> {
+  /** What the workers share for this run, sent to each before its first batch; none for hashing. */
+  readonly shared?: RunShared;
+  message(batch: number, items: readonly Item[]): ToWorker | ToHash;
+  /** A worker's answer for a file, as the run yields it. */
+  revive(result: FileResult, item: Item): R;
+  /** This thread's own work on a file, when it takes batches too. */
+  readonly here?: (item: Item) => Promise<R> | R;
+  /** What a file becomes when its work failed, or stopped its worker `MAX_ATTEMPTS` times. */
+  failed(item: Item, why: string): R;
+}
+
 /** Per run: what the workers' messages and stops update. */
 interface RunState {
-  readonly results: Map<number, FileAnalysis<Findings>>;
+  readonly results: Map<number, unknown>;
   readonly retry: Item[];
+  readonly job: Job<unknown>;
   notify(): void;
 }
 
@@ -172,17 +218,20 @@ export function startPool(start: PoolStart): AnalysisPool {
   let shared: RunShared | undefined;
   let state: RunState | undefined;
   let failedStarts = 0;
+  /** Batch numbers go on from run to run, so an answer to a batch of a run left early is never taken for another's. */
+  let batchIds = 0;
   let fatal: Error | undefined;
 
   const lost = (slot: Slot, reason: string): void => {
     slots.delete(slot);
     const pending = slot.sent.flatMap((s) => s.items.slice(s.received));
     if (!slot.ready && ++failedStarts >= MAX_ATTEMPTS) fatal ??= new Error(`analysis workers could not start: ${reason}`);
-    // The first unanswered file is the one the worker was analysing when it stopped.
+    // The first unanswered file is the one the worker was analysing when it stopped, or one it finished in the last
+    // few milliseconds and had not posted yet; either way the files go again one by one, which tells them apart.
     const current = pending[0];
     if (current && slot.ready) current.attempts++;
     const given = pending.filter((item) => item.attempts >= MAX_ATTEMPTS);
-    for (const item of given) state?.results.set(item.at, { file: item.file, uri: toUri(item.file), problem: `the analysis worker stopped while analysing it (${reason})` });
+    for (const item of given) state?.results.set(item.at, state.job.failed(item, `the analysis worker stopped while analysing it (${reason})`));
     state?.retry.unshift(...pending.filter((item) => item.attempts < MAX_ATTEMPTS));
     start.onWorkerStopped(`analysis worker stopped (${reason}); ${pending.length - given.length} of its files are analysed again${given.length > 0 ? `, ${given.length} reported` : ''}`);
     state?.notify();
@@ -206,10 +255,12 @@ export function startPool(start: PoolStart): AnalysisPool {
       }
       const sent = slot.sent[0];
       if (!sent || sent.id !== message.batch || !state) return;
-      const item = sent.items[message.index];
-      if (!item) return;
-      sent.received = message.index + 1;
-      state.results.set(item.at, revive(message.result));
+      for (const [k, result] of message.results.entries()) {
+        const item = sent.items[message.from + k];
+        if (!item) break;
+        sent.received = message.from + k + 1;
+        state.results.set(item.at, state.job.revive(result, item));
+      }
       if (sent.received === sent.items.length) slot.sent.shift();
       state.notify();
     });
@@ -226,22 +277,26 @@ export function startPool(start: PoolStart): AnalysisPool {
     spawn(start.files && from !== undefined ? start.files.slice(from, from + WARM_UP_FILES) : undefined);
   }
 
-  async function* analyse<A extends Findings>(files: readonly string[], run: PoolRun<A>): AsyncGenerator<FileAnalysis<A>> {
-    const here = run.inThisThread;
+  /**
+   * The results of `job` over `files`, in input order: batches go to the workers, and to this thread when the job
+   * has work `here`, within a bounded window ahead of the next result to yield.
+   */
+  async function* ordered<R>(files: readonly string[], job: Job<R>): AsyncGenerator<R> {
+    const here = job.here;
     const window = (start.workers + (here ? 1 : 0)) * WINDOW_BATCHES_PER_THREAD * BATCH_FILES;
-    const takeText = run.takeText ?? (() => undefined);
-    /** The batch this thread works through, when it analyses too. */
+    /** The batch this thread works through, when it takes batches too. */
     const local: Item[] = [];
-    // Results from workers hold the parts asked for, as the caller's type says (see `revive`).
-    const results = new Map<number, FileAnalysis<A>>();
+    const results = new Map<number, R>();
     const retry: Item[] = [];
     let cursor = 0;
     let next = 0;
-    let batchIds = 0;
+    let lastTurn = performance.now();
     let wake: () => void = () => undefined;
-    shared = { recurrence: run.recurrence, sites: run.sites };
-    state = { results: results as Map<number, FileAnalysis<Findings>>, retry, notify: () => wake() };
-    for (const slot of slots) slot.joined = false;
+    if (job.shared) {
+      shared = job.shared;
+      for (const slot of slots) slot.joined = false;
+    }
+    state = { results, retry, job, notify: () => wake() };
 
     const nextBatch = (): Item[] | undefined => {
       const again = retry.shift();
@@ -255,7 +310,7 @@ export function startPool(start: PoolStart): AnalysisPool {
     const fill = (): void => {
       while (slots.size < start.workers && (retry.length > 0 || cursor < files.length)) spawn();
       for (const slot of slots) {
-        if (!slot.joined && shared) {
+        if (job.shared && !slot.joined && shared) {
           slot.worker.postMessage({ shared } satisfies ToWorkerMessage);
           slot.joined = true;
         }
@@ -264,8 +319,7 @@ export function startPool(start: PoolStart): AnalysisPool {
           if (!items) return;
           const sent: Sent = { id: batchIds++, items, received: 0 };
           slot.sent.push(sent);
-          const message: ToWorker = { batch: sent.id, files: items.map((item) => item.file), texts: items.map((item) => takeText(item.file)), parts: run.parts };
-          slot.worker.postMessage(message);
+          slot.worker.postMessage(job.message(sent.id, items) satisfies ToWorkerMessage);
         }
       }
     };
@@ -275,10 +329,10 @@ export function startPool(start: PoolStart): AnalysisPool {
         if (fatal) throw fatal;
         // This thread takes its batch first, so the first files to yield wait for no worker.
         if (here && local.length === 0) local.push(...(nextBatch() ?? []));
-        // Topped up before every file, so no worker runs dry while the command is busy with the results.
+        // Topped up before every file, so no worker runs dry while the caller is busy with the results.
         fill();
         const ready = results.get(next);
-        if (ready) {
+        if (ready !== undefined) {
           results.delete(next);
           next++;
           yield ready;
@@ -286,18 +340,61 @@ export function startPool(start: PoolStart): AnalysisPool {
         }
         const item = local.shift();
         if (here && item) {
-          results.set(item.at, await analyseHere(here, item.file));
+          results.set(item.at, await doHere(job, here, item));
+          // The workers' answers and requests for more come in only on a turn of the event loop.
+          if (performance.now() - lastTurn >= HERE_SLICE_MS) {
+            await nextTurn();
+            lastTurn = performance.now();
+          }
           continue;
         }
         await new Promise<void>((resolve) => { wake = resolve; });
+        lastTurn = performance.now();
       }
     } finally {
+      // Left early (the caller stopped reading): what the workers still owe this run is dropped when it comes.
+      for (const slot of slots) slot.sent.length = 0;
       state = undefined;
     }
   }
 
+  function analyse<A extends Findings>(files: readonly string[], run: PoolRun<A>): AsyncGenerator<FileAnalysis<A>> {
+    const takeText = run.takeText ?? (() => undefined);
+    const inThisThread = run.inThisThread;
+    /** The texts sent to workers, by the file's place, until its result comes back without it. */
+    const sentTexts = new Map<number, string>();
+    const textFor = (item: Item): string | undefined => {
+      const text = sentTexts.get(item.at) ?? takeText(item.file);
+      if (text !== undefined) sentTexts.set(item.at, text);
+      return text;
+    };
+    return ordered<FileAnalysis<A>>(files, {
+      shared: { recurrence: run.recurrence, sites: run.sites },
+      message: (batch, items) => ({ batch, files: items.map((item) => item.file), texts: items.map(textFor), parts: run.parts }),
+      // Results from workers hold the parts asked for, as the caller's type says (see `revive`).
+      revive: (result, item) => {
+        const text = sentTexts.get(item.at);
+        sentTexts.delete(item.at);
+        return revive(result as AnalysedWire, text) as FileAnalysis<A>;
+      },
+      ...(inThisThread ? { here: (item: Item) => inThisThread(item.file) } : {}),
+      failed: (item, why) => ({ file: item.file, uri: toUri(item.file), problem: why }),
+    });
+  }
+
+  function hash(files: readonly FileToHash[], withTexts: boolean): AsyncGenerator<HashedFile> {
+    return ordered<HashedFile>(files.map((f) => f.file), {
+      message: (batch, items) => ({ batch, hash: items.map((item) => files[item.at] as FileToHash), withTexts }),
+      revive: (result) => result as HashedFile,
+      here: (item) => hashFile(files[item.at] as FileToHash, withTexts),
+      // A file its worker could not read (or that stopped it twice) is read here, as a run without workers reads it.
+      failed: (item) => hashFile(files[item.at] as FileToHash, withTexts),
+    });
+  }
+
   return {
     analyse,
+    hash,
     async close() {
       const stopping = [...slots];
       slots.clear();
@@ -332,23 +429,26 @@ function batchStarts(files: readonly string[], count: number): number[] {
   return starts;
 }
 
-/** One file analysed in this thread; a failure is the file's problem, as in a worker. */
-async function analyseHere<A extends Findings>(analyse: (file: string) => Promise<FileAnalysis<A>>, file: string): Promise<FileAnalysis<A>> {
+/** One file's work in this thread; a failure is the file's problem, as in a worker. */
+async function doHere<R>(job: Job<R>, here: (item: Item) => Promise<R> | R, item: Item): Promise<R> {
   try {
-    return await analyse(file);
+    return await here(item);
   } catch (error) {
-    return { file, uri: toUri(file), problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+    return job.failed(item, `analysis failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
 /**
- * A worker's result as the analysis the command reads: the parts it asked for and the document rebuilt from its text.
+ * A worker's result as the analysis the command reads: the parts it asked for and the document rebuilt from its text,
+ * the one it read or the one it was sent.
  * The parts left behind are absent, which the pool's tests would show for a command that reads more than it asks.
  */
-function revive(result: FileResult['result']): FileAnalysis {
+function revive(result: AnalysedWire, sentText: string | undefined): FileAnalysis {
   if ('problem' in result) return result;
   const { text, ...parts } = result.analysis;
-  return { file: result.file, uri: result.uri, version: null, analysis: { ...parts, doc: new ArticleText(text) } as Analysis };
+  const docText = text ?? sentText;
+  if (docText === undefined) throw new Error(`a worker sent the analysis of ${result.file} without the text it read`);
+  return { file: result.file, uri: result.uri, version: null, analysis: { ...parts, doc: new ArticleText(docText) } as Analysis };
 }
 
 /** A worker's error in a few words; errors thrown in a worker arrive as plain objects, not `Error`s. */

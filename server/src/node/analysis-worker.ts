@@ -1,24 +1,26 @@
 /**
- * An analysis worker of the pool (`analysis-pool.ts`): loads the project's options once when it starts, takes what
- * the run shares (the index, the site table) from its first message, then analyses the files of each batch it is
- * sent, in order, posting each result back as soon as it is ready.
+ * An analysis worker of the pool (`analysis-pool.ts`): loads the project's options once when it starts, reads and
+ * hashes the files of the batches it gets while the corpus is indexed, takes what the run shares (the index, the
+ * site table) from the message after them, then analyses the files of each batch it is sent, in order, posting each
+ * result back as soon as it is ready.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Analysis, Findings } from '../core/analyze';
 import type { FileAnalysis } from './corpus';
 import { Corpus, toUri } from './corpus';
+import { hashFile } from './corpus-index';
 import { findProjectRoot, projectOptions } from './project-options';
 import { PackedRecurrenceIndex } from './shared-recurrence';
 import { TableSiteLookup } from './site-table';
-import { analysisNeeded, type AnalysisNeeded, type AnalysisPart, type FromWorker, type RunShared, type ToWorker, type ToWorkerMessage, type WireAnalysis, type WorkerStart } from './analysis-pool';
+import { analysisNeeded, RESULTS_SLICE_MS, type AnalysisNeeded, type AnalysisPart, type FromWorker, type RunShared, type ToHash, type ToWorker, type ToWorkerMessage, type WireAnalysis, type WorkerStart } from './analysis-pool';
 
 /**
- * The analysis as it can travel: the document as its text, and of the rest only the parts asked for; the neighbours'
- * year only as a value. Left as a function, it was never asked for, since no date needed it, and stays behind
- * rather than read the neighbours now.
+ * The analysis as it can travel: the document's text when the worker read it itself (else the main thread has it),
+ * and of the rest only the parts asked for; the neighbours' year only as a value. Left as a function, it was never
+ * asked for, since no date needed it, and stays behind rather than read the neighbours now.
  */
-function toWire(analysis: Findings | Analysis, parts: readonly AnalysisPart[]): WireAnalysis {
-  const wire: { -readonly [K in AnalysisPart]?: Analysis[K] } & { text: string } = { text: analysis.doc.text };
+function toWire(analysis: Findings | Analysis, parts: readonly AnalysisPart[], withText: boolean): WireAnalysis {
+  const wire: { -readonly [K in AnalysisPart]?: Analysis[K] } & { text?: string } = withText ? { text: analysis.doc.text } : {};
   for (const part of parts) {
     if (part === 'years') {
       if (!('years' in analysis)) continue;
@@ -35,6 +37,42 @@ function toWire(analysis: Findings | Analysis, parts: readonly AnalysisPart[]): 
 function analyse(corpus: Corpus, file: string, needed: AnalysisNeeded): Promise<FileAnalysis<Findings>> {
   if (needed === 'whole') return corpus.analyzeFile(file);
   return needed === 'references' ? corpus.findFile(file) : corpus.findFile(file, 'no references');
+}
+
+/** Results of one batch, posted a few at a time (`RESULTS_SLICE_MS`), in order, with the buffers they move. */
+class ResultPoster {
+  private results: FromWorkerResult[] = [];
+  private transfer: ArrayBuffer[] = [];
+  private from = 0;
+  private since = performance.now();
+
+  constructor(private readonly port: NonNullable<typeof parentPort>, private readonly batch: number) {}
+
+  add(result: FromWorkerResult, moved?: ArrayBuffer): void {
+    this.results.push(result);
+    if (moved) this.transfer.push(moved);
+    if (performance.now() - this.since >= RESULTS_SLICE_MS) this.post();
+  }
+
+  post(): void {
+    if (this.results.length > 0) this.port.postMessage({ batch: this.batch, from: this.from, results: this.results } satisfies FromWorker, this.transfer);
+    this.from += this.results.length;
+    this.results = [];
+    this.transfer = [];
+    this.since = performance.now();
+  }
+}
+
+type FromWorkerResult = Extract<FromWorker, { results: unknown }>['results'][number];
+
+/** Reads and hashes a batch of files for the index; the hashes move to the main thread rather than being copied. */
+function hashBatch(port: NonNullable<typeof parentPort>, message: ToHash): void {
+  const poster = new ResultPoster(port, message.batch);
+  for (const file of message.hash) {
+    const result = hashFile(file, message.withTexts);
+    poster.add(result, 'hashes' in result ? result.hashes.buffer as ArrayBuffer : undefined);
+  }
+  poster.post();
 }
 
 function start(port: NonNullable<typeof parentPort>, setup: WorkerStart): void {
@@ -55,6 +93,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerStart): void {
         const text = message.texts[i];
         if (text !== undefined) into.keepText(file, text);
       }
+      const poster = new ResultPoster(port, message.batch);
       for (const [i, file] of message.files.entries()) {
         let result: FileAnalysis<Findings>;
         try {
@@ -62,8 +101,9 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerStart): void {
         } catch (error) {
           result = { file, uri: toUri(file), problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
         }
-        port.postMessage({ batch: message.batch, index: i, result: 'problem' in result ? result : { file: result.file, uri: result.uri, analysis: toWire(result.analysis, message.parts) } });
+        poster.add('problem' in result ? result : { file: result.file, uri: result.uri, analysis: toWire(result.analysis, message.parts, message.texts[i] === undefined) });
       }
+      poster.post();
     }
     busy = false;
   };
@@ -77,6 +117,10 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerStart): void {
   port.postMessage({ ready: true } satisfies FromWorker);
   if (setup.warmUp) void warmUp(setup.warmUp);
   port.on('message', (message: ToWorkerMessage) => {
+    if ('hash' in message) {
+      hashBatch(port, message);
+      return;
+    }
     if ('shared' in message) {
       corpus = join(message.shared);
       return;

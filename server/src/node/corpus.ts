@@ -4,7 +4,7 @@ import { withYearHints, type NeighbourHint } from '../core/dates/article-years';
 import type { LineFrequencyIndex, RecurrenceIndex } from '../core/corpus/line-frequency';
 import { runToEnd } from '../core/steps';
 import { AnalysisCancelled, silentLogger, type Logger } from '../core/types';
-import { buildIndex, updateIndexedFile, type IndexProgress } from './corpus-index';
+import { buildIndex, updateIndexedFile, type HashFiles, type IndexProgress } from './corpus-index';
 import { NeighbourYears } from './neighbour-years';
 import { fileStamp, readText, type ReadResult } from './read-text';
 import { nextTurn, noForeground, type Pacer } from './scheduler';
@@ -164,8 +164,9 @@ export class Corpus {
   /**
    * Indexes these files for recurrence (replacing the previous index); a newer call cancels an older one.
    * Returns false when cancelled. Every analysis made before is forgotten, since recurrence counts changed.
+   * `hashFiles` reads the files the cache lacks (in this thread by default, or on a pool's threads).
    */
-  async indexFiles(files: readonly string[], onProgress: (p: IndexProgress) => void = () => undefined, isCancelled: () => boolean = () => false): Promise<boolean> {
+  async indexFiles(files: readonly string[], onProgress: (p: IndexProgress) => void = () => undefined, isCancelled: () => boolean = () => false, hashFiles?: HashFiles): Promise<boolean> {
     const run = ++this.indexRun;
     const cancelled = (): boolean => run !== this.indexRun || isCancelled();
     const budget = this.setup.keepChars ?? 0;
@@ -175,7 +176,7 @@ export class Corpus {
       if (keptChars + text.length > budget) return;
       this.kept.set(file, text);
       keptChars += text.length;
-    });
+    }, hashFiles);
     if (!index || cancelled()) return false;
     this.index = index;
     this.files = [...files];
