@@ -137,8 +137,9 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   const cacheFile = defaultCacheFile(cacheRoot(args.paths), undefined);
   let sites: SiteProfileResult | undefined;
   const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: files.length > LARGE_RUN_FILES ? 0 : KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
-  // Started before indexing, so the workers load while this thread reads the corpus; this thread is one of the jobs.
-  const pool = command && jobs > 1 ? startPool({ workers: jobs - 1, files, needs: command.needs, locale: options.locale, onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`) }) : undefined;
+  // Started before indexing, so the workers load while this thread starts reading the corpus, which they then read
+  // and hash with it; this thread is one of the jobs.
+  const pool = command && jobs > 1 ? startPool({ workers: jobs - 1, locale: options.locale, onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`) }) : undefined;
   try {
     let fromCache = 0;
     // The files the cache lacks are read and hashed on the pool's threads too.

@@ -13,13 +13,6 @@ import type { SiteTable } from './site-table';
 /** What every worker gets when it starts, before the corpus is indexed: enough to load the project's options. */
 export interface WorkerStart {
   readonly locale: Locale;
-  /**
-   * Files to analyse while the corpus is indexed, without its index, only to warm the engine up; the results are
-   * dropped, and the per-line memos they fill hold pure functions of a line's text, so no later result changes.
-   */
-  readonly warmUp?: readonly string[];
-  /** How much of each warm-up file to analyse: as much as the run will, so the same code and memos warm up. */
-  readonly warmUpNeeds?: AnalysisNeeded;
 }
 
 /** What a run's workers share, sent to each as its first message once the corpus is indexed. */
@@ -95,10 +88,6 @@ type AnalysedWire = { readonly file: string; readonly uri: string; readonly prob
 export interface PoolStart {
   readonly locale: Locale;
   readonly workers: number;
-  /** The files the run will analyse, when known at the start: each worker warms up on the first it is likely to get. */
-  readonly files?: readonly string[];
-  /** How much of each file the run will analyse, so the warm-up makes as much and no more (the whole analysis by default). */
-  readonly needs?: AnalysisNeeded;
   /** Told when a worker stops unexpectedly, with what becomes of its files. */
   readonly onWorkerStopped: (message: string) => void;
   /** The worker's script; the built `analysis-worker.js` beside this module by default. */
@@ -130,8 +119,6 @@ const BATCHES_PER_WORKER = 2;
  * thread works through a batch of its own, few enough that the results waiting their turn stay a few megabytes.
  */
 const WINDOW_BATCHES_PER_THREAD = 4;
-/** Files a worker analyses to warm up while the corpus is indexed. */
-const WARM_UP_FILES = 64;
 /** How long this thread works through its own batch before it lets the workers' messages in. */
 const HERE_SLICE_MS = 4;
 /** A file whose worker stopped this many times while analysing it is reported, not tried again. */
@@ -237,8 +224,8 @@ export function startPool(start: PoolStart): AnalysisPool {
     state?.notify();
   };
 
-  const spawn = (warmUp?: readonly string[]): Slot => {
-    const workerData: WorkerStart = { locale: start.locale, ...(warmUp ? { warmUp, ...(start.needs ? { warmUpNeeds: start.needs } : {}) } : {}) };
+  const spawn = (): Slot => {
+    const workerData: WorkerStart = { locale: start.locale };
     const worker = new Worker(script, { workerData });
     const slot: Slot = { worker, sent: [], ready: false, joined: false };
     let stopped = false;
@@ -270,12 +257,7 @@ export function startPool(start: PoolStart): AnalysisPool {
     return slot;
   };
 
-  // This thread takes the first batch, so worker i is likely to get batch 1 + 2i first (`fill` gives each two).
-  const first = start.files ? batchStarts(start.files, 1 + BATCHES_PER_WORKER * start.workers) : [];
-  for (let i = 0; i < start.workers; i++) {
-    const from = first[1 + BATCHES_PER_WORKER * i];
-    spawn(start.files && from !== undefined ? start.files.slice(from, from + WARM_UP_FILES) : undefined);
-  }
+  for (let i = 0; i < start.workers; i++) spawn();
 
   /**
    * The results of `job` over `files`, in input order: batches go to the workers, and to this thread when the job
@@ -420,13 +402,6 @@ function batchEnd(files: readonly string[], from: number): number {
   let end = from;
   while (end < files.length && end - from < BATCH_FILES && path.dirname(files[end] as string) === folder) end++;
   return end;
-}
-
-/** Where the first `count` batches of a run over `files` start. */
-function batchStarts(files: readonly string[], count: number): number[] {
-  const starts: number[] = [];
-  for (let from = 0; from < files.length && starts.length < count; from = batchEnd(files, from)) starts.push(from);
-  return starts;
 }
 
 /** One file's work in this thread; a failure is the file's problem, as in a worker. */

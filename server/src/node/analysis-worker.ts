@@ -107,15 +107,7 @@ function start(port: NonNullable<typeof parentPort>, setup: WorkerStart): void {
     }
     busy = false;
   };
-  const warmUp = async (files: readonly string[]): Promise<void> => {
-    const scratch = new Corpus({ optionsFor: () => options, filesFixed: true });
-    for (const file of files) {
-      if (corpus) return;
-      await analyse(scratch, file, setup.warmUpNeeds ?? 'whole').catch(() => undefined);
-    }
-  };
   port.postMessage({ ready: true } satisfies FromWorker);
-  if (setup.warmUp) void warmUp(setup.warmUp);
   port.on('message', (message: ToWorkerMessage) => {
     if ('hash' in message) {
       hashBatch(port, message);
