@@ -157,7 +157,7 @@ interface Slot {
   joined: boolean;
 }
 
-/** Worker threads started ahead of a run, which load while this thread indexes the corpus. */
+/** Worker threads started ahead of a run, which load as it starts and then read and hash its files with this thread. */
 export interface AnalysisPool {
   /**
    * The analyses of `files`, in input order, made by the workers and by this thread when the run can analyse here,
