@@ -126,10 +126,10 @@ const MAX_ATTEMPTS = 2;
 
 /**
  * The threads that analyse by default, the main thread included: one core less than there are, since the main
- * thread also indexes and writes the output, and the engine's compiler and GC threads keep about a core's share
- * busy. On two cores that is one thread: measured there under other load, the main thread with one worker took
- * about 40 % more CPU time in all than one thread (each engine warms up and fills its memos on its own) and was
- * no faster (`npm run bench` prints both).
+ * thread also writes the output, and the engine's compiler and GC threads keep about a core's share busy. On two
+ * cores that is one thread: there the main thread with one worker took about 40 % more CPU time in all than one
+ * thread (each engine compiles the same code and fills its memos on its own) and was 3 % slower on the bench's
+ * corpus, 9 % faster on unseen paragraphs (`npm run bench` prints both).
  */
 export function defaultJobs(): number {
   return Math.max(1, os.availableParallelism() - 1);
