@@ -1,8 +1,8 @@
 /**
  * An analysis worker of the pool (`analysis-pool.ts`): loads the project's options once when it starts, reads and
  * hashes the files of the batches it gets while the corpus is indexed, takes what the run shares (the index, the
- * site table) from the message after them, then analyses the files of each batch it is sent, in order, posting each
- * result back as soon as it is ready.
+ * site table) from the message after them, then analyses the files of each batch it is sent, in order, posting the
+ * results a few milliseconds' worth at a time.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Analysis, Findings } from '../core/analyze';
