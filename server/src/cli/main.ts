@@ -136,15 +136,15 @@ async function dispatch(name: string, args: Args, io: Output): Promise<number> {
   // Both are cached where the language server keeps them for a workspace of the same folder.
   const cacheFile = defaultCacheFile(cacheRoot(args.paths), undefined);
   let sites: SiteProfileResult | undefined;
-  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars: files.length > LARGE_RUN_FILES ? 0 : KEPT_CHARS, cacheFile, filesFixed: !writesFiles(name, args) });
+  const keepChars = files.length > LARGE_RUN_FILES ? 0 : KEPT_CHARS;
+  const corpus = new Corpus({ optionsFor: () => (sites ? { ...options, siteChrome: sites.lookup } : options), keepChars, cacheFile, filesFixed: !writesFiles(name, args) });
   // Started before indexing, so the workers load while this thread starts reading the corpus, which they then read
   // and hash with it; this thread is one of the jobs.
   const pool = command && jobs > 1 ? startPool({ workers: jobs - 1, locale: options.locale, onWorkerStopped: (message) => io.err(`vn-corpus: ${message}\n`) }) : undefined;
   try {
     let fromCache = 0;
-    // The files the cache lacks are read and hashed on the pool's threads too.
-    const keepsTexts = files.length <= LARGE_RUN_FILES;
-    await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; }, undefined, pool ? (list) => pool.hash(list, keepsTexts) : undefined);
+    // The files the cache lacks are read and hashed on the pool's threads too, their texts sent here to be kept.
+    await corpus.indexFiles(files, (p) => { fromCache = p.fromCache; }, undefined, pool ? (list) => pool.hash(list, keepChars > 0) : undefined);
     if (fromCache > 0) io.err(`${indexFromCacheMessage(options.locale, fromCache, files.length - fromCache)}\n`);
     const index = corpus.recurrence;
     if (index) sites = siteProfilesOf(index, profilesCacheFile(cacheFile));

@@ -76,7 +76,8 @@ interface FileResults {
   readonly results: readonly FileResult[];
 }
 
-type FileResult = AnalysedWire | HashedFile;
+/** One file's result as it travels back: its analysis, or its hashes for the index. */
+export type FileResult = AnalysedWire | HashedFile;
 
 /** How long a worker keeps finished results before it posts them. */
 export const RESULTS_SLICE_MS = 3;

@@ -12,7 +12,7 @@ import { hashFile } from './corpus-index';
 import { findProjectRoot, projectOptions } from './project-options';
 import { PackedRecurrenceIndex } from './shared-recurrence';
 import { TableSiteLookup } from './site-table';
-import { analysisNeeded, RESULTS_SLICE_MS, type AnalysisNeeded, type AnalysisPart, type FromWorker, type RunShared, type ToHash, type ToWorker, type ToWorkerMessage, type WireAnalysis, type WorkerStart } from './analysis-pool';
+import { analysisNeeded, RESULTS_SLICE_MS, type AnalysisNeeded, type AnalysisPart, type FileResult, type FromWorker, type RunShared, type ToHash, type ToWorker, type ToWorkerMessage, type WireAnalysis, type WorkerStart } from './analysis-pool';
 
 /**
  * The analysis as it can travel: the document's text when the worker read it itself (else the main thread has it),
@@ -41,14 +41,14 @@ function analyse(corpus: Corpus, file: string, needed: AnalysisNeeded): Promise<
 
 /** Results of one batch, posted a few at a time (`RESULTS_SLICE_MS`), in order, with the buffers they move. */
 class ResultPoster {
-  private results: FromWorkerResult[] = [];
+  private results: FileResult[] = [];
   private transfer: ArrayBuffer[] = [];
   private from = 0;
   private since = performance.now();
 
   constructor(private readonly port: NonNullable<typeof parentPort>, private readonly batch: number) {}
 
-  add(result: FromWorkerResult, moved?: ArrayBuffer): void {
+  add(result: FileResult, moved?: ArrayBuffer): void {
     this.results.push(result);
     if (moved) this.transfer.push(moved);
     if (performance.now() - this.since >= RESULTS_SLICE_MS) this.post();
@@ -62,8 +62,6 @@ class ResultPoster {
     this.since = performance.now();
   }
 }
-
-type FromWorkerResult = Extract<FromWorker, { results: unknown }>['results'][number];
 
 /** Reads and hashes a batch of files for the index; the hashes move to the main thread rather than being copied. */
 function hashBatch(port: NonNullable<typeof parentPort>, message: ToHash): void {
